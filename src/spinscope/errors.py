@@ -1,0 +1,54 @@
+"""One catalogue of user-facing errors with stable, searchable codes.
+
+The library raises; only the CLI prints.
+"""
+from __future__ import annotations
+
+
+class SpinscopeError(Exception):
+    """An error with a stable code (``E001``...) and a message a user can act on."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(f"[{code}] {message}")
+        self.code = code
+        self.message = message
+
+
+class InputRejected(SpinscopeError):
+    """One input could not be analysed; the batch goes on."""
+
+    def __init__(self, code: str, message: str, source: str) -> None:
+        super().__init__(code, message)
+        self.source = source
+
+    @property
+    def reason(self) -> str:
+        return REJECT_REASONS.get(self.code, "error")
+
+
+# Codes for rejected inputs; the reason is the short word used in summaries.
+E_NOT_FOUND = "E101"
+E_UNREADABLE = "E102"
+E_EMPTY = "E103"
+E_BINARY = "E104"
+E_UNDECODABLE = "E105"
+E_TOO_LARGE = "E106"
+E_NO_MAIN_TEXT = "E107"
+E_BAD_JSONL = "E108"
+E_NO_TEXT_AFTER_CLEANING = "E109"
+
+REJECT_REASONS = {
+    E_NOT_FOUND: "not found",
+    E_UNREADABLE: "unreadable",
+    E_EMPTY: "empty",
+    E_BINARY: "binary",
+    E_UNDECODABLE: "undecodable",
+    E_TOO_LARGE: "too large",
+    E_NO_MAIN_TEXT: "no main text",
+    E_BAD_JSONL: "bad JSON line",
+    E_NO_TEXT_AFTER_CLEANING: "nothing left after cleaning",
+}
+
+# Stage failures recorded on an article (Article.errors[].code)
+E_STAGE_FAILED = "E201"
+E_MODEL_MISSING = "E202"

