@@ -52,3 +52,9 @@ REJECT_REASONS = {
 # Stage failures recorded on an article (Article.errors[].code)
 E_STAGE_FAILED = "E201"
 E_MODEL_MISSING = "E202"
+
+# Technique detection (spinscope.techniques)
+E_NOT_PTC_DATA = "E310"  # not a PTC-format directory, or unknown split
+E_BAD_SPAN_LINE = "E311"  # a SemEval span/label line that cannot be read
+E_TRAIN_DEPENDENCY = "E312"  # training needs the train extra / a base model
+E_TECHNIQUES_USAGE = "E313"  # a missing or conflicting command-line option

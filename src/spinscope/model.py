@@ -66,6 +66,10 @@ class Attribution:
     unnamed: bool = False
     medium_span: Span | None = None
     flags: list[str] = field(default_factory=list)  # e.g. "unbalanced_quotes"
+    # Filled by the speakers stage: the canonical entity the speaker resolved to (None for
+    # vague or unresolved sources) and its label (PERSON, ORG, MEDIA, ...).
+    speaker_entity: str | None = None
+    speaker_label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -79,6 +83,8 @@ class Attribution:
             "medium_span": self.medium_span.to_dict() if self.medium_span else None,
             "unnamed": self.unnamed,
             "flags": list(self.flags),
+            "speaker_entity": self.speaker_entity,
+            "speaker_label": self.speaker_label,
         }
 
     @classmethod
@@ -94,6 +100,8 @@ class Attribution:
             unnamed=bool(d.get("unnamed", False)),
             medium_span=Span.from_dict(d.get("medium_span")),
             flags=list(d.get("flags", [])),
+            speaker_entity=d.get("speaker_entity"),
+            speaker_label=d.get("speaker_label"),
         )
 
 

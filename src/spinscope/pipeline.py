@@ -39,6 +39,7 @@ DEFAULT_STAGES: list[dict[str, Any]] = [
     {"name": "clean", "factory": "spinscope.clean.v1"},
     {"name": "entities", "factory": "spinscope.entities.v1"},
     {"name": "attributions", "factory": "spinscope.attributions.v1"},
+    {"name": "speakers", "factory": "spinscope.speakers.v1"},
     {"name": "techniques", "factory": "spinscope.techniques.v1"},
 ]
 DEFAULT_CORPUS_STAGES: list[dict[str, Any]] = [

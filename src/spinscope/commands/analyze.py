@@ -1,0 +1,198 @@
+"""``spinscope analyze``: the main job, from inputs to a report."""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator
+
+from ..errors import InputRejected, SpinscopeError
+from ..ingest import IngestOptions, expand_paths, read_inputs
+from ..model import Article, Narrative, StageError, corpus_to_dict
+from ..pipeline import Pipeline, PipelineConfig, run_corpus_stages
+from ..progress import Progress
+from ..store import DEFAULT_STORE, Store, input_key
+
+FORMATS = ("text", "json", "html")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or directories (read recursively: .txt, .html, .jsonl); '-' reads standard input")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text",
+                   help="report format: text (terminal summary), json (the documented contract), html (one self-contained page). Default: text")
+    p.add_argument("--out", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("--workers", "-w", type=int, default=int(os.environ.get("SPINSCOPE_WORKERS", "1")),
+                   help="number of processes (env SPINSCOPE_WORKERS; default 1)")
+    p.add_argument("--store", metavar="PATH", default=os.environ.get("SPINSCOPE_STORE", DEFAULT_STORE),
+                   help=f"SQLite store of results, used to resume an interrupted batch (env SPINSCOPE_STORE; default {DEFAULT_STORE})")
+    p.add_argument("--no-store", action="store_true", help="analyse everything afresh and keep no store")
+    p.add_argument("--max-bytes", type=int, default=None,
+                   help="reject inputs larger than this many bytes (env SPINSCOPE_MAX_BYTES; default 5,000,000)")
+    p.add_argument("--outlet", help="outlet name to use for every input (overrides what the page says)")
+    p.add_argument("--disable", action="append", default=[], metavar="STAGE",
+                   help="skip a stage by name (clean, entities, attributions, speakers, techniques, narratives); repeatable")
+    p.add_argument("--config", metavar="FILE", help="pipeline configuration (JSON): {\"stages\": [...], \"corpus_stages\": [...]}")
+    p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")
+
+
+@dataclass
+class AnalysisResult:
+    """What one analyze run produced."""
+
+    articles: list[Article] = field(default_factory=list)
+    narratives: list[Narrative] = field(default_factory=list)
+    rejected: list[InputRejected] = field(default_factory=list)
+    corpus_errors: list[StageError] = field(default_factory=list)
+    reused: int = 0
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        d = corpus_to_dict(self.articles, self.narratives, [
+            {"source": r.source, "code": r.code, "reason": r.reason, "message": r.message}
+            for r in self.rejected])
+        if self.corpus_errors:
+            d["corpus_errors"] = [e.__dict__ for e in self.corpus_errors]
+        return d
+
+
+def load_config(path: str | None, disabled: list[str]) -> PipelineConfig:
+    config = PipelineConfig()
+    if path:
+        try:
+            data = json.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as e:
+            raise SpinscopeError("E012", f"cannot read pipeline config {path}: {e}") from e
+        if "stages" in data:
+            config.stages = data["stages"]
+        if "corpus_stages" in data:
+            config.corpus_stages = data["corpus_stages"]
+        disabled = list(disabled) + list(data.get("disabled", []))
+    known = {s["name"] for s in config.stages} | {s["name"] for s in config.corpus_stages}
+    unknown = [d for d in disabled if d not in known]
+    if unknown:
+        raise SpinscopeError("E013", f"--disable: unknown stage(s) {unknown}; stages are {sorted(known)}")
+    config.disabled = tuple(disabled)
+    return config
+
+
+def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int = 1,
+            store: Store | None = None, ingest: IngestOptions | None = None,
+            progress: Progress | None = None) -> AnalysisResult:
+    """Analyse inputs; importable (the CLI is a thin layer over this)."""
+    t0 = time.perf_counter()
+    config = config or PipelineConfig()
+    fingerprint = config.fingerprint()
+    result = AnalysisResult()
+    pipeline: Pipeline | None = None
+    slots: list[Article | None] = []
+    pending: collections.deque[tuple[int, str]] = collections.deque()
+
+    def to_process() -> Iterator[Article]:
+        for item in read_inputs(paths, ingest):
+            if isinstance(item, InputRejected):
+                result.rejected.append(item)
+                if store:
+                    store.reject(item.source, item.code, item.reason, item.message)
+                if progress:
+                    progress.advance()
+                continue
+            key = input_key(item, fingerprint)
+            cached = store.get_reusable(key) if store else None
+            slots.append(cached)
+            if cached is not None:
+                result.reused += 1
+                if progress:
+                    progress.advance()
+                continue
+            pending.append((len(slots) - 1, key))
+            yield item
+
+    articles_in = to_process()
+    # Build the pipeline lazily: an all-cached or all-rejected batch needs no models.
+    first = next(articles_in, None)
+    if first is not None:
+        pipeline = Pipeline(config)
+
+        def chained() -> Iterator[Article]:
+            yield first
+            yield from articles_in
+
+        for article in pipeline.pipe(chained(), workers=workers):
+            index, key = pending.popleft()
+            slots[index] = article
+            if store:
+                store.put(key, article, fingerprint)
+            if progress:
+                progress.advance()
+    result.articles = [a for a in slots if a is not None]
+    result.narratives, result.corpus_errors = run_corpus_stages(result.articles, config)
+    result.seconds = time.perf_counter() - t0
+    return result
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..render import render
+
+    if args.workers < 1:
+        raise SpinscopeError("E014", "--workers must be at least 1")
+    config = load_config(args.config, args.disable)
+    ingest = IngestOptions.from_env(max_bytes=args.max_bytes, outlet=args.outlet)
+    store = None if args.no_store else Store(args.store)
+    total = sum(1 for _ in expand_paths(args.paths))
+    progress = None if args.quiet else Progress(total, label="analysing", stream=sys.stderr)
+    try:
+        result = analyze(args.paths, config, args.workers, store, ingest, progress)
+    finally:
+        if progress:
+            progress.close()
+        if store:
+            store.close()
+    report = render(result, args.format)
+    if args.out:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(report, encoding="utf-8")
+    else:
+        sys.stdout.write(report)
+        if not report.endswith("\n"):
+            sys.stdout.write("\n")
+    if not args.quiet:
+        print_summary(result, args.out, store_path=None if args.no_store else args.store)
+    return 1 if result.rejected else 0
+
+
+def print_summary(result: AnalysisResult, out: str | None, store_path: str | None) -> None:
+    err = sys.stderr
+    n = len(result.articles)
+    reasons = collections.Counter(r.reason for r in result.rejected)
+    line = f"spinscope: analysed {n} article{'s' if n != 1 else ''}"
+    if result.reused:
+        line += f" ({result.reused} reused from the store)"
+    line += f", rejected {len(result.rejected)}"
+    if reasons:
+        line += " (" + ", ".join(f"{c} {r}" for r, c in reasons.most_common()) + ")"
+    line += f" in {result.seconds:.1f}s"
+    print(line, file=err)
+    for r in result.rejected:
+        print(f"  rejected {r.source}: [{r.code}] {r.reason}: {r.message}", file=err)
+    failed = [a for a in result.articles if a.errors]
+    for a in failed:
+        for e in a.errors:
+            print(f"  warning {a.source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
+    for e in result.corpus_errors:
+        print(f"  warning: corpus stage {e.stage} failed [{e.code}] {e.message}", file=err)
+    n_attr = sum(len(a.attributions) for a in result.articles)
+    n_tech = sum(len(a.techniques) for a in result.articles)
+    n_ent = len({e.canonical for a in result.articles for e in a.entities})
+    print(f"  {n_attr} attributed statements, {n_tech} technique spans, {n_ent} distinct entities, "
+          f"{len(result.narratives)} narratives", file=err)
+    if out:
+        print(f"  report: {out}", file=err)
+    if store_path:
+        print(f"  store: {store_path}", file=err)

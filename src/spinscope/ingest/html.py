@@ -1,0 +1,60 @@
+"""HTML pages: main text via trafilatura, metadata from the page, dates via htmldate."""
+from __future__ import annotations
+
+import re
+
+from ..errors import E_NO_MAIN_TEXT, InputRejected
+from ..model import Article
+
+HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+TAG = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|script|meta|table)\b", re.I)
+# A text with at least this many common tags per 1,000 characters is HTML even without <html>.
+MIN_TAGS_PER_1000_CHARS = 2.0
+
+
+def looks_like_html(text: str) -> bool:
+    head = text[:2000]
+    if HTML_SNIFF.match(head):
+        return True
+    n = len(TAG.findall(text[:20000]))
+    return n >= 5 and n / max(1, min(len(text), 20000)) * 1000 >= MIN_TAGS_PER_1000_CHARS
+
+
+def article_from_html(html: str, source: str) -> Article:
+    """Extract the main text and metadata of an HTML page (scripts and styles are dropped)."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, deduplicate=True, favor_precision=False)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise InputRejected(E_NO_MAIN_TEXT, "HTML page with no main text that could be extracted "
+                            "(navigation, scripts or an empty body only)", source)
+    article = Article(source=source, raw_text=text, input_format="html")
+    article.title = (doc.title or "").strip() or None
+    article.url = doc.url or None
+    article.outlet = (doc.sitename or "").strip() or None
+    if doc.author:
+        article.authors = [a.strip() for a in re.split(r";|\band\b", doc.author) if a.strip()]
+    published = doc.date
+    if not published:
+        try:
+            from htmldate import find_date
+
+            published = find_date(html, original_date=True)
+        except Exception:  # noqa: BLE001 - a date is optional
+            published = None
+    article.published = published[:10] if published else None
+    if not article.outlet and article.url:
+        from .readers import outlet_from_url
+
+        article.outlet = outlet_from_url(article.url)
+    captions = re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", html, flags=re.I | re.S)
+    for cap in captions:
+        clean = " ".join(re.sub(r"<[^>]+>", " ", cap).split())
+        if clean:
+            import html as htmllib
+
+            article.captions.append(htmllib.unescape(clean))
+    return article

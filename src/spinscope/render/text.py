@@ -1,0 +1,85 @@
+"""A readable terminal summary of an analysis."""
+from __future__ import annotations
+
+import textwrap
+from collections import Counter, defaultdict
+from typing import Any
+
+from ..model import Article
+
+WIDTH = 100
+
+
+def _short(s: str, n: int = 160) -> str:
+    s = " ".join(s.split())
+    return s if len(s) <= n else s[: n - 1] + "…"
+
+
+def render_article(a: Article) -> list[str]:
+    out = [f"== {a.title or '(untitled)'}",
+           f"   id {a.ensure_id()}  outlet {a.outlet or '?'}  published {a.published or '?'}  source {a.source}"]
+    words = len(a.text.split())
+    out.append(f"   {words} words; removed {len(a.removed)} fragment(s)"
+               + (": " + ", ".join(f"{r}×{c}" for r, c in Counter(x.reason for x in a.removed).most_common())
+                  if a.removed else ""))
+    for e in a.errors:
+        out.append(f"   ! stage {e.stage} failed [{e.code}] {e.message}")
+    if a.attributions:
+        out.append(f"   Attributed statements ({len(a.attributions)}):")
+        for at in a.attributions:
+            who = at.speaker or "(implicit)"
+            if at.unnamed:
+                who += " [unnamed source]"
+            desc = f", {at.speaker_description}" if at.speaker_description else ""
+            cue = at.cue.text if at.cue else "?"
+            medium = f" -> {at.medium}" if at.medium else ""
+            flags = f" [{', '.join(at.flags)}]" if at.flags else ""
+            out.append(f"   - {who}{desc} | {cue}{medium} | {at.kind}{flags}")
+            out.extend(textwrap.wrap(_short(at.content.text, 300), WIDTH - 8,
+                                     initial_indent="       “", subsequent_indent="        "))
+    if a.entities:
+        groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+        for e in a.entities:
+            groups[(e.canonical, e.label)].add(e.text)
+        out.append(f"   Entities ({len(groups)}):")
+        items = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))
+        for (canon, label), forms in items[:25]:
+            alias = [f for f in sorted(forms) if f != canon]
+            out.append(f"   - {canon} ({label})" + (f" = {', '.join(alias)}" if alias else ""))
+    if a.techniques:
+        out.append(f"   Persuasion techniques ({len(a.techniques)}):")
+        for t in sorted(a.techniques, key=lambda t: t.start):
+            out.append(f"   - {t.technique} ({t.score:.2f}): “{_short(t.text or a.text[t.start:t.end], 120)}”")
+    return out
+
+
+def render_text(result: Any) -> str:
+    lines: list[str] = []
+    for a in result.articles:
+        lines.extend(render_article(a))
+        lines.append("")
+    if result.narratives:
+        by_id = {a.ensure_id(): a for a in result.articles}
+        lines.append(f"== Narratives ({len(result.narratives)})")
+        for n in result.narratives:
+            lines.append(f"-- {n.label}  [{n.id}]  {len(n.article_ids)} articles")
+            if n.outlets:
+                lines.append(f"   outlets: {', '.join(n.outlets)}")
+            if n.dates:
+                lines.append(f"   dates: {n.dates[0]} … {n.dates[-1]}" if len(n.dates) > 1 else f"   date: {n.dates[0]}")
+            if n.speakers:
+                lines.append(f"   speakers: {', '.join(n.speakers[:12])}")
+            if n.media:
+                lines.append(f"   media the statements were given to: {', '.join(n.media)}")
+            for r in n.reposts:
+                lines.append(f"   repost: {r.get('copy_source')} copies {r.get('original_source')} ({r.get('similarity', 0):.0%} shared text)")
+            for aid in n.article_ids:
+                a = by_id.get(aid)
+                if a:
+                    lines.append(f"   · {a.published or '?'} {a.outlet or '?'}: {a.title or a.source}")
+        lines.append("")
+    if result.rejected:
+        lines.append(f"== Rejected inputs ({len(result.rejected)})")
+        for r in result.rejected:
+            lines.append(f"   {r.source}: [{r.code}] {r.reason}: {r.message}")
+    return "\n".join(lines).rstrip() + "\n"
