@@ -1,0 +1,423 @@
+"""Tests of the plain-text cleaner (stage spinscope.clean.v1) and its evaluation command.
+
+All fixtures are self-written, short imitations of site layouts; the two seed articles
+are read from /work/shared/seeds when that folder exists (skipped otherwise).
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from spinscope import registry
+from spinscope.clean import CleanOptions, clean_text
+from spinscope.clean.lines import is_sentence, split_caption_credit
+from spinscope.clean.normalize import normalize_text
+from spinscope.clean.patterns import parse_patterns
+from spinscope.errors import E_NO_TEXT_AFTER_CLEANING, SpinscopeError
+from spinscope.model import Article
+
+SEEDS = Path("/work/shared/seeds")
+
+
+def _split(doc: str) -> tuple[str, str]:
+    lines = doc.strip("\n").split("\n")
+    return lines[0], "\n".join(lines[1:])
+
+
+def clean(doc: str, **kw):
+    title, body = _split(doc)
+    return clean_text(body, title, **kw)
+
+
+def reasons(result) -> dict[str, str]:
+    return {r.text: r.reason for r in result.removed}
+
+
+# --------------------------------------------------------------------------- normalise
+def test_normalize_spaces_controls_and_line_ends():
+    raw = "A\u00a0b\u2009c\u202fd\u3000e\tf\r\ng\u200dh\u00adi\x07j\u200b k\rl  m"
+    out = normalize_text(raw)
+    assert out == "A b c d e f\nghij k\nl m"
+
+
+def test_normalize_keeps_typographic_quotes_and_dashes():
+    s = "“Quote,” he said — and ‘then’ left – fast…"
+    assert normalize_text(s) == s
+
+
+# ------------------------------------------------------------------------- line features
+@pytest.mark.parametrize("line,expected", [
+    ("The minister said the plan would fail.", True),
+    ("“We will not leave,” he told reporters.", True),
+    ("He insisted that the troops stay “until the end”", True),
+    ("ISIS: Half Of Mosul Captured", False),
+    ("Read more.", False),
+    ("Iraqi forces in Kokjali, west of Mosul, Iraq November 2, 2016", False),
+])
+def test_is_sentence(line, expected):
+    assert is_sentence(line) is expected
+
+
+def test_caption_credit_split_guardian_and_agency_styles():
+    p = split_caption_credit("Soldiers raise a flag in the square. Photograph: Jane Roe/AFP")
+    assert p is not None and p.credit == "Jane Roe/AFP" and p.caption.startswith("Soldiers raise")
+    p = split_caption_credit("A man walks past a poster in Tehran. REUTERS/John Doe")
+    assert p is not None and p.credit == "REUTERS/John Doe"
+    assert split_caption_credit("The photo: a story of survival, she said, was staged.") is None
+
+
+# ------------------------------------------------------------------------------ seeds
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
+def test_seed_000_title_credit_caption_and_bottom_debris():
+    path = next(SEEDS.glob("000_*.txt"))
+    r = clean(path.read_text(encoding="utf-8"))
+    assert r.title == "Journalist Claims ISIS Given Escape Route From Mosul"
+    assert r.credits == ["Kurdishstruggle/Flickr"]
+    assert r.captions == ["Peshmerga throw away the ISIS flag and hang up the Kurdish flag"]
+    for debris in ("PHOTOGRAPH", "ALSO READ", "Liked this story", "Follow us on"):
+        assert debris not in r.text
+    assert r.text.startswith("Journalist Adel Darwish said U.S. unknowingly aided")
+    assert r.text.endswith("This river divides the old city from north to south.")
+    # in-body subheadings stay, as their own paragraph
+    assert "\n\nISIS: Half Of Mosul Captured\n\n" in r.text
+    assert {"repeated_title", "caption", "credit", "related_teaser", "share_prompt"} <= set(reasons(r).values())
+    assert "\u00a0" not in r.text and "  " not in r.text
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seed articles not available")
+def test_seed_004_caption_and_wordpress_comment_form():
+    path = next(SEEDS.glob("004_*.txt"))
+    r = clean(path.read_text(encoding="utf-8"))
+    assert r.title == "What’s Behind Pentagon ‘Deliberately Forcing’ Daesh to Leave Mosul for Syria"
+    assert r.captions and r.captions[0].startswith("Iraqi special forces take part")
+    assert r.text.startswith("US Secretary of Defense Ashton Carter has pledged")
+    assert r.text.endswith("in the final days before the presidential election.")
+    for debris in ("Leave a Reply", "WordPress.com", "commenting using", "Connecting to", "Kokjali"):
+        assert debris not in r.text
+    assert r.text.count("\n\n") == 7  # eight paragraphs, all kept
+
+
+# ------------------------------------------------------------------ site-kind fixtures
+WORDPRESS = """\
+Council Votes to Close the Old Bridge
+Posted on March 3, 2017 by Anna Berg
+The city council voted on Tuesday to close the old bridge to cars after engineers found cracks in two of its pillars.
+Residents said the closure would add twenty minutes to their commute, and several shop owners asked for compensation.
+
+Engineers' report
+
+The report, published last week, says the bridge could carry only half the load it was built for.
+Share this:
+Twitter
+Facebook
+Like this:
+Like Loading...
+Related
+Bridge repairs delayed again
+In "Local"
+Posted in Local | Tagged bridge, council | Leave a comment
+Leave a Reply Cancel reply
+Your email address will not be published. Required fields are marked *
+Comment
+Name *
+Email *
+Website
+Great article, thanks for sharing this with us all today.
+"""
+
+
+def test_wordpress_footer_and_comment_form():
+    r = clean(WORDPRESS)
+    assert r.title == "Council Votes to Close the Old Bridge"
+    for keep in ("The city council voted on Tuesday", "twenty minutes to their commute",
+                 "Engineers' report", "could carry only half the load"):
+        assert keep in r.text
+    for drop in ("Posted on", "Share this", "Like Loading", "Bridge repairs delayed", "In \"Local\"",
+                 "Tagged bridge", "Leave a Reply", "email address", "Great article", "Website"):
+        assert drop not in r.text, drop
+    got = reasons(r)
+    assert got["Share this:"] == "share_prompt"
+    assert got["Leave a Reply Cancel reply"] == "comment_form"
+    assert got["Great article, thanks for sharing this with us all today."] == "comment_form"
+
+
+BLOGGER = """\
+Why the Dam Matters
+The dam project has divided the valley for a decade, and the new report will not settle it.
+Farmers downstream say the water flow has already dropped, while the ministry insists the figures are normal.
+Posted by Tom Hale at 10:32 AM
+Email ThisBlogThis!Share to TwitterShare to FacebookShare to Pinterest
+Labels: dams, water
+No comments:
+Post a Comment
+Newer Post Older Post Home
+Subscribe to: Post Comments (Atom)
+"""
+
+
+def test_blogger_footer():
+    r = clean(BLOGGER)
+    assert r.text == ("The dam project has divided the valley for a decade, and the new report will not settle it.\n\n"
+                      "Farmers downstream say the water flow has already dropped, while the ministry insists the "
+                      "figures are normal.")
+    assert reasons(r)["Labels: dams, water"] == "tags"
+    assert r.authors == [] or "Tom Hale" not in r.text
+
+
+NEWS_CMS = """\
+Ministers Agree on Fishing Quotas | The Daily Example
+By Maria Lopez and John Park, Reuters
+Fishing boats in the harbour of Vigo, Spain, March 2, 2017. REUTERS/Carl Smith
+BRUSSELS (Reuters) - European ministers agreed on Tuesday to cut cod quotas by a fifth, ending two days of talks that diplomats described as tense.
+Advertisement
+“This is a painful but necessary step,” the fisheries commissioner told reporters after the meeting.
+Read more: EU fleet shrinks for the fifth year
+Spain and Portugal had pushed for smaller cuts, arguing that coastal towns depend on the catch.
+Sign up for our daily newsletter and get the news delivered to your inbox.
+(Reporting by Maria Lopez; Editing by Sam Bell)
+© 2017 The Daily Example. All rights reserved.
+We use cookies to improve your experience. By continuing to use this site you agree to our cookie policy.
+"""
+
+
+def test_news_cms_byline_caption_ads_newsletter_cookies():
+    r = clean(NEWS_CMS)
+    assert r.title == "Ministers Agree on Fishing Quotas"
+    assert r.meta.get("site_name") == "The Daily Example"
+    assert r.credits == ["REUTERS/Carl Smith"]
+    assert r.captions == ["Fishing boats in the harbour of Vigo, Spain, March 2, 2017."]
+    assert r.authors == ["Maria Lopez", "John Park"]
+    paragraphs = r.text.split("\n\n")
+    assert paragraphs == [
+        "BRUSSELS (Reuters) - European ministers agreed on Tuesday to cut cod quotas by a fifth, ending two days "
+        "of talks that diplomats described as tense.",
+        "“This is a painful but necessary step,” the fisheries commissioner told reporters after the meeting.",
+        "Spain and Portugal had pushed for smaller cuts, arguing that coastal towns depend on the catch.",
+    ]
+    got = reasons(r)
+    assert got["Advertisement"] == "advertisement"
+    assert got["Read more: EU fleet shrinks for the fifth year"] == "related_teaser"
+    assert got["© 2017 The Daily Example. All rights reserved."] == "copyright"
+    assert got["(Reporting by Maria Lopez; Editing by Sam Bell)"] == "byline"
+    assert "newsletter" in got.values() and "cookie_notice" in got.values()
+
+
+REPRINT = """\
+The Quiet Collapse of the Grain Deal
+Trading houses have quietly stopped booking ships for the spring, according to three brokers in Odessa.
+The brokers said insurers had raised premiums so sharply that most voyages no longer pay.
+This article originally appeared on Harbour Watch. Read the original here.
+"""
+
+
+def test_reprint_note_sets_repost_of():
+    r = clean(REPRINT)
+    assert r.meta["repost_of"] == "Harbour Watch"
+    assert "originally appeared" not in r.text
+    assert reasons(r)["This article originally appeared on Harbour Watch. Read the original here."] == "repost_note"
+
+
+NEWSLETTER = """\
+View this email in your browser
+The Week in Energy
+Gas prices fell for the third week in a row as mild weather cut demand across northern Europe.
+Analysts expect the trend to reverse in February, when storage levels usually reach their lowest point.
+Forward to a friend
+You are receiving this email because you signed up at our website.
+Our mailing address is:
+Energy Letter Ltd
+1 Example Street
+Unsubscribe from this list | Update subscription preferences
+"""
+
+
+def test_newsletter_wrapper_and_title_after_debris():
+    r = clean(NEWSLETTER)
+    assert r.title == "The Week in Energy"
+    assert r.text.startswith("Gas prices fell") and r.text.endswith("reach their lowest point.")
+    assert "1 Example Street" not in r.text and "Energy Letter Ltd" not in r.text
+    assert reasons(r)["View this email in your browser"] == "newsletter"
+
+
+FORUM = """\
+Re: Is the new tax law fair?
+Quote from: riverbank on March 3, 2017, 10:15:02 AM
+I think the law punishes small shops more than anyone else.
+I disagree, because the threshold was raised to fifty thousand, so most small shops pay nothing at all.
+--
+Truth is the first casualty.
+Reply #3 on: March 3, 2017, 11:02:40 AM
+The threshold only helps shops that sell less than they did last year, which is not most of them.
+Logged
+Report to moderator
+"""
+
+
+def test_forum_headers_and_signature():
+    r = clean(FORUM, )
+    assert "the threshold was raised to fifty thousand" in r.text
+    assert "which is not most of them." in r.text
+    assert "I think the law punishes small shops more than anyone else." in r.text  # quoted post text stays
+    for drop in ("Quote from", "Reply #3", "Truth is the first casualty", "Logged", "Report to moderator"):
+        assert drop not in r.text, drop
+    assert reasons(r)["Truth is the first casualty."] == "forum_signature"
+
+
+def test_subheading_between_paragraphs_is_kept():
+    doc = ("Title Here For Test\n"
+           "The first paragraph is long enough to be the anchor of the body of this article, clearly.\n\n"
+           "A Subheading Without Punctuation\n\n"
+           "The second paragraph also reads like a normal sentence of an ordinary news article.\n")
+    r = clean(doc)
+    assert r.text.split("\n\n")[1] == "A Subheading Without Punctuation"
+
+
+def test_sentence_is_never_removed_by_weak_rule():
+    # "By Monday, ..." looks like a byline start; it is a sentence and stays.
+    doc = ("Offensive Stalls Near the River\n"
+           "By Monday, the forces had captured the airport and most of the roads leading to the river crossing.\n")
+    r = clean(doc)
+    assert r.text.startswith("By Monday, the forces had captured")
+
+
+def test_hard_wrapped_text_is_joined_with_hyphens_kept():
+    doc = ("Wrapped Text Example Title\n"
+           "The committee published its long-awaited report on the state of the\n"
+           "railways on Thursday, concluding that the network needs a well-\n"
+           "funded ten-year plan to avoid further closures of regional lines.\n")
+    r = clean(doc)
+    assert r.text == ("The committee published its long-awaited report on the state of the railways on Thursday, "
+                      "concluding that the network needs a well-funded ten-year plan to avoid further closures of "
+                      "regional lines.")
+
+
+def test_html_lines_are_paragraphs():
+    raw = "First paragraph of the piece is here and it is a sentence.\nSecond paragraph follows here, also a sentence."
+    r = clean_text(raw, "Some Title Of The Page", input_format="html")
+    assert r.text.count("\n\n") == 1
+
+
+def test_no_title_uses_first_line_and_comment_form_before_article_is_not_trailing():
+    raw = "\n\nComments (3)\nA Title Line\nThe article body starts here and runs for a while, as article bodies do.\n"
+    r = clean_text(raw, None)
+    assert r.title == "A Title Line"
+    assert r.text == "The article body starts here and runs for a while, as article bodies do."
+
+
+def test_generic_comment_heading_mid_text_does_not_cut_the_article():
+    para = "This paragraph is a perfectly ordinary sentence of the article body, long enough to anchor it."
+    doc = "Some Article Title Here\n" + para + "\nComments\n" + "\n".join([para] * 4)
+    r = clean(doc)
+    assert r.text.count(para) == 5
+    doc = "Some Article Title Here\n" + "\n".join([para] * 4) + "\nComments\nNice piece, I agree with this.\n"
+    assert "Nice piece" not in clean(doc).text
+
+
+def test_given_title_survives_weak_rules_but_not_strong_ones():
+    body = "The thread starts with a long enough opening post about the new tax law and its effects.\n"
+    assert clean_text(body, "Re: Tax law").title == "Re: Tax law"
+    r = clean_text("The Real Headline\n" + body, "View this email in your browser")
+    assert r.title == "The Real Headline"
+
+
+def test_jsonl_single_newline_paragraphs_stay_separate():
+    raw = ("First paragraph is a full sentence of reasonable length, ending here.\n"
+           "Second paragraph is also a sentence, and it starts with a capital letter.")
+    r = clean_text(raw, "A Title For Jsonl", input_format="jsonl")
+    assert r.text.count("\n\n") == 1
+
+
+def test_empty_after_cleaning_raises():
+    with pytest.raises(SpinscopeError) as e:
+        clean_text("Share this:\nAdvertisement\nLeave a Reply\n", "A Title")
+    assert e.value.code == E_NO_TEXT_AFTER_CLEANING
+
+
+def test_user_patterns_extend_the_rules(tmp_path):
+    doc = ("Harbour News Today Edition\n"
+           "Fishermen returned early on Friday because of the storm warning issued overnight.\n"
+           "Brought to you by Acme Nets\n")
+    assert "Acme" in clean(doc).text
+    rules = tmp_path / "mine.txt"
+    rules.write_text("advertisement strong brought to you by .{1,60}\n", encoding="utf-8")
+    r = clean(doc, options=CleanOptions(extra_patterns=str(rules)))
+    assert "Acme" not in r.text and reasons(r)["Brought to you by Acme Nets"] == "advertisement"
+
+
+def test_bad_user_pattern_is_reported():
+    with pytest.raises(SpinscopeError):
+        parse_patterns("nonsense strong abc")
+    with pytest.raises(SpinscopeError):
+        parse_patterns("other strong (unclosed")
+
+
+# ---------------------------------------------------------------------------- stage
+def test_registered_stage_fills_the_article():
+    stage = registry.stages.get("spinscope.clean.v1")()
+    title, body = _split(NEWS_CMS)
+    article = Article(source="x.txt", title=title, raw_text=body)
+    out = stage(article)
+    assert out.text.startswith("BRUSSELS (Reuters)")
+    assert out.title == "Ministers Agree on Fishing Quotas"
+    assert out.credits == ["REUTERS/Carl Smith"] and out.captions
+    assert out.authors == ["Maria Lopez", "John Park"]
+    assert any(r.reason == "advertisement" for r in out.removed)
+    assert stage.requires == ("raw_text",) and "text" in stage.assigns
+
+
+# ----------------------------------------------------------------------- evaluation
+def test_evaluate_cleaning_counts(tmp_path):
+    from spinscope.eval.cleaning import evaluate_cleaning
+
+    (tmp_path / "001_reprint.txt").write_text(REPRINT, encoding="utf-8")
+    (tmp_path / "001_reprint.json").write_text(json.dumps({
+        "kind": "reprint", "title": "The Quiet Collapse of the Grain Deal",
+        "must_keep": ["Trading houses have quietly stopped booking ships", "a sentence that is not there"],
+        "must_drop": ["This article originally appeared on Harbour Watch."],
+        "drop_reasons": {"This article originally appeared on Harbour Watch.": "repost_note"},
+    }), encoding="utf-8")
+    (tmp_path / "002_news.txt").write_text(NEWS_CMS, encoding="utf-8")
+    (tmp_path / "002_news.json").write_text(json.dumps({
+        "kind": "news", "title": "Wrong title",
+        "must_keep": ["European ministers agreed on Tuesday"],
+        "must_drop": ["Advertisement", "European ministers agreed"],
+    }), encoding="utf-8")
+    res = evaluate_cleaning(tmp_path)
+    assert res["files"] == 2
+    # debris: TP = drops absent (repost, Advertisement) = 2; FN = "European ministers agreed" present;
+    # FP = must_keep absent = 1
+    assert (res["debris"]["tp"], res["debris"]["fp"], res["debris"]["fn"]) == (2, 1, 1)
+    assert (res["keeping"]["tp"], res["keeping"]["fp"], res["keeping"]["fn"]) == (2, 1, 1)
+    assert res["title"]["correct"] == 1
+    assert res["reasons"] == {"correct": 1, "total": 1, "accuracy": 1.0}
+    assert set(res["per_kind"]) == {"reprint", "news"}
+    types = sorted(f["type"] for f in res["failures"])
+    assert types == ["kept_debris", "lost_sentence", "title"]
+
+
+def test_eval_cli_runs(tmp_path, capsys):
+    from spinscope.cli import main
+
+    (tmp_path / "001_blog.txt").write_text(BLOGGER, encoding="utf-8")
+    (tmp_path / "001_blog.json").write_text(json.dumps({
+        "kind": "blog", "title": "Why the Dam Matters", "must_keep": ["The dam project"],
+        "must_drop": ["Labels: dams"]}), encoding="utf-8")
+    assert main(["eval", "cleaning", "--data", str(tmp_path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["debris"]["f1"] == 1.0 and out["title"]["accuracy"] == 1.0
+
+
+def test_docs_name_every_stage_option_and_reason():
+    import inspect
+
+    from spinscope.clean.patterns import REASONS
+    from spinscope.clean.stage import make_clean_stage
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "cleaning.md").read_text(encoding="utf-8")
+    for option in inspect.signature(make_clean_stage).parameters:
+        assert f"`{option}`" in doc, option
+    for reason in REASONS:
+        assert f"`{reason}`" in doc, reason
+    assert "spinscope eval cleaning" in doc
