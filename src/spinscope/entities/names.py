@@ -1,0 +1,151 @@
+"""Surface-form helpers: titles, possessives, "the", person-name parts, role nouns."""
+from __future__ import annotations
+
+import re
+
+# Honorifics and ranks stripped from the front of a person's name. Compared after
+# lower-casing and dropping dots and hyphens ("Lt.-Gen." -> "ltgen").
+TITLE_WORDS = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady rev reverend fr father sheikh sheik
+imam ayatollah rabbi pope cardinal archbishop bishop monsignor msgr pastor deacon saint st
+gen general ltgen lt lieutenant col colonel ltcol maj major majgen brig brigadier briggen
+capt captain cmdr commander adm admiral sgt sergeant cpl corporal pvt private marshal
+gov governor sen senator rep representative congressman congresswoman
+president presidentelect vicepresident vp pm premier chancellor minister secretary
+king queen prince princess emir sultan crown
+ambassador mayor judge justice chairman chairwoman chair
+""".split())
+
+# Role nouns: what a description must contain to count as a role ("defense analyst"),
+# and what "the analyst said" is matched against.
+ROLE_NOUNS = frozenset("""
+journalist reporter correspondent editor columnist commentator blogger anchor presenter host
+writer author publicist broadcaster
+analyst expert observer specialist researcher scholar academic professor scientist economist
+historian political scientist fellow strategist
+director head chief leader founder chairman chairwoman chair president vicepresident
+ceo executive manager coordinator
+minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
+envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
+governor mayor politician candidate member
+commander general colonel lieutenant major captain sergeant soldier admiral marshal
+lawyer attorney prosecutor judge activist campaigner
+""".split())
+
+# Role classes: "the analyst" may refer to someone described as head of a research
+# centre, but not to someone described as a minister.
+ROLE_CLASSES: dict[str, frozenset[str]] = {
+    "media": frozenset("journalist reporter correspondent editor columnist commentator blogger "
+                       "anchor presenter host writer author broadcaster".split()),
+    "expert": frozenset("analyst expert observer specialist researcher scholar academic professor "
+                        "scientist economist historian fellow strategist commentator".split()),
+    "official": frozenset("minister secretary spokesman spokeswoman spokesperson official officer "
+                          "diplomat ambassador envoy adviser advisor aide deputy lawmaker legislator "
+                          "senator congressman congresswoman governor mayor politician president "
+                          "candidate".split()),
+    "military": frozenset("commander general colonel lieutenant major captain sergeant soldier "
+                          "admiral marshal officer".split()),
+    "legal": frozenset("lawyer attorney prosecutor judge".split()),
+}
+# Words in a description that mark an expert body: a "head of the X Center" is an expert.
+EXPERT_BODY_WORDS = frozenset("center centre institute studies university think-tank tank "
+                              "research foundation academy school college council".split())
+
+# Heads that follow a group's name without being part of it ("IS militants").
+GROUP_HEADS = frozenset("""
+militant militants fighter fighters terrorist terrorists jihadist jihadists extremist extremists
+group groups member members supporter supporters sympathizer sympathizers sympathiser
+sympathisers insurgent insurgents rebel rebels loyalist loyalists operative operatives
+""".split())
+
+# Words that, right after a short ambiguous alias, show it names the group ("IS fighters").
+POSITIVE_NEXT = GROUP_HEADS | frozenset(
+    "forces troops officials government administration army military leader leaders "
+    "spokesman spokeswoman commander commanders stronghold strongholds territory".split())
+
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
+_TRAIL = re.compile(r"[\s.,;:!?\"'\u2018\u2019\u201c\u201d()\[\]]+$")
+_LEAD = re.compile(r"^[\s,;:!?\"'\u2018\u2019\u201c\u201d()\[\]]+")
+_WS = re.compile(r"\s+")
+_PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|az|bin|ibn|van|von|de|der|da|di|du|la|le)[-\s]", re.I)
+
+
+def title_key(token: str) -> str:
+    return re.sub(r"[.\-\u2010-\u2015]", "", token).casefold()
+
+
+def is_title(token: str) -> bool:
+    return title_key(token) in TITLE_WORDS
+
+
+def strip_possessive(text: str) -> str:
+    """ "Daesh's" -> "Daesh"; "Reuters'" keeps its s ("Reuters")."""
+    m = _POSSESSIVE.search(text)
+    if not m:
+        return text
+    if m.group(0)[0] == "s":  # plural possessive "forces'": drop only the apostrophe
+        return text[:-1]
+    return text[: m.start()]
+
+
+def possessive_len(text: str) -> int:
+    """Length of a trailing possessive marker, 0 if none."""
+    m = _POSSESSIVE.search(text)
+    if not m:
+        return 0
+    return 1 if m.group(0)[0] == "s" else len(m.group(0))
+
+
+def split_title(text: str) -> tuple[str, str]:
+    """Split leading honorifics/ranks from a name: "Lt.-Gen. Talib Shaghati" -> ("Lt.-Gen.", "Talib Shaghati")."""
+    tokens = text.split()
+    i = 0
+    while i < len(tokens) - 1 and is_title(tokens[i]):
+        i += 1
+    # "Prime Minister" / "Defense Minister" style pairs where the first word is not a title
+    return " ".join(tokens[:i]), " ".join(tokens[i:])
+
+
+def clean_surface(text: str) -> str:
+    """Whitespace collapsed, outer punctuation and quotes dropped, "the" and possessive removed."""
+    text = _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    text = _LEAD.sub("", _TRAIL.sub("", text))
+    text = strip_possessive(text)
+    text = _LEAD.sub("", re.sub(r"^the\s+", "", text, flags=re.I))
+    # an NER span cut mid-name: "Border Security Force of"
+    text = re.sub(r"(?:\s+(?:of|for|the|and|in|on|at))+$", "", text, flags=re.I)
+    return _TRAIL.sub("", text)
+
+
+def name_parts(name: str) -> list[str]:
+    """Comparable parts of a person's name: particles dropped ("al-Assad" -> "assad")."""
+    return [_PARTICLES.sub("", p).casefold() for p in name.split() if p]
+
+
+def role_nouns_in(description: str | None) -> set[str]:
+    """Role nouns (see ROLE_NOUNS) in a description."""
+    if not description:
+        return set()
+    words = {title_key(w) for w in re.findall(r"[A-Za-z.\-]+", description)}
+    return {w for w in words if w in ROLE_NOUNS}
+
+
+def role_classes(description: str | None) -> set[str]:
+    """Role classes of a description ("head of the Center for X" -> {"expert"})."""
+    nouns = role_nouns_in(description)
+    classes = {c for c, members in ROLE_CLASSES.items() if nouns & members}
+    words = {w.casefold() for w in re.findall(r"[A-Za-z\-]+", description or "")}
+    if words & EXPERT_BODY_WORDS:
+        classes.add("expert")
+    return classes
+
+
+def singular(word: str) -> str:
+    w = word.casefold()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "ches", "shes")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w

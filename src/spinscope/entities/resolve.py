@@ -1,0 +1,311 @@
+"""Build an article's entity mentions with canonical forms.
+
+Order of work (each step documented in docs/entities.md):
+
+1. statistical NER mentions (PERSON, ORG, GPE, LOC, NORP, FAC), trimmed: cut at a line
+   break, outer punctuation, a leading "the", a trailing possessive; title-only PERSON
+   mentions ("Lt.-Gen") become a title for the next mention;
+2. alias-table matches (:mod:`.ruler`, guarded); overlaps keep the longer span, the table
+   wins ties and wins over "IS militants"-style NER spans (table name + group head);
+3. repairs: an ORG cut before "and Central Asian Studies" is extended; a mention right
+   after a title ("Lt.-Gen. Talib Shaghati") is a PERSON;
+4. canonical forms: table entry, else persons merged inside the article (surname or first
+   name -> the one full name that has it; never when two people share it), acronyms ->
+   the long name written in the article, else the cleaned surface form;
+5. recall: further bare-surname and acronym occurrences of merged entities are added.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Entity
+from .aliases import AliasTable
+from .names import (GROUP_HEADS, ROLE_NOUNS, clean_surface, is_title, name_parts, possessive_len,
+                    split_title)
+from .ruler import TableMatch, accept_ambiguous, table_matches
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+NER_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Longest acronym matched against the long names of an article.
+MAX_ACRONYM = 6
+MIN_SURNAME_LEN = 3
+# An ORG the model cut off before "... and Central Asian Studies": head nouns that end one.
+_ORG_TAIL = re.compile(
+    r"(?:\s+(?:and|of|for|&|on)\s+)(?:[A-Z][\w\-]*\s+){0,4}?(?:Studies|Institute|Center|Centre|"
+    r"Council|Foundation|Association|University|Research|Affairs|Relations|Committee|Agency|"
+    r"Forum|Fund|Society|Union|Academy|Organization|Organisation|Policy|Analysis|Security)\b")
+_STOP_INITIAL = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at", "de"})
+_TRIM_LEFT = " \t\"'\u2018\u2019\u201c\u201d([,;:"
+_TRIM_RIGHT = " \t\"'\u2018\u2019\u201c\u201d)],;:!?."
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    label: str
+    origin: str  # ner | table | surname | acronym | medium
+    canonical: str = ""
+    title: str = ""  # an honorific or rank stripped from before the name
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    while start < end and text[start] in _TRIM_LEFT:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_RIGHT:
+        # keep the dot of an abbreviation ("U.S.", "Inc.")
+        if text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Co|Ltd|Jr|Sr)\.$",
+                                              text[start:end]):
+            break
+        end -= 1
+    m = re.match(r"the\s+", text[start:end], re.I)
+    if m and end - start > m.end():
+        start += m.end()
+        while start < end and text[start] in _TRIM_LEFT:
+            start += 1
+    end -= possessive_len(text[start:end])
+    return start, end
+
+
+def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
+    """Trimmed NER mentions, and titles found as stand-alone PERSON mentions by end offset."""
+    mentions: list[Mention] = []
+    titles: dict[int, str] = {}
+    for ent in doc.ents:
+        if ent.label_ not in NER_LABELS:
+            continue
+        start, end = _trim(text, ent.start_char, ent.end_char)
+        if end - start < 2 or not any(c.isupper() for c in text[start:end]):
+            continue
+        surface = text[start:end]
+        label = ent.label_
+        title = ""
+        if label == "PERSON":
+            title, name = split_title(surface)
+            if not name or is_title(name):  # "Lt.-Gen" alone
+                titles[end] = surface
+                continue
+            if title:
+                start = end - len(name)
+        mentions.append(Mention(start, end, label, "ner", title=title))
+    return mentions, titles
+
+
+def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
+    table = [c for c in cands if c.origin == "table"]
+    keep: list[Mention] = []
+    for c in cands:
+        if c.origin == "ner":
+            # "IS militants", "Islamic State fighters": the table name is the mention
+            covered = next((t for t in table if t.start == c.start and t.end < c.end), None)
+            if covered is not None:
+                rest = text[covered.end:c.end].split()
+                if rest and all(w.casefold() in GROUP_HEADS for w in rest):
+                    continue
+        keep.append(c)
+    keep.sort(key=lambda m: (-(m.end - m.start), m.origin != "table", m.start))
+    chosen: list[Mention] = []
+    for c in keep:
+        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda m: m.start)
+    return chosen
+
+
+def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[Mention]:
+    out: list[Mention] = []
+    skip_until = -1
+    for m in mentions:
+        if m.start < skip_until:
+            continue
+        if m.label == "ORG" and m.origin == "ner":
+            tail = _ORG_TAIL.match(text, m.end)
+            if tail and "\n" not in tail.group(0):
+                m.end = tail.end()
+                skip_until = m.end
+        if m.origin != "table":
+            # a title right before the mention: NER-split ("Lt.-Gen" PERSON) or plain text
+            before = text[max(0, m.start - 30):m.start]
+            tm = re.search(r"([A-Z][A-Za-z]*(?:[.\-]+[A-Z][a-z]*)*\.?)\s+$", before)
+            prior = next((t for e, t in titles.items() if 0 <= m.start - e <= 3), None)
+            if prior or (tm and is_title(tm.group(1))):
+                m.label = "PERSON"
+                m.title = m.title or prior or tm.group(1)  # type: ignore[union-attr]
+        out.append(m)
+    return out
+
+
+_ROLE_NAME = re.compile(
+    r"\b(?:%s)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
+    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+
+
+def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:
+    """ "defense expert Ilya Varkov": a role noun then a capitalised name the NER missed."""
+    out = []
+    for m in _ROLE_NAME.finditer(text):
+        s, e = m.span(1)
+        if table.lookup(m.group(1)) or any(c.start < e and s < c.end for c in cands):
+            continue
+        out.append(Mention(s, e, "PERSON", "role"))
+    return out
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.casefold() not in _STOP_INITIAL]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)
+
+
+def _person_key(name: str) -> tuple[str, ...]:
+    return tuple(name_parts(name))
+
+
+def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
+    """Fill ``canonical`` (and fix ``label``) of every mention in place."""
+    # 1. table entries and cleaned surfaces
+    pending: list[Mention] = []
+    for m in mentions:
+        surface = clean_surface(text[m.start:m.end])
+        if m.label == "PERSON":
+            surface = split_title(surface)[1] or surface
+        entry = table.lookup(surface)
+        if entry is None and m.label in ("ORG", "NORP"):
+            words = surface.split()
+            if len(words) > 1 and words[-1].casefold() in GROUP_HEADS:
+                entry = table.lookup(" ".join(words[:-1]))
+        if entry is not None and not (entry.label == "PERSON" and len(surface.split()) == 1):
+            m.canonical, m.label = entry.canonical, entry.label
+            continue
+        m.canonical = surface
+        pending.append(m)
+
+    # 2. people: full names (two or more parts) seen in this article
+    full: dict[str, tuple[str, ...]] = {}
+    for m in mentions:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2:
+            full[m.canonical] = _person_key(m.canonical)
+    # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
+    merged_full: dict[str, str] = {}
+    for name, parts in full.items():
+        best = name
+        for other, oparts in full.items():
+            if (other != name and oparts[0] == parts[0] and oparts[-1] == parts[-1]
+                    and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
+                best = other
+        merged_full[name] = best
+    by_last: dict[str, set[str]] = defaultdict(set)
+    by_first: dict[str, set[str]] = defaultdict(set)
+    for name, parts in full.items():
+        by_last[parts[-1]].add(merged_full[name])
+        by_first[parts[0]].add(merged_full[name])
+
+    for m in mentions:
+        if m.label == "PERSON" and m.canonical in merged_full:
+            m.canonical = merged_full[m.canonical]
+    for m in pending:
+        if m.canonical in merged_full or m.label not in ("PERSON", "NORP", "ORG", "GPE", "FAC"):
+            continue
+        parts = _person_key(m.canonical)
+        if not parts:
+            continue
+        if len(parts) == 1:
+            if m.label in ("NORP", "GPE") and parts[0].endswith("s"):
+                continue  # "Catholics", "Americans": a group, not a surname
+            last = by_last.get(parts[0], set())
+            first = by_first.get(parts[0], set()) if m.label == "PERSON" else set()
+            if len(last) == 1 and not (first - last):
+                m.canonical, m.label = next(iter(last)), "PERSON"
+            elif not last and len(first) == 1:
+                m.canonical = next(iter(first))
+            elif m.label == "PERSON" and not last and not first:
+                entry = table.lookup(m.canonical)  # "Putin" with no full name in the article
+                if entry is not None and entry.label == "PERSON":
+                    m.canonical = entry.canonical
+        elif m.label == "PERSON":
+            same = {merged_full[n] for n, p in full.items()
+                    if p[-1] == parts[-1] and p[0] == parts[0]}
+            if len(same) == 1:
+                m.canonical = next(iter(same))
+
+    # 3. acronyms of long names written in this article ("CPI" only if it occurs)
+    long_names: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label in ("ORG", "MEDIA", "GPE", "FAC") and len(m.canonical.split()) >= 2:
+            acro = _initials(m.canonical)
+            if 2 <= len(acro) <= MAX_ACRONYM:
+                long_names[acro].add(m.canonical)
+    for m in pending:
+        surface = m.canonical.replace(".", "")
+        if surface.isupper() and surface.isalpha() and len(long_names.get(surface, ())) == 1:
+            m.canonical, m.label = next(iter(long_names[surface])), "ORG"
+
+
+def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
+                         table: AliasTable) -> list[Mention]:
+    """Bare surnames and acronyms of this article's entities that NER did not tag."""
+    taken = [(m.start, m.end) for m in mentions]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2:
+            surnames[m.canonical.split()[-1]].add(m.canonical)
+    added: list[Mention] = []
+    for surname, owners in surnames.items():
+        if len(owners) != 1 or len(surname) < MIN_SURNAME_LEN or table.lookup(surname):
+            continue
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+            end = hit.end()
+            if not free(hit.start(), end):
+                continue
+            if doc is not None:
+                span = doc.char_span(hit.start(), end, alignment_mode="expand")
+                if span is None or span[0].pos_ != "PROPN":
+                    continue
+            added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
+            taken.append((hit.start(), end))
+    for m in list(mentions):
+        if m.label not in ("ORG", "MEDIA") or len(m.canonical.split()) < 2 or table.lookup(m.canonical):
+            continue
+        acro = _initials(m.canonical)
+        if not 2 <= len(acro) <= MAX_ACRONYM or table.lookup(acro):
+            continue
+        for hit in re.finditer(rf"(?<![\w\-]){acro}(?![\w\-])", text):
+            if free(hit.start(), hit.end()):
+                added.append(Mention(hit.start(), hit.end(), "ORG", "acronym", m.canonical))
+                taken.append((hit.start(), hit.end()))
+    return sorted(mentions + added, key=lambda m: m.start)
+
+
+def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Entity]:
+    """All entity mentions of ``text`` with canonical forms (see the module docstring)."""
+    cands: list[Mention] = []
+    titles: dict[int, str] = {}
+    ner_labels: dict[tuple[int, int], str] = {}
+    if doc is not None:
+        cands, titles = ner_mentions(doc, text)
+        ner_labels = {(m.start, m.end): m.label for m in cands}
+        # the statistical NER also tags "US" in "LET US PRAY": same guards as the table pass
+        ambiguous = {s: e for s, e, amb in table.surface_forms() if amb}
+        cands = [m for m in cands if text[m.start:m.end] not in ambiguous or accept_ambiguous(
+            text, TableMatch(m.start, m.end, ambiguous[text[m.start:m.end]], True), doc, ner_labels)]
+    for tm in table_matches(text, table, doc, ner_labels):
+        cands.append(Mention(tm.start, tm.end, tm.entry.label, "table", tm.entry.canonical))
+    cands.extend(_role_named_people(text, cands, table))
+    mentions = _repair(_resolve_overlaps(cands, text), text, titles)
+    assign_canonicals(mentions, text, table)
+    mentions = _add_recall_mentions(mentions, text, doc, table)
+    return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
+

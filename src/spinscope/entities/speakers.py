@@ -1,0 +1,384 @@
+"""Resolve who said it: attribution sources -> canonical speakers with descriptions.
+
+Rules, in the order they are tried for each attribution (document order):
+
+1. the source span overlaps a named entity: a PERSON wins, else an ORG/MEDIA/GPE/NORP
+   that is the head of the source ("Reuters", "the Pentagon"); a source whose head is
+   a vague plural ("US defense officials") stays unnamed;
+2. a singular personal pronoun ("he stated"): the most recent PERSON before it that
+   was a speaker or a grammatical subject (not "the Obama government"), outside
+   direct quotations;
+3. a definite description ("the journalist", "the analyst further said"): the most
+   recent named speaker if their description is compatible with the role noun
+   (same noun or same role class: "head of the ... Center" is an expert); else the
+   most recent person described with that noun, then with that class, then the most
+   recent named speaker;
+4. a vague or plural phrase ("Critics", "experts", "some officials"): kept as written,
+   ``unnamed`` True;
+5. anything else: the alias table, a surname of a person in the article, or the
+   cleaned source text.
+
+Descriptions come from appositions ("X, director of Y, told RT"), role words before
+the name ("defense analyst Victor Litovkin", "US Secretary of Defense Ashton Carter"),
+"X is heading Y" predicates and, last, a rank ("Lt.-Gen.").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Article, Attribution, Entity
+from .aliases import AliasTable
+from .names import (ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts,
+                    role_classes, role_nouns_in, singular, split_title)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
+# Heads of sources that never name anyone in particular.
+VAGUE_HEADS = frozenset("""
+critic critics sceptic sceptics skeptic skeptics expert experts official officials source sources
+observer observers analyst analysts people some many others other report reports resident
+residents witness witnesses diplomat diplomats insider insiders commentator commentators
+activist activists politician politicians lawmaker lawmakers media opponent opponents supporter
+supporters western westerners voice voices someone everyone everybody nobody few several
+""".split())
+VAGUE_DETERMINERS = frozenset("a an some many several few other others one two three various most "
+                              "certain unnamed anonymous".split())
+DEFINITE = frozenset({"the", "this", "that"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# Verbs of an "X is heading Y" predicate that describe a post.
+POST_VERBS = ("heading", "leading", "running", "directing", "commanding", "chairing", "heads",
+              "leads", "runs", "directs", "commands", "chairs")
+MAX_DESCRIPTION_CHARS = 140
+
+_APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;()\n\"\u201c\u201d]{3,%d}?)(?=,|\.\s|\.$|;)"
+                         % MAX_DESCRIPTION_CHARS)
+_PREDICATE = re.compile(
+    r"\s*(?:,\s*who\s+)?(?:(?:is|was|has been|had been)\s+(?:currently\s+|now\s+)?)?"
+    r"((?:%s)\s[^,;\n.]{3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|commander|"
+    r"chairman|founder|president)\s+of\s[^,;\n.]{3,%d})" % ("|".join(POST_VERBS),
+                                                         MAX_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS))
+_REPORTING = re.compile(r"\b(?:said|says|told|tells|stated|added|claimed|reported|wrote|noted)\b")
+
+
+@dataclass
+class PersonInfo:
+    canonical: str
+    description: str | None
+    positions: list[int]
+
+
+def _apposition(text: str, end: int) -> str | None:
+    m = _APPOSITION.match(text, end)
+    if not m:
+        return None
+    phrase = m.group(1).strip()
+    first = phrase.split()[0]
+    if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first)):
+        return None
+    if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
+        return None
+    return phrase
+
+
+def title_like(word: str) -> bool:
+    return is_title(word) or word.casefold() in ROLE_NOUNS
+
+
+def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
+    """Role words right before a name in the same sentence: "defense analyst"."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    words = list(re.finditer(r"[\w.\-\u2019']+", before))
+    kept: list[re.Match[str]] = []
+    # walk back over role-ish words; stop at function words, verbs, punctuation gaps
+    for w in reversed(words):
+        gap = before[w.end():(kept[-1].start() if kept else len(before))]
+        if gap.strip():  # punctuation (a comma, a quote mark) ends the phrase
+            break
+        word = w.group(0)
+        low = word.casefold().strip(".")
+        if low in ("of", "for") and kept:
+            kept.append(w)
+            continue
+        if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
+                   "according", "when", "as", "while", "but", "former", "then"):
+            if low in ("former",):
+                kept.append(w)
+                continue
+            break
+        if doc is not None:
+            span = doc.char_span(line_start + w.start(), line_start + w.end(), alignment_mode="expand")
+            if span is not None and span[-1].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ"):
+                if not title_like(word):
+                    break
+        elif word[0].islower() and low not in ROLE_NOUNS:
+            break
+        kept.append(w)
+        if len(kept) >= 6:
+            break
+    while kept and kept[-1].group(0).casefold() in ("of", "for"):
+        kept.pop()
+    if not kept:
+        return None
+    phrase = before[kept[-1].start():kept[0].end()].strip()
+    if not role_nouns_in(phrase) and not any(is_title(w) for w in phrase.split()):
+        return None
+    return phrase
+
+
+def _predicate(text: str, end: int) -> str | None:
+    m = _PREDICATE.match(text, end)
+    if not m:
+        return None
+    return re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())
+
+
+def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") -> dict[str, PersonInfo]:
+    """canonical -> description (first one the article gives) and mention positions."""
+    info: dict[str, PersonInfo] = {}
+    ranks: dict[str, str] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        p = info.setdefault(e.canonical, PersonInfo(e.canonical, None, []))
+        p.positions.append(e.start)
+        if p.description:
+            continue
+        pre = _pre_name(text, e.start, doc)
+        rank = pre if pre and all(is_title(w) for w in pre.split()) else None
+        if rank:
+            ranks.setdefault(e.canonical, rank)
+            pre = None
+        desc = _apposition(text, e.end) or pre or _predicate(text, e.end)
+        if desc:
+            p.description = desc
+    for canonical, rank in ranks.items():
+        if not info[canonical].description:
+            info[canonical].description = rank
+    return info
+
+
+@dataclass
+class _Said:
+    pos: int
+    canonical: str
+    label: str
+
+
+def _is_subject(doc: "Doc | None", e: Entity) -> bool:
+    if doc is None:
+        return True
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ in SUBJECT_DEPS
+
+
+def _compatible(noun: str, description: str | None) -> bool:
+    if not description:
+        return True
+    if noun in role_nouns_in(description):
+        return True
+    noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
+    classes = role_classes(description)
+    return not classes or bool(noun_classes & classes)
+
+
+def _class_match(noun: str, description: str | None) -> bool:
+    noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
+    return bool(description) and bool(noun_classes & role_classes(description))
+
+
+def _in_direct_quote(pos: int, attributions: list[Attribution]) -> bool:
+    return any(a.kind in ("direct", "mixed") and a.content.start <= pos < a.content.end
+               for a in attributions)
+
+
+# "X told RT", "said in an interview with Sputnik": the medium right after the cue.
+_MEDIUM_AFTER_CUE = re.compile(r"^\s*(?:to\s+|in\s+an\s+interview\s+with\s+|on\s+|in\s+)?$")
+
+
+def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
+    """Fill a missing medium from a MEDIA entity right after the cue ("told RT")."""
+    if a.medium or a.medium_span is not None or a.cue is None:
+        return
+    from ..model import Span
+    for e in article.entities:
+        if e.label == "MEDIA" and e.start >= a.cue.end and e.start - a.cue.end <= 30 \
+                and _MEDIUM_AFTER_CUE.match(article.text[a.cue.end:e.start]):
+            a.medium_span = Span.of(article.text, e.start, e.end)
+            a.medium = e.canonical
+            return
+    # no entity there (NER missed it): a MEDIA name of the alias table right after the cue
+    m = re.match(r"(\s*(?:to\s+|in\s+an\s+interview\s+with\s+|on\s+|in\s+)?)"
+                 r"((?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,3})", article.text[a.cue.end:])
+    if m:
+        words = m.group(2).rstrip(".").split()
+        for n in range(len(words), 0, -1):  # longest name first
+            entry = table.lookup(" ".join(words[:n]))
+            if entry is not None and entry.label == "MEDIA":
+                start = a.cue.end + m.start(2)
+                surface = " ".join(words[:n])
+                end = article.text.find(surface, start) + len(surface)
+                a.medium_span = Span.of(article.text, end - len(surface), end)
+                a.medium = entry.canonical
+                return
+
+
+def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
+    _infer_medium(article, a, table)
+    if not a.medium and a.medium_span is None:
+        return
+    span = a.medium_span
+    if span is None and a.medium:
+        # find the medium named after the source/cue in the same stretch of text
+        anchor = (a.cue or a.source or a.content).start
+        i = article.text.find(a.medium, max(0, anchor - 200))
+        if i != -1:
+            from ..model import Span
+            span = Span.of(article.text, i, i + len(a.medium))
+            a.medium_span = span
+    surface = clean_surface(span.text if span else (a.medium or ""))
+    entry = table.lookup(surface)
+    if span is not None:
+        hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
+        if hit is None:
+            label = entry.label if entry else "ORG"
+            canonical = entry.canonical if entry else surface
+            article.entities.append(Entity(span.start, span.end, span.text, label, canonical))
+            article.entities.sort(key=lambda e: e.start)
+            a.medium = canonical
+            return
+        if entry is not None and hit.label != entry.label:
+            hit.label, hit.canonical = entry.label, entry.canonical
+        a.medium = hit.canonical
+        return
+    a.medium = entry.canonical if entry else surface
+
+
+def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = None) -> None:
+    """Rewrite speakers of ``article.attributions`` in place (see the module docstring)."""
+    text = article.text
+    entities = sorted(article.entities, key=lambda e: e.start)
+    people = person_descriptions(text, entities, doc)
+    persons = [e for e in entities if e.label == "PERSON"]
+    said: list[_Said] = []
+    order = sorted(article.attributions,
+                   key=lambda a: (a.source or a.cue or a.content).start)
+    for a in order:
+        _link_medium(article, a, table)
+        src = a.source
+        raw = src.text if src is not None else (a.speaker or "")
+        pos = src.start if src is not None else a.content.start
+        result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
+                              article.attributions)
+        if result is None:
+            if raw and not a.unnamed:
+                a.flags.append("speaker_unresolved")
+            continue
+        canonical, label, unnamed = result
+        a.speaker = canonical
+        a.unnamed = unnamed
+        a.speaker_label = label
+        a.speaker_entity = canonical if label is not None and not unnamed else None
+        if label == "PERSON" and people.get(canonical) and people[canonical].description:
+            a.speaker_description = people[canonical].description
+        if label is not None and not unnamed:
+            said.append(_Said(pos, canonical, label))
+
+
+def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: list[Entity],
+                 persons: list[Entity], people: dict[str, PersonInfo], said: list[_Said],
+                 table: AliasTable, doc: "Doc | None",
+                 attributions: list[Attribution]) -> tuple[str, str | None, bool] | None:
+    if not raw.strip():
+        return None
+    words = re.findall(r"[\w\-\u2019']+", raw)
+    low = [w.casefold() for w in words]
+    # 1. a named entity inside the source span
+    if src is not None:
+        inside = [e for e in entities if e.start < src.end and src.start < e.end]
+        person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
+        if person is not None:
+            return person.canonical, "PERSON", False
+        named = [e for e in inside if e.label in NAMED_LABELS]
+        before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
+        if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
+            return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
+        if named:
+            head = named[-1]
+            tail = text[head.end:src.end].strip(" ,.'\u2019s")
+            if not tail:  # the entity is the head: "Reuters", "Iraq's army"? no: "the Pentagon"
+                return head.canonical, head.label, False
+            if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS):
+                return raw.strip(), None, True
+    # 2. personal pronouns
+    if len(low) == 1 and low[0] in SINGULAR_PRONOUNS:
+        antecedent = _antecedent(pos, persons, said, doc, attributions)
+        return (antecedent, "PERSON", False) if antecedent else None
+    if len(low) == 1 and low[0] in PLURAL_PRONOUNS:
+        return raw.strip(), None, True
+    # 3. definite descriptions: "the journalist", "The analyst"
+    if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
+        chosen = _by_description(low[-1], pos, people, said)
+        if chosen:
+            return chosen, "PERSON", False
+        return raw.strip(), None, True
+    # 4. vague or plural phrases
+    if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS
+                or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
+        return raw.strip(), None, True
+    # 5. the table, a surname, or the cleaned text
+    surface = clean_surface(raw)
+    entry = table.lookup(surface)
+    if entry is not None:
+        return entry.canonical, entry.label, False
+    parts = name_parts(split_title(surface)[1] or surface)
+    if parts:
+        owners = {p for p in people if name_parts(p) and name_parts(p)[-1] == parts[-1]}
+        if len(owners) == 1:
+            return owners.pop(), "PERSON", False
+    return surface, None, False
+
+
+def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | None",
+                attributions: list[Attribution]) -> str | None:
+    best_pos, best = -1, None
+    for s in said:
+        if s.label == "PERSON" and s.pos < pos and s.pos > best_pos:
+            best_pos, best = s.pos, s.canonical
+    for e in persons:
+        if e.end <= pos and e.start > best_pos and _is_subject(doc, e) \
+                and not _in_direct_quote(e.start, attributions):
+            best_pos, best = e.start, e.canonical
+    if best is None:  # no subject and no speaker: the most recent person at all
+        before = [e for e in persons if e.end <= pos and not _in_direct_quote(e.start, attributions)]
+        if before:
+            best = before[-1].canonical
+    return best
+
+
+def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
+                    said: list[_Said]) -> str | None:
+    earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
+    if earlier:
+        last = earlier[-1].canonical
+        if _compatible(noun, people.get(last).description if people.get(last) else None):
+            return last
+
+    def last_pos(p: PersonInfo) -> int:
+        return max((x for x in p.positions if x < pos), default=-1)
+
+    candidates = sorted((p for p in people.values() if last_pos(p) >= 0), key=last_pos, reverse=True)
+    for test in (lambda d: noun in role_nouns_in(d), lambda d: _class_match(noun, d)):
+        for p in candidates:
+            if test(p.description):
+                return p.canonical
+    return earlier[-1].canonical if earlier else None

@@ -1,0 +1,75 @@
+"""Registered stages: ``spinscope.entities.v1`` and ``spinscope.speakers.v1``."""
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from ..model import Article
+from ..registry import stages
+from .aliases import AliasTable, load_aliases, user_alias_paths
+
+
+def _table(aliases_path: str | os.PathLike | None, default_aliases: bool) -> AliasTable:
+    return load_aliases(user_alias_paths(aliases_path), include_default=default_aliases)
+
+
+class EntitiesStage:
+    """People, organisations, places and media with canonical forms (alias-merged).
+
+    Options: ``aliases_path`` (an extra alias file, also ``SPINSCOPE_ALIASES``),
+    ``default_aliases`` (use the shipped table, default True), ``spacy_model``.
+    """
+
+    name = "entities"
+    requires: tuple[str, ...] = ("text",)
+    assigns: tuple[str, ...] = ("entities",)
+
+    def __init__(self, *, aliases_path: str | None = None, default_aliases: bool = True,
+                 spacy_model: str | None = None) -> None:
+        self.table = _table(aliases_path, default_aliases)
+        self.spacy_model = spacy_model
+
+    def __call__(self, article: Article) -> Article:
+        from ..nlp import doc_for, get_nlp
+        from .resolve import build_entities
+
+        if not article.text:
+            article.entities = []
+            return article
+        nlp = get_nlp(self.spacy_model) if self.spacy_model else None
+        doc = doc_for(article, nlp)
+        article.entities = build_entities(article.text, doc, self.table)
+        return article
+
+
+class SpeakersStage:
+    """Rewrite each attribution's ``speaker`` to a canonical name; describe it; link media.
+
+    Options: ``aliases_path``, ``default_aliases`` as for the entities stage.
+    """
+
+    name = "speakers"
+    requires: tuple[str, ...] = ("entities", "attributions")
+    assigns: tuple[str, ...] = ("attributions",)
+
+    def __init__(self, *, aliases_path: str | None = None, default_aliases: bool = True) -> None:
+        self.table = _table(aliases_path, default_aliases)
+
+    def __call__(self, article: Article) -> Article:
+        from ..nlp import doc_for
+        from .speakers import resolve_speakers
+
+        if article.attributions:
+            # the parse is cached by earlier stages; it tells subjects from modifiers
+            resolve_speakers(article, self.table, doc_for(article))
+        return article
+
+
+@stages.register("spinscope.entities.v1")
+def make_entities(**options: Any) -> EntitiesStage:
+    return EntitiesStage(**options)
+
+
+@stages.register("spinscope.speakers.v1")
+def make_speakers(**options: Any) -> SpeakersStage:
+    return SpeakersStage(**options)
