@@ -1,0 +1,128 @@
+"""Who the source is (name, role, vague or not) and through which medium they spoke.
+
+Everything here comes straight from the dependency parse of the cue's sentence:
+appositions ("X, director of Y, told RT"), pre-name roles ("defense analyst Victor
+Litovkin"), vague heads ("critics", "officials", "a source") and the addressee or
+outlet of the cue ("told RT", "told reporters", "in an interview with Sputnik",
+"said in a statement to Reuters"). Resolving pronouns and aliases is the speakers
+stage's job.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Attribution, Span
+from . import lexicon
+
+_EDGE = ",.;:—–-()[] \n\t\"“”'’"
+_MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet letter show broadcast "
+                          "appearance briefing conference remarks comments message email video".split())
+_MEDIUM_PREPS = ("to", "with", "on")
+_NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                       "may june july august september october november december".split())
+
+
+def _span(text: str, base: int, toks: list[Any]) -> Span | None:
+    if not toks:
+        return None
+    s, e = base + toks[0].idx, base + toks[-1].idx + len(toks[-1].text)
+    while s < e and text[s] in _EDGE:
+        s += 1
+    while e > s and text[e - 1] in _EDGE:
+        e -= 1
+    return Span.of(text, s, e) if e > s else None
+
+
+def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
+    """Fill ``speaker``, ``speaker_description`` and ``unnamed`` from the source's head token."""
+    toks = list(head.subtree)
+    appos = [c for c in head.children if c.dep_ == "appos"]
+    description = None
+    name_toks = toks
+    if appos:
+        a = appos[0]
+        a_toks = list(a.subtree)
+        if lexicon.upos(head) == "PROPN" or lexicon.upos(a) != "PROPN":
+            # "Adel Darwish, a journalist," -> name + description
+            name_toks = [t for t in toks if t.i < a_toks[0].i]
+            d = _span(text, base, a_toks)
+            description = d.text if d else None
+        else:
+            # "the journalist, Adel Darwish," -> the apposition is the name
+            name_toks = a_toks
+            d = _span(text, base, [t for t in toks if t.i < a_toks[0].i])
+            description = d.text if d else None
+    if lexicon.upos(head) == "PROPN":
+        # Pre-name role: "defense analyst Victor Litovkin" -> role words before the name.
+        left = [t for t in name_toks if t.i < head.i]
+        name_start = head.i
+        for t in reversed(left):
+            if lexicon.upos(t) == "PROPN" and t.i == name_start - 1:
+                name_start = t.i
+            else:
+                break
+        role = [t for t in left if t.i < name_start and lexicon.upos(t) in ("NOUN", "ADJ", "PROPN", "ADP", "DET")]
+        # Only lower-case role words, or a role after an organisation ("Kremlin adviser")
+        if role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None:
+            d = _span(text, base, [t for t in name_toks if t.i < name_start])
+            description = d.text if d else None
+            name_toks = [t for t in name_toks if t.i >= name_start]
+    sp = _span(text, base, name_toks) or att.source
+    att.speaker = sp.text if sp else (att.source.text if att.source else None)
+    if description and att.speaker_description is None:
+        att.speaker_description = description
+    att.unnamed = is_vague(toks, head)
+
+
+def is_vague(toks: list[Any], head: Any) -> bool:
+    """A source that names nobody in particular ("critics", "US defense officials", "a source")."""
+    if lexicon.upos(head) in ("PROPN", "PRON") and lexicon.lemma_of(head) not in ("some", "many", "others", "several"):
+        return False
+    # A proper name makes the source specific, except short place/organisation
+    # modifiers ("US defense officials", "local and US officials").
+    if any(lexicon.upos(t) == "PROPN" and not (t.i != head.i and (t.text.isupper() and len(t.text) <= 4
+                                                          or t.dep_ in ("compound", "amod", "nmod")))
+           for t in toks):
+        return False
+    lemma = lexicon.lemma_of(head)
+    dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
+    if head.tag_ == "NN" and any(d in ("the", "this", "that", "his", "her", "our") for d in dets):
+        return False  # "the analyst": a definite, already introduced person
+    return lemma in lexicon.VAGUE_SOURCE_HEADS or head.lower_ in lexicon.VAGUE_SOURCE_HEADS
+
+
+def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
+    """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters"."""
+    cand = None
+    if lexicon.lemma_of(cue) == "tell":
+        objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
+        if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.AUDIENCE_WORDS):
+            cand = objs[0]
+    if cand is None:
+        for prep in (c for c in cue.children if c.dep_ == "prep"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_ not in _NOT_MEDIA:
+                    cand = pobj
+                elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
+                    # "in an interview with Sputnik", "in a statement to Reuters"
+                    for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPS):
+                        inner = [c for c in p2.children if c.dep_ == "pobj"]
+                        if inner:
+                            cand = inner[0]
+                    if cand is None:
+                        for p2 in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+                            inner = [c for c in p2.children if c.dep_ == "pobj" and lexicon.upos(c) == "PROPN"]
+                            if inner:
+                                cand = inner[0]
+                if cand is not None:
+                    break
+            if cand is not None:
+                break
+    if cand is None:
+        return
+    toks = [t for t in cand.subtree if t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i]
+    toks = [t for t in toks if t.i <= cand.i or t.dep_ == "compound"]
+    sp = _span(text, base, toks)
+    if sp is not None:
+        att.medium_span = sp
+        att.medium = sp.text

@@ -1,0 +1,657 @@
+"""Attributed-statement extraction on a dependency parse.
+
+The cascade, per sentence that holds a cue candidate or a quote mark:
+
+1. cue: "according to", or a verb whose form was a cue often enough in PolNeAR train
+   (:mod:`.lexicon`) or whose lemma is a core reporting verb;
+2. source: the cue's subject (``nsubj``), the agent of a passive, the object of
+   "according to", or the subject inherited from the verb it is coordinated with
+   ("..., adding that ...");
+3. content: the cue's clausal complement (``ccomp``/``xcomp``/object clause), or for a
+   parenthetical cue ("..., he said, ...") the rest of the clause; a quotation next to
+   the cue is taken whole, and a split quotation ('"A," he said, "B."') becomes one
+   statement whose content runs from the first to the last quote part;
+4. quotations that no cue claimed inherit the speaker of the statement just before them
+   when it is in the same or the previous paragraph (continuing quotes).
+
+Only candidate sentences are parsed (a cheap regex splits sentences first).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
+
+from ..model import Attribution, Span
+from . import cuemodel, lexicon
+from .describe import describe_source, find_medium
+from .quotes import QuoteRegion, find_quotes
+
+# Sentence splitting: end punctuation (optionally a closing quote) then space and a
+# capital/quote/digit, unless the word before the dot is a known abbreviation.
+_SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+_ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no vs u.s
+u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est""".split())
+_WORD = re.compile(r"[A-Za-z]+")
+# A speech tag right after a closing quote: up to five words, a common speech verb, at most
+# five more words, then punctuation ('“Why?” Trump asked, smiling.'; not '” The mayor insisted the ...').
+_SPEECH_TAG = re.compile(
+    r"\s+(?:[\w.'’-]+,?\s+){0,5}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|explained|noted|"
+    r"continued|recalled|replied|responded|insisted|argued|stated|declared|shouted|joked|quipped|concluded|"
+    r"warned|claimed|exclaimed|remarked|observed|countered|tweeted)(?:\s+[\w’'-]+){0,5}?\s*[,.;!?]")
+_QUOTE_CHARS = "\"“”«»„"
+
+CONTENT_DEPS = ("ccomp", "xcomp")
+OBJECT_DEPS = ("dobj", "obj", "attr", "oprd")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+CUE_EXTRA_DEPS = ("prt",)
+# Left dependants glued to the cue in PolNeAR's convention ("has said", "also said").
+CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
+# Cue verbs whose object noun phrase is the content ("criticized the plan").
+MIN_OBJECT_CONTENT_PRIOR = 0.45
+EDGE_PUNCT = ",.;:—–-()[] \n\t"
+
+# NER is not needed; the rule lemmatizer costs a quarter of the parse time (see lexicon.lemma_of).
+# The attribute ruler's Matcher costs another quarter (see lexicon.upos).
+_DEFAULT_NLP_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
+_NOT_SOURCES = frozenset("plan plans schedule script rule rules tradition design".split())
+
+
+@dataclass
+class ExtractorOptions:
+    """Options of the attribution extractor (one object, passed down)."""
+
+    min_cue_ratio: float = lexicon.MIN_CUE_RATIO
+    parse_all: bool = False  # parse every sentence, not only candidates
+    batch_size: int = 64
+    link_orphan_quotes: bool = True
+    object_content: bool = True
+    vp_content: bool = True  # content = the cue's right-hand complements ("X as Y", "him of Z")
+    use_cue_model: bool = True
+    cue_threshold: float | None = None  # None: the threshold stored with the model
+    cue_model_path: str | None = None  # another cue model file  # the learned cue classifier, when models/cue_model.json exists
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Cheap sentence boundaries as (start, end) character offsets, whitespace trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        end = m.end()
+        if m.group().startswith("."):
+            w = _WORD.findall(text[max(start, m.start() - 12):m.start() + 1])
+            before = text[max(start, m.start() - 6):m.start()].lower().split()
+            last = before[-1] if before else ""
+            last = last.rsplit("-", 1)[-1]  # "Lt.-Gen."
+            if last.rstrip(".") in _ABBREV or (len(w) and len(w[-1]) == 1 and w[-1].isupper()):
+                continue
+        if m.group()[-1:] in "\"”’'" and _SPEECH_TAG.match(text, end):
+            continue  # '“Why?” Trump asked.': the tag belongs to the quoted sentence
+        spans.append((start, end))
+        start = end
+    spans.append((start, len(text)))
+    out = []
+    for s, e in spans:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+class AttributionExtractor:
+    """Extract :class:`Attribution` records from raw or clean text."""
+
+    def __init__(self, nlp: Any = None, options: ExtractorOptions | None = None) -> None:
+        self.options = options or ExtractorOptions()
+        self._nlp = nlp
+        self.cue_model = (cuemodel.load_model(self.options.cue_model_path or str(cuemodel.CUE_MODEL_FILE))
+                          if self.options.use_cue_model else None)
+        self._quotes: list[QuoteRegion] = []
+        self._base = 0
+        forms = lexicon.cue_forms()
+        self.cue_form_set = frozenset(
+            w for w, (c, t) in forms.items()
+            if c >= lexicon.MIN_CUE_COUNT and c / max(t, 1) >= self.options.min_cue_ratio and w != ":")
+        self._cue_re = re.compile(
+            r"\b(?:" + "|".join(sorted(map(re.escape, self.cue_form_set | _core_forms()), key=len, reverse=True))
+            + r")\b", re.IGNORECASE)
+
+    @property
+    def nlp(self) -> Any:
+        if self._nlp is None:
+            from ..nlp import get_nlp
+
+            self._nlp = get_nlp(exclude=_DEFAULT_NLP_EXCLUDE)
+        return self._nlp
+
+    # -- public API -------------------------------------------------------------------
+    def __call__(self, text: str) -> list[Attribution]:
+        return next(self.pipe([text]))
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[list[Attribution]]:
+        """Extract from many texts, parsing their candidate sentences in batches."""
+        for text in texts:
+            quotes = find_quotes(text)
+            sents = split_sentences(text)
+            todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e])]
+            docs = self.nlp.pipe((text[s:e] for s, e in todo), batch_size=self.options.batch_size)
+            parsed = [(s, doc) for (s, _e), doc in zip(todo, docs)]
+            yield self._extract(text, parsed, quotes)
+
+    def from_doc(self, text: str, doc: Any) -> list[Attribution]:
+        """Extract using an existing full parse of ``text`` (e.g. the pipeline's cached
+        ``article.cache["doc"]``) instead of parsing again."""
+        quotes = find_quotes(text)
+        parsed = []
+        for s, e in split_sentences(text):
+            if not (self.options.parse_all or self._is_candidate(text[s:e])):
+                continue
+            span = doc.char_span(s, e, alignment_mode="expand")
+            if span is not None and len(span):
+                parsed.append((span.start_char, span.as_doc()))
+        return self._extract(text, parsed, quotes)
+
+    def _is_candidate(self, sent: str) -> bool:
+        return any(q in sent for q in _QUOTE_CHARS) or self._cue_re.search(sent) is not None
+
+    # -- cue finding ------------------------------------------------------------------
+    def _is_cue_verb(self, tok: Any) -> bool:
+        if lexicon.upos(tok) not in ("VERB",) and not (lexicon.upos(tok) == "AUX" and lexicon.lemma_of(tok) == "say"):
+            return False
+        if self.cue_model is not None:
+            return cuemodel.is_candidate(tok) and cuemodel.score(
+                self.cue_model, cuemodel.features(tok, self._in_quote(tok), self._sent_quote(tok))
+            ) >= (self.options.cue_threshold if self.options.cue_threshold is not None
+                  else self.cue_model["threshold"])
+        return tok.lower_ in self.cue_form_set or lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS
+
+    def _in_quote(self, tok: Any) -> bool:
+        pos = self._base + tok.idx
+        return any(q.start < pos < q.end for q in self._quotes)
+
+    def _sent_quote(self, tok: Any) -> bool:
+        s, e = self._base + tok.sent.start_char, self._base + tok.sent.end_char
+        return any(q.start < e and s < q.end for q in self._quotes)
+
+    def _extract(self, text: str, parsed: list[tuple[int, Any]], quotes: list[QuoteRegion]) -> list[Attribution]:
+        found: list[Attribution] = []
+        self._quotes = quotes
+        for base, doc in parsed:
+            self._base = base
+            for tok in doc:
+                att = None
+                if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                    att = self._according_to(text, base, doc, tok)
+                elif self._is_cue_verb(tok):
+                    att = self._verb_cue(text, base, doc, tok, quotes)
+                if att is not None:
+                    found.append(att)
+        found = _dedupe(found)
+        if self.options.link_orphan_quotes:
+            found = self._orphan_quotes(text, found, quotes)
+        found.sort(key=lambda a: (a.content.start, a.content.end))
+        for a in found:
+            _finish(text, a, quotes)
+        return found
+
+    # -- patterns ---------------------------------------------------------------------
+    def _according_to(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
+        to = doc[tok.i + 1]
+        pobj = [c for c in to.children if c.dep_ == "pobj"]
+        if not pobj:
+            pobj = [c for c in tok.children if c.dep_ == "pobj"]
+        if not pobj:
+            return None
+        if lexicon.lemma_of(pobj[0]) in _NOT_SOURCES:
+            return None  # "according to plan"
+        src_toks = list(pobj[0].subtree)
+        src = source_span(text, base, pobj[0])
+        phrase = (min(tok.i, src_toks[0].i), max(to.i, src_toks[-1].i))
+        # Content: the clause the phrase modifies, without the phrase.
+        sent = tok.sent
+        before = (sent.start, phrase[0])
+        after = (phrase[1] + 1, sent.end)
+        cand = [r for r in (before, after) if r[1] > r[0]]
+        if not cand:
+            return None
+        r = max(cand, key=lambda r: r[1] - r[0])
+        c_start, c_end = _trim(text, base + doc[r[0]].idx, base + _tok_end(doc[r[1] - 1]))
+        if c_end <= c_start:
+            return None
+        att = Attribution(
+            speaker=None, speaker_description=None,
+            source=src,
+            cue=Span.of(text, base + tok.idx, base + _tok_end(to)),
+            content=Span.of(text, c_start, c_end), kind="indirect")
+        describe_source(text, base, att, pobj[0])
+        return att
+
+    def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
+        source_tok = _subject(tok)
+        cue_head = tok
+        anchor = _cue_chain(tok)  # "declined to comment on", "made no mention of"
+        tok = anchor
+        children = list(tok.children)
+        content: tuple[int, int] | None = None
+        comp = [c for c in children if c.dep_ in CONTENT_DEPS]
+        vp = _verb_phrase_content(tok) if self.options.vp_content else None
+        if vp is not None:
+            content = (base + vp[0].idx, base + _tok_end(vp[1]))
+        elif comp:
+            toks = list(comp[0].subtree)
+            content = (base + toks[0].idx, base + _tok_end(toks[-1]))
+        elif (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and (
+                tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
+                and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX"):
+            # Parenthetical: "“...,” he said, “...”" or "..., officials said."
+            head = tok.head
+            inner = {t.i for t in tok.subtree}
+            rest = [t for t in head.subtree if t.i not in inner]
+            if rest:
+                content = (base + rest[0].idx, base + _tok_end(rest[-1]))
+                if tok.dep_ == "ccomp" and source_tok is None:
+                    return None
+        elif self.options.object_content and (self.cue_model is not None
+                                              or lexicon.cue_prior(tok.lower_) >= MIN_OBJECT_CONTENT_PRIOR):
+            obj = [c for c in children if c.dep_ in OBJECT_DEPS]
+            if obj:
+                toks = list(obj[0].subtree)
+                content = (base + toks[0].idx, base + _tok_end(toks[-1]))
+        q = _adjacent_quote(text, base, doc, tok, quotes)
+        if q is not None:
+            content = (min(q[0], content[0]), max(q[1], content[1])) if content and _overlaps(q, content) else q
+        if content is None and not any(c.dep_ == "prep" for c in children):
+            return None
+        cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
+        cue_toks += [doc[i] for i in range(cue_head.i, tok.i)]
+        ext, prep_obj = _cue_extension(tok)
+        cue_toks += ext
+        cue_start = min(t.idx for t in cue_toks)
+        cue_end = max(_tok_end(t) for t in cue_toks)
+        if text[base + cue_end:base + cue_end + 1] == ":":
+            cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
+        if prep_obj is not None and (content is None or content[0] < base + cue_end < content[1]):
+            po = list(prep_obj.subtree)
+            content = (base + po[0].idx, base + _tok_end(po[-1])) if content is None else content
+        if content is not None and content[0] < base + cue_end <= content[1] and content[0] >= base + cue_start:
+            content = (base + cue_end, content[1])
+        if content is None:
+            return None
+        c_start, c_end = _wrap_quotes(text, *_trim(text, *content))
+        if c_end <= c_start:
+            return None
+        source = None
+        if source_tok is not None:
+            source = source_span(text, base, source_tok)
+            if source.start < base + cue_end and source.end > base + cue_start:
+                source = None
+        att = Attribution(
+            speaker=None, speaker_description=None, source=source,
+            cue=Span.of(text, base + cue_start, base + cue_end),
+            content=Span.of(text, c_start, c_end), kind="indirect",
+            flags=[], medium=None)
+        if source is not None:
+            describe_source(text, base, att, source_tok)
+        find_medium(text, base, att, tok)
+        return att
+
+    def _orphan_quotes(self, text: str, found: list[Attribution], quotes: list[QuoteRegion]) -> list[Attribution]:
+        """Give quotations no cue claimed to the speaker of the statement just before."""
+        out = list(found)
+        ordered = sorted(found, key=lambda a: a.content.start)
+        for q in quotes:
+            if any(a.content.start <= q.start + 1 and a.content.end >= q.end - 1 for a in out):
+                continue
+            if any(_overlaps((q.start, q.end), (a.content.start, a.content.end)) for a in out):
+                continue
+            if q.end - q.start < 25 or len(text[q.start:q.end].split()) < 5:
+                continue  # scare quotes and titles, not statements
+            prev = [a for a in ordered if a.content.end <= q.start]
+            if not prev:
+                continue
+            p = prev[-1]
+            between = text[p.content.end:q.start]
+            if between.count("\n") > 1 or len(between) > 400:
+                continue
+            out.append(Attribution(
+                speaker=p.speaker, speaker_description=p.speaker_description, source=p.source, cue=None,
+                content=Span.of(text, q.start, q.end), kind="direct", medium=p.medium,
+                unnamed=p.unnamed, medium_span=p.medium_span, flags=["inherited_source"]))
+        return out
+
+
+# -- helpers ---------------------------------------------------------------------------
+def _core_forms() -> set[str]:
+    forms = set()
+    for lemma in lexicon.CORE_CUE_LEMMAS:
+        forms.update({lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"})
+    forms.update({"said", "told", "wrote", "thought", "according"})
+    return forms
+
+
+def _left_modifiers(tok: Any) -> list[Any]:
+    """Auxiliaries, negation and adverbs right before the cue ("has also said", "was not expected")."""
+    out = []
+    i = tok.i - 1
+    doc = tok.doc
+    while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in CUE_LEFT_DEPS:
+        out.append(doc[i])
+        i -= 1
+    return out
+
+
+def _tok_end(tok: Any) -> int:
+    return tok.idx + len(tok.text)
+
+
+def _span(text: str, base: int, first: Any, last: Any) -> Span:
+    s, e = _trim(text, base + first.idx, base + _tok_end(last))
+    return Span.of(text, s, e)
+
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s[-—–]\s")
+
+
+def source_span(text: str, base: int, head: Any) -> Span:
+    """The source noun phrase in PolNeAR's convention.
+
+    Keeps appositions (with the comma that closes them) and parenthesised party labels
+    ("(R-Ky.)"), drops trailing relative and participial clauses ("..., who spoke on
+    condition of anonymity") and a leading dateline ("CLEVELAND - ").
+    """
+    toks = list(head.subtree)
+    cut = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    if cut:
+        stop = min(t.i for t in cut[0].subtree)
+        toks = [t for t in toks if t.i < stop]
+    s, e = base + toks[0].idx, base + _tok_end(toks[-1])
+    s, e = _trim(text, s, e)
+    m = _DATELINE.match(text[s:e])
+    if m and m.end() < e - s:
+        s += m.end()
+    seg = text[s:e]
+    if seg.count("(") > seg.count(")"):
+        close = text.find(")", e, e + 4)
+        if close != -1:
+            e = close + 1
+    if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ == "appos" for c in head.children):
+        e += 1
+    return Span.of(text, s, e)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip edge punctuation and space, but keep a quotation's own marks."""
+    while start < end and text[start] in EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in EDGE_PUNCT:
+        end -= 1
+    return start, end
+
+
+_RAISING = frozenset("appear seem sound look".split())
+
+
+def _subject(tok: Any) -> Any:
+    """The source token of a cue, or None when the statement has no source in the text.
+
+    A passive without agent ("it was said", "X is expected to") and raising verbs
+    ("appears to") have a grammatical subject that is the topic, not the source.
+    """
+    if lexicon.lemma_of(tok) in _RAISING:
+        return None
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
+        return None  # "Asked about the leak, Priebus said ..." : the asker is unnamed
+    for c in tok.children:
+        if c.dep_ in SUBJECT_DEPS:
+            if c.dep_ == "nsubjpass":
+                for a in tok.children:
+                    if a.dep_ == "agent":
+                        pobj = [p for p in a.children if p.dep_ == "pobj"]
+                        if pobj:
+                            return pobj[0]
+                return None
+            return c
+    for c in tok.children:
+        if c.dep_ == "agent":
+            pobj = [p for p in c.children if p.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+    # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
+    if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
+        head = tok.head
+        if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
+            head = head.head
+        return _subject_shallow(head) or (_subject_shallow(head.head) if head.dep_ in ("conj", "xcomp") else None)
+    return None
+
+
+def _subject_shallow(tok: Any) -> Any:
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    return None
+
+
+def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> tuple[int, int] | None:
+    """The quotation(s) this cue introduces or closes, if the sentence has any.
+
+    Takes quotes inside the cue's sentence, plus a quote starting right after the
+    sentence (``He said: "...``), and joins a split quote around a parenthetical cue.
+    """
+    # The parsed chunk is already one sentence by our splitter; spaCy's own sentence
+    # boundaries cut '“Why?” | Trump asked.' apart, so they are not used here.
+    s_start, s_end = base, base + len(doc.text)
+    cue_pos = base + tok.idx
+    inside = [q for q in quotes if _overlaps((q.start, q.end), (s_start, s_end))
+              and not (q.start <= cue_pos < q.end)]
+    # Quotes must be substantial (not scare quotes) to count as the content.
+    inside = [q for q in inside if len(text[q.start:q.end].split()) >= 4 or
+              q.start <= s_start + 1 or q.end >= s_end - 3]
+    if not inside:
+        # "He said:" then a quotation opening the next sentence or paragraph.
+        tail = text[cue_pos:s_end].rstrip()
+        if tail.endswith(":"):
+            nxt = [q for q in quotes if s_end <= q.start <= s_end + 3]
+            if nxt:
+                return (nxt[0].start, nxt[0].end)
+        return None
+    before = [q for q in inside if q.end <= cue_pos]
+    after = [q for q in inside if q.start > cue_pos]
+    if before and after:
+        gap = text[before[-1].end:after[0].start]
+        if len(gap) < 80:  # split quote around a short "he said"
+            return (before[-1].start, after[0].end)
+    if before:
+        # The quote ends right before "he said" (allowing for the source between).
+        if len(text[before[-1].end:cue_pos]) < 60 or _only_source_between(text, base, tok, before[-1].end):
+            # '"A," Smith said. "B."': the quote resumes right after the cue sentence.
+            rest = text[cue_pos:s_end]
+            nxt = [q for q in quotes if s_end <= q.start <= s_end + 2 and "\n" not in text[s_end:q.start]]
+            if nxt and not after and len(rest) < 60 and not _SPEECH_TAG.match(text, nxt[0].end):
+                # (unless that quote has its own tag: '"A," he said. "B," he added.')
+                return (before[-1].start, nxt[0].end)
+            return (before[-1].start, before[-1].end)
+    if after:
+        if len(text[cue_pos:after[0].start]) < 60:
+            return (after[0].start, after[-1].end if len(after) > 1 and
+                    len(text[after[0].end:after[-1].start]) < 5 else after[0].end)
+    return None
+
+
+# Right dependants of a cue that belong to what was said/meant, in PolNeAR's convention.
+VP_CONTENT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp")
+VP_STOP_DEPS = ("punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "mark", "nsubj")
+_MEDIUM_PREP_OBJECTS = frozenset("statement interview reporters journalists press conference twitter "
+                                 "facebook email letter speech rally remarks tweet".split())
+
+
+_ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify persuade convince".split())
+
+
+# Prepositions PolNeAR keeps in the cue when their object is the content ("referring to X",
+# "said of X", "balked at X"); "say" takes only "of".
+CUE_PREPS = frozenset("to of about at for on against".split())
+_TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
+                        "tomorrow night morning evening day week month year weekend time".split())
+
+
+def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
+    """Tokens right of the cue that PolNeAR includes in it, and a prepositional object
+    that is the content (or None): "referring to", "said in a statement"."""
+    doc = tok.doc
+    ext: list[Any] = []
+    prep_obj = None
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
+        pobj = [c for c in nxt.children if c.dep_ == "pobj"]
+        lemma = lexicon.lemma_of(tok)
+        if pobj and nxt.lower_ in CUE_PREPS and (lemma != "say" or nxt.lower_ == "of") \
+                and pobj[0].lower_ not in lexicon.AUDIENCE_WORDS \
+                and pobj[0].lower_ not in _TIME_WORDS and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+            ext.append(nxt)
+            prep_obj = pobj[0]
+        elif pobj and nxt.lower_ in ("in", "during") and lexicon.lemma_of(pobj[0]) in _MEDIUM_NOUNS:
+            ext.extend(t for t in nxt.subtree if t.dep_ != "punct" or t.i < max(x.i for x in nxt.subtree))
+    return ext, prep_obj
+
+
+_MEDIUM_NOUNS = frozenset("statement interview email op-ed post tweet letter release".split())
+
+
+# Nouns that, as the object of a light verb, make the cue ("made no mention of",
+# "offered a defense of", "issued a warning").
+LIGHT_VERBS = frozenset("make offer issue give deliver voice express raise".split())
+LIGHT_NOUNS = frozenset("mention reference suggestion appeal case claim point argument defense defence "
+                        "warning statement comment comments promise pledge call plea vow prediction "
+                        "criticism attack accusation allegation".split())
+
+
+def _cue_chain(tok: Any) -> Any:
+    """The token a multi-word cue ends on: "declined to comment" -> comment,
+    "went on to say" -> say, "made no mention" -> mention; else the cue itself."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "xcomp" and lexicon.upos(c) == "VERB" and c.i > tok.i and c.i - tok.i <= 3 \
+                and doc[c.i - 1].lower_ == "to" and (lexicon.cue_prior(c.lower_) >= 0.1
+                                                     or lexicon.lemma_of(c) in lexicon.CORE_CUE_LEMMAS):
+            return c
+    if lexicon.lemma_of(tok) in LIGHT_VERBS:
+        for c in tok.children:
+            if c.dep_ == "dobj" and 0 < c.i - tok.i <= 3 and lexicon.lemma_of(c) in LIGHT_NOUNS:
+                return c
+    return tok
+
+
+def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
+    """First and last token of the cue's right-hand complements, or None.
+
+    Used when the cue has an object (PolNeAR takes "him as a generous executive",
+    "Clinton of pushing to indict him", "them to draft a speech" whole); stops at
+    punctuation, coordination and adverbial clauses, and skips leading prepositional
+    phrases naming a medium ("said in a statement that ...").
+    """
+    right = [c for c in tok.children if c.i > tok.i]
+    if not any(c.dep_ in ("dobj", "dative", "oprd") for c in right):
+        return None
+    if lexicon.lemma_of(tok) in _ADDRESSEE_VERBS and not any(c.dep_ == "xcomp" for c in right):
+        return None  # "told reporters that ...": the object is the addressee, not the content
+    first = last = None
+    for c in right:
+        if c.dep_ in VP_STOP_DEPS:
+            if first is not None:
+                break
+            continue
+        if c.dep_ not in VP_CONTENT_DEPS:
+            if first is not None:
+                break
+            continue
+        if first is None and c.dep_ == "prep":
+            continue  # leading "in a statement", "on Tuesday"
+        sub = list(c.subtree)
+        if first is None:
+            first = sub[0]
+        last = sub[-1]
+    return (first, last) if first is not None else None
+
+
+def _wrap_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    """Extend a span that sits exactly inside a quotation to include its marks, and a
+    span whose last quotation closes just after it (`... was "killing us."`)."""
+    seg = text[start:end]
+    if seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1:
+        tail = text[end:end + 3]
+        for k, ch in enumerate(tail):
+            if ch in "”\"":
+                return start, end + k + 1
+            if ch not in ".,!?":
+                break
+    if start > 0 and text[start - 1] in "“\"":
+        tail = text[end:end + 3]
+        for k, ch in enumerate(tail):
+            if ch in "”\"":
+                return start - 1, end + k + 1
+            if ch not in ".,!?":
+                break
+    return start, end
+
+
+def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
+    """Whether only the cue's subject (and punctuation) stands between ``start`` and the cue."""
+    subj = _subject(tok)
+    if subj is None:
+        return False
+    st = list(subj.subtree)
+    s0, s1 = base + st[0].idx, base + _tok_end(st[-1])
+    return (s0 >= start and not text[start:s0].strip(" ,\n\t\u00a0”\"")
+            and not text[s1:base + tok.idx].strip(" ,")) or (
+        s0 >= start and len(text[s1:base + tok.idx].strip(" ,").split()) <= 2 and not text[start:s0].strip(" ,”\""))
+
+
+def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    seen: set[tuple[int, int, int]] = set()
+    out = []
+    for a in found:
+        key = (a.cue.start if a.cue else -1, a.content.start, a.content.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(a)
+    return out
+
+
+def _only_tag_outside(text: str, c: Span, inner: list[QuoteRegion]) -> bool:
+    """Whether everything between the quote parts is a short speech tag (no other words)."""
+    if c.start < inner[0].start - 1 or c.end > inner[-1].end + 1:
+        return False
+    gaps = [text[x.end:y.start] for x, y in zip(inner, inner[1:])]
+    return all(len(g) < 160 and "\n" not in g for g in gaps)
+
+
+def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
+    """Fill kind, speaker, flags and medium from the spans."""
+    c = a.content
+    inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
+    partial = [q for q in quotes if _overlaps((q.start, q.end), (c.start, c.end)) and q not in inner]
+    if any(not q.balanced for q in inner + partial):
+        if "unbalanced_quotes" not in a.flags:
+            a.flags.append("unbalanced_quotes")
+    # Characters of the content outside quotation marks, ignoring the speech tag of a
+    # split quote ('"A," Smith, director of X, told RT. "B."') and punctuation.
+    covered = [(q.start, q.end) for q in inner] + [(x.start, x.end) for x in (a.source, a.cue, a.medium_span) if x]
+    outside = sum(1 for i in range(c.start, c.end)
+                  if text[i].isalnum() and not any(s <= i < e for s, e in covered))
+    if inner and not partial and (outside <= 3 or _only_tag_outside(text, c, inner)):
+        a.kind = "direct"
+    elif inner or partial:
+        a.kind = "mixed"
+    else:
+        a.kind = "indirect"
+    if a.source is not None and a.speaker is None:
+        a.speaker = a.source.text

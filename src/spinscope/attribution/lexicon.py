@@ -1,0 +1,129 @@
+"""Word lists for attribution: cue forms learned from PolNeAR train, vague sources, media.
+
+The cue table (``models/cue_forms.json``) maps a lower-case word form to how often it
+was inside a gold Cue span and how often it occurred at all in PolNeAR train; the ratio
+is the prior that an occurrence is a cue. Built by ``python -m
+spinscope.attribution.train --forms`` (train split only).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+MODELS_DIR = Path(__file__).parent / "models"
+CUE_FORMS_FILE = MODELS_DIR / "cue_forms.json"
+
+# A form counts as a cue candidate when at least this share of its train occurrences
+# were cues and it was a cue at least MIN_CUE_COUNT times (chosen on train, not dev).
+MIN_CUE_RATIO = 0.25
+MIN_CUE_COUNT = 3
+
+# Reporting verbs that must always be candidates, whatever the train table says
+# (the seeds' vocabulary and common synonyms; lemmas).
+CORE_CUE_LEMMAS = frozenset("""
+say tell claim state add note write report announce argue suggest explain insist
+warn believe think pledge vow promise point stress emphasise emphasize assert allege
+acknowledge admit deny confirm reveal declare predict maintain contend observe remark
+describe accuse criticise criticize urge ask respond reply recall conclude estimate
+want intend plan hope expect fear doubt agree disagree question tweet comment signal
+indicate testify concede complain counter caution accept propose demand
+""".split())
+
+# Heads of noun phrases that name nobody in particular ("critics say", "officials said").
+VAGUE_SOURCE_HEADS = frozenset("""
+critic sceptic skeptic expert official analyst source observer some many people insider aide
+commentator pundit witness resident activist diplomat authority spokesperson spokesman
+spokeswoman others other report reports study studies poll polls survey media reporter
+researcher scientist economist lawmaker politician member members voter voters supporter
+supporters opponent opponents person someone somebody anyone everybody everyone several few
+""".split())
+
+# Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").
+AUDIENCE_WORDS = frozenset("""
+reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
+""".split())
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, tuple[int, int]]:
+    data = json.loads(CUE_FORMS_FILE.read_text(encoding="utf-8"))
+    return {w: (int(v[0]), int(v[1])) for w, v in data["forms"].items()}
+
+
+def cue_prior(form: str) -> float:
+    """Share of train occurrences of ``form`` that were inside a Cue span (0 if unseen)."""
+    c = cue_forms().get(form.lower())
+    if not c or c[0] < MIN_CUE_COUNT:
+        return 0.0
+    return c[0] / max(c[1], 1)
+
+
+_IRREGULAR = {"said": "say", "says": "say", "told": "tell", "wrote": "write", "written": "write",
+              "thought": "think", "felt": "feel", "knew": "know", "known": "know", "saw": "see",
+              "seen": "see", "made": "make", "gave": "give", "given": "give", "spoke": "speak",
+              "spoken": "speak", "men": "man", "women": "woman", "people": "people"}
+
+
+def lemma_of(tok: object) -> str:
+    """A lower-case lemma without spaCy's (slow) lemmatizer: its lemma when one was
+    assigned, else the form with regular English inflections removed, checked against
+    the word lists this package uses."""
+    lem = getattr(tok, "lemma_", "") or ""
+    if lem:
+        return lem.lower()
+    return guess_lemma(getattr(tok, "lower_", str(tok)))
+
+
+@lru_cache(maxsize=4096)
+def guess_lemma(form: str) -> str:
+    form = form.lower()
+    if form in _IRREGULAR:
+        return _IRREGULAR[form]
+    known = CORE_CUE_LEMMAS | VAGUE_SOURCE_HEADS | _KNOWN_NOUNS
+    if form in known:
+        return form
+    for suffix, repl in (("ies", "y"), ("ied", "y"), ("ying", "y"), ("sses", "ss"), ("es", ""), ("s", ""),
+                         ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if form.endswith(suffix) and len(form) > len(suffix) + 1:
+            cand = form[: -len(suffix)] + repl
+            if cand in known:
+                return cand
+            # doubled consonant: "planned" -> "plan"
+            if suffix in ("ed", "ing") and len(cand) > 2 and cand[-1] == cand[-2] and cand[:-1] in known:
+                return cand[:-1]
+    return form
+
+
+_KNOWN_NOUNS = frozenset("""interview statement op-ed column article post tweet letter show broadcast
+appearance briefing conference remark comment message email video plan schedule script rule
+tradition design tell""".split())
+
+
+# Penn Treebank tag -> Universal POS, for pipelines run without the attribute ruler
+# (its Matcher costs a quarter of the parse time); spaCy's own mapping otherwise.
+_TAG_TO_POS = {
+    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
+    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
+    "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ",
+    "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "RP": "ADP", "IN": "ADP", "DT": "DET",
+    "PDT": "DET", "WDT": "DET", "CC": "CCONJ", "CD": "NUM", "POS": "PART", "TO": "PART", "UH": "INTJ",
+    "SYM": "SYM", "FW": "X", "LS": "X", "XX": "X", "ADD": "X", "NFP": "PUNCT", "HYPH": "PUNCT",
+    ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
+    "-RRB-": "PUNCT", "$": "SYM", "_SP": "SPACE",
+}
+_BE_FORMS = frozenset("be am is are was were been being 's 're 'm".split())
+_HAVE_DO_FORMS = frozenset("have has had having 've 'd do does did".split())
+
+
+def upos(tok: object) -> str:
+    """Universal POS of a token, from its tag when no attribute ruler assigned one."""
+    pos = getattr(tok, "pos_", "")
+    if pos:
+        return pos
+    mapped = _TAG_TO_POS.get(getattr(tok, "tag_", ""), "X")
+    if mapped == "VERB":
+        form = getattr(tok, "lower_", "")
+        if form in _BE_FORMS or (form in _HAVE_DO_FORMS and getattr(tok, "dep_", "") in ("aux", "auxpass", "neg")):
+            return "AUX"
+    return mapped

@@ -1,0 +1,84 @@
+"""Find quoted regions in raw text, straight or typographic, across paragraphs.
+
+A quotation that runs over several paragraphs opens each paragraph and closes only
+in the last one (the newspaper convention); such a chain becomes one region. A quote
+mark that cannot be paired is reported, and only the paragraph it sits in is
+affected: its region runs to the end of that paragraph and is flagged.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+OPENERS = "“„«"
+CLOSERS = "”»"
+STRAIGHT = '"'
+_PARA = re.compile(r"[^\n]+")
+
+
+@dataclass
+class QuoteRegion:
+    """Character span of a quotation including its quote marks."""
+
+    start: int
+    end: int
+    balanced: bool = True
+
+
+def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Quote marks in text[start:end] as (offset, 'open'|'close')."""
+    marks: list[tuple[int, str]] = []
+    straight_open = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPENERS:
+            marks.append((i, "open"))
+        elif ch in CLOSERS:
+            marks.append((i, "close"))
+        elif ch == STRAIGHT:
+            # Straight quotes alternate; a mark glued to a following word opens.
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if not straight_open and (prev.isspace() or prev in "([{—–-:" or not nxt.isspace()):
+                marks.append((i, "open"))
+                straight_open = True
+            else:
+                marks.append((i, "close"))
+                straight_open = False
+    return marks
+
+
+def find_quotes(text: str) -> list[QuoteRegion]:
+    """Quoted regions of ``text`` (sorted, non-overlapping, outermost only)."""
+    regions: list[QuoteRegion] = []
+    carry_start: int | None = None  # an open quote continuing from the previous paragraph
+    paragraphs = [(m.start(), m.end()) for m in _PARA.finditer(text)]
+    for pi, (ps, pe) in enumerate(paragraphs):
+        marks = _paragraph_marks(text, ps, pe)
+        depth = 0
+        open_at: int | None = None
+        if carry_start is not None:
+            # The continuation paragraph normally re-opens with a mark at its start.
+            if marks and marks[0][1] == "open" and marks[0][0] - ps <= 1:
+                marks = marks[1:]
+            depth, open_at = 1, carry_start
+            carry_start = None
+        for off, kind in marks:
+            if kind == "open":
+                if depth == 0:
+                    open_at = off
+                depth += 1
+            else:
+                if depth == 0:
+                    continue  # stray closer: ignore
+                depth -= 1
+                if depth == 0 and open_at is not None:
+                    regions.append(QuoteRegion(open_at, off + 1))
+                    open_at = None
+        if depth > 0 and open_at is not None:
+            nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
+            if nxt is not None and text[nxt[0]:nxt[0] + 1] in OPENERS + STRAIGHT:
+                carry_start = open_at  # multi-paragraph quotation
+            else:
+                regions.append(QuoteRegion(open_at, pe, balanced=False))
+    return regions

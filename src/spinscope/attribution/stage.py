@@ -1,0 +1,46 @@
+"""The ``spinscope.attributions.v1`` stage: who says what, through which cue and medium."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Article
+from ..registry import stages
+from .extract import AttributionExtractor, ExtractorOptions
+
+
+class AttributionStage:
+    """Fill ``Article.attributions`` from ``Article.text``.
+
+    Parses only the sentences holding a cue candidate or a quote mark; when an earlier
+    stage left a full parse in ``article.cache["doc"]`` it reuses that instead.
+    """
+
+    name = "attributions"
+    requires = ("text",)
+    assigns = ("attributions",)
+
+    def __init__(self, nlp: Any = None, **options: Any) -> None:
+        self.extractor = AttributionExtractor(nlp=nlp, options=ExtractorOptions(**options))
+
+    def __call__(self, article: Article) -> Article:
+        if not article.text:
+            article.attributions = []
+            return article
+        doc = article.cache.get("doc")
+        if doc is not None and doc.text == article.text and doc.has_annotation("DEP"):
+            # An earlier stage already parsed the whole article: reuse it.
+            article.attributions = self.extractor.from_doc(article.text, doc)
+        else:
+            article.attributions = self.extractor(article.text)
+        return article
+
+    def pipe(self, articles: list[Article]) -> list[Article]:
+        for article, atts in zip(articles, self.extractor.pipe(a.text for a in articles)):
+            article.attributions = atts
+        return articles
+
+
+@stages.register("spinscope.attributions.v1")
+def make_attribution_stage(**options: Any) -> AttributionStage:
+    """Factory for the attribution stage; options are :class:`ExtractorOptions` fields."""
+    return AttributionStage(**options)

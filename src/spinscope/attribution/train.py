@@ -1,0 +1,134 @@
+"""Train the cue classifier (and rebuild the cue-form table) on PolNeAR train.
+
+    nice -n 10 .venv/bin/python -m spinscope.attribution.train --data /work/shared/data/polnear
+
+Reads ``DIR/train`` only (first annotator file per text), parses the sentences of each
+text, labels every candidate verb by whether it lies inside a gold Cue span, fits a
+logistic regression (scikit-learn, a training-only dependency) and writes
+``models/cue_model.json``. A held-out fifth of train picks the decision threshold.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import time
+from collections import Counter
+
+from ..eval.attribution import find_pairs
+from .brat import read_ann
+from .cuemodel import CUE_MODEL_FILE, features, is_candidate
+from .extract import AttributionExtractor, split_sentences
+from .quotes import find_quotes
+
+
+def collect(pairs, extractor):
+    X, y, groups = [], [], []
+    for k, (txt, ann) in enumerate(pairs):
+        text = txt.read_text(encoding="utf-8")
+        gold = read_ann(ann)
+        mask = bytearray(len(text) + 1)
+        for frags in gold.spans_of("Cue"):
+            for s, e in frags:
+                for i in range(s, min(e, len(text))):
+                    mask[i] = 1
+        quotes = find_quotes(text)
+        sents = split_sentences(text)
+        for (s, e), doc in zip(sents, extractor.nlp.pipe(text[s:e] for s, e in sents)):
+            sent_q = any(q.start < e and s < q.end for q in quotes)
+            for tok in doc:
+                if not is_candidate(tok):
+                    continue
+                pos = s + tok.idx
+                in_q = any(q.start < pos < q.end for q in quotes)
+                X.append(features(tok, in_q, sent_q))
+                y.append(mask[pos])
+                groups.append(k)
+    return X, y, groups
+
+
+# Function words and frequent non-cue words excluded from the cue-form table.
+_FORM_STOP = frozenset("""to has of a on about is for in have also was are not been had out as at an by his
+with be will would did t s it and up from that more over their her could this so no just even like still now
+back first last campaign""".split())
+_WORD_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[:]")
+
+
+def build_cue_forms(pairs, min_count: int = 3, min_ratio: float = 0.12) -> dict:
+    """Word form -> [times inside a gold Cue span, times in text] over the given texts."""
+    incue: Counter = Counter()
+    total: Counter = Counter()
+    for txt, ann in pairs:
+        text = txt.read_text(encoding="utf-8")
+        mask = bytearray(len(text) + 1)
+        for frags in read_ann(ann).spans_of("Cue"):
+            for s, e in frags:
+                for i in range(s, min(e, len(text))):
+                    mask[i] = 1
+        for m in _WORD_RE.finditer(text):
+            w = m.group().lower()
+            total[w] += 1
+            incue[w] += mask[m.start()]
+    forms = {w: [incue[w], total[w]] for w in incue
+             if w not in _FORM_STOP and incue[w] >= min_count and incue[w] / total[w] >= min_ratio}
+    return {"source": "PolNeAR train (Newell, Margolin & Ruths, LREC 2018): word form -> [times inside a "
+                      "Cue span, times in text]; first annotator file per text",
+            "forms": dict(sorted(forms.items(), key=lambda kv: -kv[1][0]))}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", default="/work/shared/data/polnear")
+    ap.add_argument("--limit", type=int, default=0, help="use only the first N train texts")
+    ap.add_argument("--out", default=str(CUE_MODEL_FILE))
+    ap.add_argument("--C", type=float, default=0.5)
+    ap.add_argument("--forms", action="store_true",
+                    help="also rebuild models/cue_forms.json (the cue-form table) from train")
+    args = ap.parse_args()
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    pairs = find_pairs(args.data, "train", "first")
+    if args.limit:
+        pairs = pairs[: args.limit]
+    if args.forms:
+        from .lexicon import CUE_FORMS_FILE, cue_forms
+
+        CUE_FORMS_FILE.write_text(json.dumps(build_cue_forms(pairs), indent=0) + "\n", encoding="utf-8")
+        cue_forms.cache_clear()
+        print(f"wrote {CUE_FORMS_FILE}")
+    t0 = time.time()
+    X, y, groups = collect(pairs, AttributionExtractor())
+    print(f"{len(y)} candidates ({sum(y)} cues) from {len(pairs)} texts in {time.time() - t0:.0f} s")
+    rnd = random.Random(13)
+    held = set(rnd.sample(range(len(pairs)), max(1, len(pairs) // 5)))
+    vec = DictVectorizer()
+    D = vec.fit_transform([{f: 1 for f in fs} for fs in X])
+    tr = [i for i, g in enumerate(groups) if g not in held]
+    te = [i for i, g in enumerate(groups) if g in held]
+    clf = LogisticRegression(C=args.C, max_iter=2000)
+    clf.fit(D[tr], [y[i] for i in tr])
+    probs = clf.predict_proba(D[te])[:, 1]
+    best = (0.0, 0.5)
+    for th in [x / 20 for x in range(4, 16)]:
+        tp = sum(1 for p, i in zip(probs, te) if p >= th and y[i])
+        fp = sum(1 for p, i in zip(probs, te) if p >= th and not y[i])
+        fn = sum(1 for p, i in zip(probs, te) if p < th and y[i])
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        print(f"held-out train threshold {th:.2f}: candidate-level F1 {f1:.3f}")
+        best = max(best, (f1, th))
+    clf.fit(D, y)
+    names = vec.get_feature_names_out()
+    weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-3}
+    model = {"about": "PolNeAR-train cue classifier (logistic regression over spaCy parse features); "
+                      "data: Newell, Margolin & Ruths, LREC 2018, research use",
+             "threshold": best[1], "heldout_f1": round(best[0], 4), "intercept": float(clf.intercept_[0]),
+             "weights": weights, "texts": len(pairs)}
+    with open(args.out, "w", encoding="utf-8") as fh:
+        json.dump(model, fh, sort_keys=True)
+    print(f"wrote {args.out}: {len(weights)} weights, threshold {best[1]}")
+
+
+if __name__ == "__main__":
+    main()
