@@ -1,0 +1,260 @@
+"""Inference for technique models: ONNX Runtime + tokenizers + numpy, no PyTorch.
+
+A model directory holds ``config.json``, ``tokenizer.json``, ``encoder.onnx``
+(token tagger: inside-a-span logits, per-technique logits and hidden states)
+and ``span_head.npz`` (a linear span classifier over pooled states and hand-made
+span features). ``load_model(None)`` gives the default shipped model.
+"""
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import E_MODEL_MISSING, SpinscopeError
+from ..model import Technique
+from .encoding import N_EXTRA_FEATURES, Segment, batch_arrays, extra_span_features, segment_text
+
+MODELS_DIR = Path(__file__).parent / "models"
+DEFAULT_MODEL = "accurate"
+# Segments per ONNX Runtime call; segments are sorted by length so padding stays small.
+BATCH_SEGMENTS = 32
+
+
+@dataclass
+class Encoded:
+    """Token-level model outputs for one text, flattened over its segments."""
+
+    starts: np.ndarray  # (n,) char offsets of word pieces
+    ends: np.ndarray
+    line_ids: np.ndarray  # (n,) segment's line index, to keep spans inside one line
+    word_keys: np.ndarray  # (n,) a unique id per pre-tokenised word
+    inside: np.ndarray  # (n,) probability of being inside a technique span
+    tech_logits: np.ndarray  # (n, T)
+    hidden: np.ndarray  # (n, H)
+    seg_index: np.ndarray  # (n,) segment of each token
+    cls: np.ndarray  # (S, H) [CLS] state of each segment
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def _softmax(x: np.ndarray) -> np.ndarray:
+    z = np.exp(x - x.max(axis=-1, keepdims=True))
+    return z / z.sum(axis=-1, keepdims=True)
+
+
+class TechniqueModel:
+    """A persuasion-technique span tagger and span classifier loaded from a model directory."""
+
+    def __init__(self, path: str | Path, threads: int | None = None) -> None:
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        self.path = Path(path)
+        try:
+            self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
+            self.tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
+            head = np.load(self.path / "span_head.npz")
+        except (OSError, ValueError) as e:
+            raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} is incomplete: {e}") from e
+        self.name = self.config.get("name", self.path.name)
+        self.techniques: tuple[str, ...] = tuple(self.config["techniques"])
+        self.threshold = float(self.config.get("threshold", 0.5))
+        self.max_gap_words = int(self.config.get("max_gap_words", 0))
+        self.min_chars = int(self.config.get("min_chars", 1))
+        # Weight of the token technique head (mean over the span) mixed into the span head's probabilities.
+        self.token_weight = float(self.config.get("tc_token_weight", 0.0))
+        # Factor on P(Repetition) for spans whose text recurs in the article (chosen on held-out data):
+        # the span head underuses this article-level signal.
+        self.repetition_boost = float(self.config.get("repetition_boost", 1.0))
+        self.max_tokens = int(self.config.get("max_tokens", 126))
+        self.cls_id, self.sep_id, self.pad_id = (int(self.config[k]) for k in ("cls_id", "sep_id", "pad_id"))
+        self.head_w, self.head_b = head["weight"], head["bias"]
+        opts = ort.SessionOptions()
+        n = threads or int(os.environ.get("SPINSCOPE_THREADS", "0") or 0)
+        if n:
+            opts.intra_op_num_threads = n
+            opts.inter_op_num_threads = 1
+        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        onnx_file = self.path / self.config.get("encoder", "encoder.onnx")
+        if not onnx_file.exists():
+            raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} has no {onnx_file.name}")
+        self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+
+    # -- encoding -------------------------------------------------------------------------
+    def encode(self, text: str) -> Encoded:
+        """Run the encoder over every line of ``text``."""
+        segments = segment_text(text, self.tokenizer, self.max_tokens)
+        return self.encode_segments(segments)
+
+    def encode_segments(self, segments: list[Segment]) -> Encoded:
+        n_t = len(self.techniques)
+        if not segments:
+            h = int(self.head_w.shape[1] - N_EXTRA_FEATURES) // 2
+            z = np.zeros(0)
+            return Encoded(z.astype(np.int64), z.astype(np.int64), z.astype(np.int64), z.astype(np.int64), z,
+                           np.zeros((0, n_t)), np.zeros((0, h)), z.astype(np.int64), np.zeros((0, h)))
+        order = sorted(range(len(segments)), key=lambda i: len(segments[i].ids))
+        inside: list = [None] * len(segments)
+        tech: list = [None] * len(segments)
+        hidden: list = [None] * len(segments)
+        cls: list = [None] * len(segments)
+        for b in range(0, len(order), BATCH_SEGMENTS):
+            idx = order[b:b + BATCH_SEGMENTS]
+            ids, mask = batch_arrays([segments[i] for i in idx], self.cls_id, self.sep_id, self.pad_id)
+            out_inside, out_tech, out_hidden = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for row, i in enumerate(idx):
+                n = len(segments[i].ids)
+                inside[i] = out_inside[row, 1:n + 1]
+                tech[i] = out_tech[row, 1:n + 1]
+                hidden[i] = out_hidden[row, 1:n + 1]
+                cls[i] = out_hidden[row, 0]
+        line_ids = [np.full(len(seg.ids), seg.line) for seg in segments]
+        # Word pieces of one word share a key; the line keeps keys of different lines apart.
+        word_keys = [np.asarray(seg.word_ids, dtype=np.int64) + 1_000_000 * (seg.line + 1) for seg in segments]
+        seg_index = [np.full(len(seg.ids), si) for si, seg in enumerate(segments)]
+        return Encoded(
+            np.concatenate([s.starts for s in segments]), np.concatenate([s.ends for s in segments]),
+            np.concatenate(line_ids), np.concatenate(word_keys),
+            _sigmoid(np.concatenate(inside).astype(np.float64)), np.concatenate(tech), np.concatenate(hidden),
+            np.concatenate(seg_index), np.stack(cls))
+
+    # -- span classification --------------------------------------------------------------
+    def span_probs(self, text: str, enc: Encoded, spans: Sequence[tuple[int, int]],
+                   token_weight: float | None = None, repetition_boost: float | None = None) -> np.ndarray:
+        """Technique probabilities (len(spans), T) for character spans of ``text``.
+
+        The span head's softmax, mixed with weight ``token_weight`` (default: the model's
+        ``tc_token_weight``) with the softmax of the token technique logits averaged over the span;
+        then P(Repetition) is multiplied by ``repetition_boost`` where the span's text recurs.
+        """
+        n_t = len(self.techniques)
+        if not len(spans):
+            return np.zeros((0, n_t))
+        w = self.token_weight if token_weight is None else token_weight
+        boost = self.repetition_boost if repetition_boost is None else repetition_boost
+        lower = text.lower()
+        feats, token_logits, recurs = [], [], []
+        h = enc.hidden.shape[1] if enc.hidden.ndim == 2 else 0
+        for s, e in spans:
+            hit = (enc.starts < e) & (enc.ends > s)
+            if hit.any():
+                span_h = enc.hidden[hit].mean(axis=0)
+                cls_h = enc.cls[np.unique(enc.seg_index[hit])].mean(axis=0)
+                token_logits.append(enc.tech_logits[hit].mean(axis=0))
+            else:
+                span_h = np.zeros(h, dtype=np.float32)
+                cls_h = np.zeros(h, dtype=np.float32)
+                token_logits.append(np.zeros(n_t, dtype=np.float32))
+            extra = extra_span_features(text, s, e, lower)
+            recurs.append(extra[1] > 0)
+            feats.append(np.concatenate([span_h, cls_h, extra]))
+        x = np.stack(feats).astype(np.float32)
+        probs = _softmax(x @ self.head_w.T + self.head_b)
+        if w:
+            probs = (1.0 - w) * probs + w * _softmax(np.stack(token_logits).astype(np.float64))
+        if boost != 1.0 and "Repetition" in self.techniques:
+            k = self.techniques.index("Repetition")
+            rows = np.asarray(recurs)
+            probs[rows, k] *= boost
+            probs = probs / probs.sum(axis=1, keepdims=True)
+        return probs
+
+    def classify_spans(self, text: str, spans: Sequence[tuple[int, int]], enc: Encoded | None = None) -> list[str]:
+        """One technique per given span; a span given k times gets its k most likely techniques."""
+        enc = enc if enc is not None else self.encode(text)
+        unique = sorted(set((int(s), int(e)) for s, e in spans))
+        probs = dict(zip(unique, self.span_probs(text, enc, unique)))
+        used: dict[tuple[int, int], int] = {}
+        out = []
+        for s, e in spans:
+            key = (int(s), int(e))
+            rank = used.get(key, 0)
+            used[key] = rank + 1
+            order = np.argsort(-probs[key])
+            out.append(self.techniques[int(order[min(rank, len(order) - 1)])])
+        return out
+
+    # -- span identification --------------------------------------------------------------
+    def find_spans(self, enc: Encoded, threshold: float | None = None, max_gap_words: int | None = None) -> list[tuple[int, int, float]]:
+        """Spans (start, end, score) of consecutive words whose inside probability passes the threshold."""
+        thr = self.threshold if threshold is None else threshold
+        gap = self.max_gap_words if max_gap_words is None else max_gap_words
+        if not len(enc.starts):
+            return []
+        # Word level: a word is in when the mean probability of its pieces passes.
+        keys, first = np.unique(enc.word_keys, return_index=True)
+        order = np.argsort(first)
+        first = first[order]
+        bounds = list(first) + [len(enc.starts)]
+        words = []  # (start, end, line, prob)
+        for i in range(len(first)):
+            a, b = bounds[i], bounds[i + 1]
+            words.append((int(enc.starts[a]), int(enc.ends[b - 1]), int(enc.line_ids[a]), float(enc.inside[a:b].mean())))
+        spans = []
+        cur: list | None = None
+        pending_gap = 0
+        for ws, we, line, p in words:
+            if cur is not None and line != cur[2]:
+                spans.append(cur)
+                cur, pending_gap = None, 0
+            if p >= thr:
+                if cur is None:
+                    cur = [ws, we, line, [p]]
+                else:
+                    cur[1] = we
+                    cur[3].append(p)
+                pending_gap = 0
+            elif cur is not None:
+                pending_gap += 1
+                if pending_gap > gap:
+                    spans.append(cur)
+                    cur, pending_gap = None, 0
+        if cur is not None:
+            spans.append(cur)
+        return [(s, e, float(np.mean(ps))) for s, e, _, ps in spans if e - s >= self.min_chars]
+
+    def predict(self, text: str, enc: Encoded | None = None) -> list[Technique]:
+        """Technique spans of ``text`` (offsets into ``text``), each with its most likely technique.
+
+        The score is P(span) x P(technique | span).
+        """
+        enc = enc if enc is not None else self.encode(text)
+        spans = self.find_spans(enc)
+        probs = self.span_probs(text, enc, [(s, e) for s, e, _ in spans])
+        out = []
+        for (s, e, p_span), p in zip(spans, probs):
+            k = int(np.argmax(p))
+            out.append(Technique(self.techniques[k], s, e, round(float(p_span * p[k]), 4), text[s:e]))
+        return out
+
+
+def resolve_model_path(name_or_path: str | None) -> Path:
+    """A shipped model name (``accurate``...) or a local directory -> the model directory."""
+    name = name_or_path or os.environ.get("SPINSCOPE_TECHNIQUES_MODEL") or DEFAULT_MODEL
+    p = Path(name)
+    if p.is_dir():
+        return p
+    shipped = MODELS_DIR / name
+    if shipped.is_dir():
+        return shipped
+    known = sorted(d.name for d in MODELS_DIR.iterdir() if d.is_dir()) if MODELS_DIR.is_dir() else []
+    raise SpinscopeError(E_MODEL_MISSING, f"no technique model {name!r}: not a directory and not shipped "
+                         f"(shipped: {', '.join(known) or 'none'}); train one with `spinscope train techniques`")
+
+
+@lru_cache(maxsize=4)
+def _load_cached(path: str) -> TechniqueModel:
+    return TechniqueModel(path)
+
+
+def load_model(name_or_path: str | None = None) -> TechniqueModel:
+    """Load (once per process) a technique model by shipped name or directory."""
+    return _load_cached(str(resolve_model_path(name_or_path).resolve()))
