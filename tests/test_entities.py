@@ -62,7 +62,7 @@ def test_parse_alias_lines_marks_ambiguous_and_skips_comments():
 def test_parse_alias_lines_rejects_bad_lines_with_code(line):
     with pytest.raises(SpinscopeError) as info:
         parse_alias_lines([line], "mine.tsv")
-    assert info.value.code == "E301" and "mine.tsv:1" in info.value.message
+    assert info.value.code == "E302" and "mine.tsv:1" in info.value.message
 
 
 def test_shipped_table_merges_the_islamic_state_names(table):

@@ -53,6 +53,20 @@ REJECT_REASONS = {
 E_STAGE_FAILED = "E201"
 E_MODEL_MISSING = "E202"
 
+# Configuration and data files
+E_UNKNOWN_NAME = "E010"  # no stage / model registered under a name
+E_STAGE_ORDER = "E011"  # a stage requires a layer no earlier stage assigns
+E_BAD_CONFIG = "E012"  # unreadable pipeline configuration
+E_UNKNOWN_STAGE = "E013"  # --disable names an unknown stage
+E_BAD_WORKERS = "E014"  # --workers < 1
+E_SPACY_MODEL = "E020"  # the spaCy pipeline cannot be loaded
+
+# Evaluation data and user-editable tables
+E_NO_EVAL_DATA = "E301"  # an eval command found no evaluation data under --data
+E_BAD_ALIAS_FILE = "E302"  # a bad line in an alias table
+E_BAD_PATTERN_FILE = "E303"  # a bad line in a debris-pattern file
+E_USAGE = "E304"  # a missing or conflicting command-line option
+
 # Technique detection (spinscope.techniques)
 E_NOT_PTC_DATA = "E310"  # not a PTC-format directory, or unknown split
 E_BAD_SPAN_LINE = "E311"  # a SemEval span/label line that cannot be read

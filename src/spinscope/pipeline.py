@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 import multiprocessing as mp
 import os
 import traceback
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from . import registry
-from .errors import E_STAGE_FAILED, SpinscopeError
+from .errors import E_STAGE_FAILED, REJECT_REASONS, InputRejected, SpinscopeError
 from .model import Article, Narrative, StageError
 
 
@@ -63,9 +64,34 @@ class PipelineConfig:
         """Identifies the configuration; stored results are reused only under the same one."""
         from . import __version__
 
-        blob = json.dumps({"v": __version__, "stages": self.active(),
+        blob = json.dumps({"v": __version__, "stages": self.active(), "data": data_fingerprint(),
                            "disabled": sorted(self.disabled)}, sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
+
+
+_DATA_FP: str | None = None
+
+
+def data_fingerprint() -> str:
+    """A hash of the shipped models and data tables (names, sizes, mtimes).
+
+    Retraining a model or editing an alias table changes it, so stored results made
+    with the old files are not reused.
+    """
+    global _DATA_FP
+    if _DATA_FP is None:
+        root = Path(__file__).parent
+        h = hashlib.sha256()
+        for sub in ("data", "techniques/models", "attribution/models"):
+            base = root / sub
+            if not base.is_dir():
+                continue
+            for f in sorted(base.rglob("*")):
+                if f.is_file():
+                    st = f.stat()
+                    h.update(f"{f.relative_to(root)}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode())
+        _DATA_FP = h.hexdigest()[:16]
+    return _DATA_FP
 
 
 class Pipeline:
@@ -102,6 +128,10 @@ class Pipeline:
                 article = stage(article)
             except SpinscopeError as e:
                 article.errors.append(StageError(stage.name, e.code, e.message))
+                if e.code in REJECT_REASONS:
+                    # The input itself is unusable (e.g. nothing left after cleaning):
+                    # later stages would only work on nothing; the caller rejects it.
+                    break
             except Exception as e:  # noqa: BLE001 - one article's failure must not sink the batch
                 tb = traceback.format_exception_only(type(e), e)[-1].strip()
                 article.errors.append(StageError(stage.name, E_STAGE_FAILED, tb))
@@ -137,6 +167,14 @@ def _init_worker(config: PipelineConfig) -> None:
 def _run_worker(article: Article) -> Article:
     assert _worker_pipeline is not None
     return _worker_pipeline(article)
+
+
+def rejection_of(article: Article) -> InputRejected | None:
+    """The rejection an article's own errors amount to (an unusable input), if any."""
+    for e in article.errors:
+        if e.code in REJECT_REASONS:
+            return InputRejected(e.code, e.message, article.source)
+    return None
 
 
 def run_corpus_stages(articles: list[Article], config: PipelineConfig) -> tuple[list[Narrative], list[StageError]]:

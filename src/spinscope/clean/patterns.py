@@ -20,7 +20,7 @@ REASONS = (
     "copyright", "repost_note", "forum_signature", "other",
 )
 STRENGTHS = ("strong", "weak", "trailing")
-E_BAD_PATTERN = "E012"
+from ..errors import E_BAD_PATTERN_FILE as E_BAD_PATTERN
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import InputRejected, SpinscopeError
+from ..errors import E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
 from ..ingest import IngestOptions, expand_paths, read_inputs
 from ..model import Article, Narrative, StageError, corpus_to_dict
-from ..pipeline import Pipeline, PipelineConfig, run_corpus_stages
+from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages
 from ..progress import Progress
 from ..store import DEFAULT_STORE, Store, input_key
 
@@ -67,7 +67,7 @@ def load_config(path: str | None, disabled: list[str]) -> PipelineConfig:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as e:
-            raise SpinscopeError("E012", f"cannot read pipeline config {path}: {e}") from e
+            raise SpinscopeError(E_BAD_CONFIG, f"cannot read pipeline config {path}: {e}") from e
         if "stages" in data:
             config.stages = data["stages"]
         if "corpus_stages" in data:
@@ -76,7 +76,7 @@ def load_config(path: str | None, disabled: list[str]) -> PipelineConfig:
     known = {s["name"] for s in config.stages} | {s["name"] for s in config.corpus_stages}
     unknown = [d for d in disabled if d not in known]
     if unknown:
-        raise SpinscopeError("E013", f"--disable: unknown stage(s) {unknown}; stages are {sorted(known)}")
+        raise SpinscopeError(E_UNKNOWN_STAGE, f"--disable: unknown stage(s) {unknown}; stages are {sorted(known)}")
     config.disabled = tuple(disabled)
     return config
 
@@ -125,9 +125,15 @@ def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int
 
         for article in pipeline.pipe(chained(), workers=workers):
             index, key = pending.popleft()
-            slots[index] = article
-            if store:
-                store.put(key, article, fingerprint)
+            rejected = rejection_of(article)
+            if rejected is not None:
+                result.rejected.append(rejected)
+                if store:
+                    store.reject(rejected.source, rejected.code, rejected.reason, rejected.message)
+            else:
+                slots[index] = article
+                if store:
+                    store.put(key, article, fingerprint)
             if progress:
                 progress.advance()
     result.articles = [a for a in slots if a is not None]
@@ -140,7 +146,7 @@ def run(args: argparse.Namespace) -> int:
     from ..render import render
 
     if args.workers < 1:
-        raise SpinscopeError("E014", "--workers must be at least 1")
+        raise SpinscopeError(E_BAD_WORKERS, "--workers must be at least 1")
     config = load_config(args.config, args.disable)
     ingest = IngestOptions.from_env(max_bytes=args.max_bytes, outlet=args.outlet)
     store = None if args.no_store else Store(args.store)

@@ -22,7 +22,7 @@ from pathlib import Path
 from ..errors import SpinscopeError
 
 ENV_ALIASES = "SPINSCOPE_ALIASES"
-E_BAD_ALIAS_FILE = "E301"
+from ..errors import E_BAD_ALIAS_FILE
 KNOWN_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "MEDIA", "EVENT", "PRODUCT"})
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u00a0": " "})

@@ -32,7 +32,7 @@ from ..errors import SpinscopeError
 from ..model import Article
 
 DEFAULT_DATA = "evaldata/cleaning"
-E_NO_EVAL_DATA = "E302"
+from ..errors import E_NO_EVAL_DATA
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,8 @@ HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s
 TAG = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|script|meta|table)\b", re.I)
 # A text with at least this many common tags per 1,000 characters is HTML even without <html>.
 MIN_TAGS_PER_1000_CHARS = 2.0
+# Fewer words than this in the extracted main text is navigation debris ("Home"), not an article.
+MIN_MAIN_TEXT_WORDS = 5
 
 
 def looks_like_html(text: str) -> bool:
@@ -28,7 +30,7 @@ def article_from_html(html: str, source: str) -> Article:
         html, with_metadata=True, include_comments=False, include_tables=False,
         include_images=False, deduplicate=True, favor_precision=False)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
+    if not text or len(re.findall(r"\w+", text)) < MIN_MAIN_TEXT_WORDS:
         raise InputRejected(E_NO_MAIN_TEXT, "HTML page with no main text that could be extracted "
                             "(navigation, scripts or an empty body only)", source)
     article = Article(source=source, raw_text=text, input_format="html")

@@ -1,6 +1,7 @@
 """A readable terminal summary of an analysis."""
 from __future__ import annotations
 
+import re
 import textwrap
 from collections import Counter, defaultdict
 from typing import Any
@@ -8,6 +9,9 @@ from typing import Any
 from ..model import Article
 
 WIDTH = 100
+# Terminal control characters (ESC sequences can recolour or rewrite a terminal) and
+# bidirectional overrides in hostile input are shown as U+FFFD, never passed through.
+UNSAFE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _short(s: str, n: int = 160) -> str:
@@ -82,4 +86,4 @@ def render_text(result: Any) -> str:
         lines.append(f"== Rejected inputs ({len(result.rejected)})")
         for r in result.rejected:
             lines.append(f"   {r.source}: [{r.code}] {r.reason}: {r.message}")
-    return "\n".join(lines).rstrip() + "\n"
+    return UNSAFE.sub("\ufffd", "\n".join(lines).rstrip()) + "\n"

@@ -1,0 +1,100 @@
+"""The command line: exit codes, summaries, no tracebacks for a user's mistakes, documented options."""
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from spinscope.cli import build_parser, main
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHT = ["--no-store", "--disable", "techniques", "--disable", "attributions", "--disable", "speakers"]
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_good_and_bad_inputs_exit_1_with_a_summary(tmp_path, capsys):
+    good = write(tmp_path, "good.txt", "Flood warning\n\nThe river rose overnight, the mayor said on Monday.\n")
+    empty = write(tmp_path, "empty.txt", "")
+    out = tmp_path / "out.json"
+    rc = main(["analyze", str(good), str(empty), str(tmp_path / "nope.txt"), "--format", "json",
+               "--out", str(out), *LIGHT])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "analysed 1 article, rejected 2" in err
+    assert "empty.txt: [E103] empty" in err and "nope.txt: [E101] not found" in err
+    assert "Traceback" not in err
+    doc = json.loads(out.read_text())
+    assert [a["title"] for a in doc["articles"]] == ["Flood warning"]
+    assert {r["code"] for r in doc["rejected"]} == {"E103", "E101"}
+
+
+def test_all_good_exits_0_and_text_goes_to_stdout(tmp_path, capsys):
+    good = write(tmp_path, "good.txt", "Flood warning\n\nThe river rose overnight, the mayor said on Monday.\n")
+    rc = main(["analyze", str(good), "--format", "text", *LIGHT])
+    cap = capsys.readouterr()
+    assert rc == 0
+    assert cap.out.startswith("== Flood warning")
+    assert "analysed 1 article, rejected 0" in cap.err
+
+
+def test_stdin(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        "Pasted story\n\nCouncil members said the vote was postponed until May.\n".encode())))
+    rc = main(["analyze", "-", "--format", "json", "--quiet", *LIGHT])
+    cap = capsys.readouterr()
+    assert rc == 0 and cap.err == ""
+    (a,) = json.loads(cap.out)["articles"]
+    assert a["source"] == "<stdin>" and a["title"] == "Pasted story"
+
+
+@pytest.mark.parametrize("args,code", [
+    (["--config", "/nonexistent/config.json"], "E012"),
+    (["--disable", "nosuchstage"], "E013"),
+    (["--workers", "0"], "E014"),
+])
+def test_user_mistakes_are_one_line_errors(tmp_path, capsys, args, code):
+    good = write(tmp_path, "good.txt", "T\n\nSome words here for the body of it.\n")
+    rc = main(["analyze", str(good), "--no-store", *args])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert f"[{code}]" in err and "Traceback" not in err
+
+
+def test_size_limit_option(tmp_path, capsys):
+    big = write(tmp_path, "big.txt", "Big\n\n" + "A sentence of the body. " * 200)
+    rc = main(["analyze", str(big), "--max-bytes", "1000", *LIGHT])
+    assert rc == 1
+    assert "[E106] too large" in capsys.readouterr().err
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    r = subprocess.run([sys.executable, "-m", "spinscope.cli", "analyze", str(tmp_path / "missing.txt"),
+                        "--no-store", "--quiet"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def _options(parser) -> set[str]:
+    return {o for a in parser._actions for o in a.option_strings if o.startswith("--") and o != "--help"}
+
+
+def test_every_analyze_option_is_documented():
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
+    docs = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    for name, p in sub.choices.items():
+        assert f"spinscope {name}" in docs, name
+        if name == "analyze":
+            missing = [o for o in _options(p) if o not in docs]
+            assert not missing, f"undocumented analyze options: {missing}"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert re.search(r"^make run", readme, re.M) and re.search(r"^make test", readme, re.M)
