@@ -52,6 +52,7 @@ BUILTIN_STAGE_MODULES = (
     "spinscope.techniques.stage",
     "spinscope.narratives.stage",
 )
+ENTRY_POINT_GROUP = "spinscope.stages"
 _loaded = False
 
 
@@ -66,3 +67,14 @@ def load_builtin_stages() -> None:
         except ModuleNotFoundError as e:  # a stage package not written yet
             if e.name != mod:
                 raise
+    # Third-party stages: packages declare modules that register stages on import, e.g.
+    # [project.entry-points."spinscope.stages"] mystage = "mypkg.stages"
+    from importlib.metadata import entry_points
+
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        try:
+            ep.load()
+        except Exception as e:  # noqa: BLE001 - a broken plugin must not break the built-ins
+            import warnings
+
+            warnings.warn(f"spinscope: cannot load stage plugin {ep.name!r} ({ep.value}): {e}", stacklevel=2)

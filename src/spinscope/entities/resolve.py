@@ -17,7 +17,7 @@ Order of work (each step documented in docs/entities.md):
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -289,6 +289,38 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def _merge_org_prefixes(mentions: list[Mention]) -> None:
+    """"Iron Dawn" -> "Iron Dawn Legion" when the longer name is the only ORG it begins."""
+    longer = {m.canonical for m in mentions if m.label in ("ORG", "MEDIA") and len(m.canonical.split()) >= 3}
+    for m in mentions:
+        if m.label != "ORG" or m.origin == "table" or len(m.canonical.split()) < 2:
+            continue
+        owners = {n for n in longer if n != m.canonical and n.startswith(m.canonical + " ")}
+        if len(owners) == 1:
+            m.canonical = next(iter(owners))
+
+
+# When spaCy gives one canonical several labels in an article ("Kelmora" GPE twice, PERSON
+# once), the majority wins; ties go to the first label in this order; table labels always win.
+LABEL_PRIORITY = ("MEDIA", "GPE", "ORG", "PERSON", "LOC", "FAC", "NORP")
+
+
+def _vote_labels(mentions: list[Mention]) -> None:
+    votes: dict[str, Counter] = defaultdict(Counter)
+    fixed: dict[str, str] = {}
+    for m in mentions:
+        if m.origin == "table":
+            fixed.setdefault(m.canonical, m.label)
+        votes[m.canonical][m.label] += 1
+    for m in mentions:
+        counts = votes[m.canonical]
+        if m.canonical in fixed:
+            m.label = fixed[m.canonical]
+        elif len(counts) > 1:
+            rank = {lab: i for i, lab in enumerate(LABEL_PRIORITY)}
+            m.label = max(counts, key=lambda lab: (counts[lab], -rank.get(lab, len(rank))))
+
+
 def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Entity]:
     """All entity mentions of ``text`` with canonical forms (see the module docstring)."""
     cands: list[Mention] = []
@@ -307,5 +339,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
+    _merge_org_prefixes(mentions)
+    _vote_labels(mentions)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 

@@ -40,7 +40,7 @@ def render_article(a: Article) -> list[str]:
             flags = f" [{', '.join(at.flags)}]" if at.flags else ""
             out.append(f"   - {who}{desc} | {cue}{medium} | {at.kind}{flags}")
             out.extend(textwrap.wrap(_short(at.content.text, 300), WIDTH - 8,
-                                     initial_indent="       “", subsequent_indent="        "))
+                                     initial_indent="       > ", subsequent_indent="         "))
     if a.entities:
         groups: dict[tuple[str, str], set[str]] = defaultdict(set)
         for e in a.entities:
