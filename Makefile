@@ -30,8 +30,8 @@ install: $(STAMP)
 
 run: $(STAMP)
 	@mkdir -p $(dir $(REPORT))
-	$(BIN)/spinscope analyze examples --format html --out $(REPORT)
-	@$(BIN)/spinscope analyze examples --format text --out build/report.txt --quiet
+	$(BIN)/spinscope analyze examples --aliases examples/aliases.tsv --format html --out $(REPORT)
+	@$(BIN)/spinscope analyze examples --aliases examples/aliases.tsv --format text --out build/report.txt --quiet
 	@echo "HTML report: $(REPORT)   text summary: build/report.txt   JSON: $(BIN)/spinscope analyze examples --format json"
 
 test: $(STAMP)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
 
-from ..errors import E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
+from ..errors import E_BAD_ALIAS_FILE, E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
 from ..ingest import IngestOptions, expand_paths, read_inputs
 from ..model import Article, Narrative, StageError, corpus_to_dict
 from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages
@@ -38,6 +38,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="STAGE",
                    help="skip a stage by name (clean, entities, attributions, speakers, techniques, narratives); repeatable")
     p.add_argument("--config", metavar="FILE", help="pipeline configuration (JSON): {\"stages\": [...], \"corpus_stages\": [...]}")
+    p.add_argument("--aliases", metavar="FILE", action="append", default=[],
+                   help="an extra alias table (TSV: canonical, label, aliases; see docs/entities.md) "
+                   "used before the shipped one; repeatable (env SPINSCOPE_ALIASES)")
     p.add_argument("--quiet", "-q", action="store_true", help="no progress bar and no summary on standard error")
 
 
@@ -148,6 +151,13 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise SpinscopeError(E_BAD_WORKERS, "--workers must be at least 1")
     config = load_config(args.config, args.disable)
+    if args.aliases:
+        for path in args.aliases:
+            if not Path(path).is_file():
+                raise SpinscopeError(E_BAD_ALIAS_FILE, f"--aliases: no such file: {path}")
+        for spec in config.stages:
+            if spec.get("factory") in ("spinscope.entities.v1", "spinscope.speakers.v1"):
+                spec.setdefault("options", {})["aliases_path"] = os.pathsep.join(args.aliases)
     ingest = IngestOptions.from_env(max_bytes=args.max_bytes, outlet=args.outlet)
     store = None if args.no_store else Store(args.store)
     total = sum(1 for _ in expand_paths(args.paths))

@@ -129,7 +129,8 @@ def user_alias_paths(aliases_path: str | os.PathLike | None = None) -> tuple[str
     env = os.environ.get(ENV_ALIASES, "")
     paths.extend(p for p in env.split(os.pathsep) if p.strip())
     if aliases_path:
-        paths.append(str(aliases_path))  # the explicit option is applied last: it wins
+        # the explicit option is applied last: it wins (several paths: os.pathsep-separated)
+        paths.extend(p for p in str(aliases_path).split(os.pathsep) if p.strip())
     return tuple(paths)
 
 
