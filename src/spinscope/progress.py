@@ -37,7 +37,9 @@ class Progress:
         width = 30
         bar = "#" * int(frac * width) + "-" * (width - int(frac * width))
         rate = self.done / max(now - self.start, 1e-9)
-        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{total} {rate:.1f}/s")
+        left = (total - self.done) / rate if rate > 0 and total > self.done else 0.0
+        eta = f" eta {int(left // 60)}:{int(left % 60):02d}" if left else ""
+        self.stream.write(f"\r{self.label} [{bar}] {self.done}/{total} {rate:.1f}/s{eta}   ")
         self.stream.flush()
         self.drawn = True
 
