@@ -132,8 +132,10 @@ def _narratives_html(result: Any) -> str:
             f'<li>{E(by_id[i].published or "?")} · {E(by_id[i].outlet or "?")} · '
             f'<a href="#a-{E(i)}">{E(by_id[i].title or by_id[i].source)}</a></li>'
             for i in n.article_ids if i in by_id)
-        reposts = "".join(f"<li>{E(str(r.get('copy_source')))} copies {E(str(r.get('original_source')))}"
-                          f" ({float(r.get('similarity', 0)):.0%} shared text)</li>" for r in n.reposts)
+        reposts = "".join(f"<li>{E(str(r.get('outlet') or r.get('article_id')))} copies "
+                          f"{E(str(r.get('original_outlet') or r.get('original_id') or '?'))} ("
+                          + (f"{float(r['containment']):.0%} shared text" if r.get("containment") is not None
+                             else "repost note") + f"): {E(str(r.get('evidence', '')))}</li>" for r in n.reposts)
         blocks.append(
             f"<article><h2>{E(n.label)}</h2><div class=meta>{len(n.article_ids)} articles · "
             f"{E(', '.join(n.outlets))}</div><table>"

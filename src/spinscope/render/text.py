@@ -76,7 +76,8 @@ def render_text(result: Any) -> str:
             if n.media:
                 lines.append(f"   media the statements were given to: {', '.join(n.media)}")
             for r in n.reposts:
-                lines.append(f"   repost: {r.get('copy_source')} copies {r.get('original_source')} ({r.get('similarity', 0):.0%} shared text)")
+                shared = f"{r['containment']:.0%} shared text" if r.get("containment") is not None else "repost note"
+                lines.append(f"   repost: {r.get('outlet') or r.get('article_id')} copies {r.get('original_outlet') or r.get('original_id') or '?'} ({shared})")
             for aid in n.article_ids:
                 a = by_id.get(aid)
                 if a:
