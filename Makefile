@@ -39,6 +39,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/spinscope eval cleaning --data evaldata/cleaning
+	$(BIN)/spinscope eval cleaning --data evaldata/cleaning-heldout
 
 bench: $(STAMP)
 	$(PY) bench/bench_clean.py

@@ -421,3 +421,212 @@ def test_docs_name_every_stage_option_and_reason():
     for reason in REASONS:
         assert f"`{reason}`" in doc, reason
     assert "spinscope eval cleaning" in doc
+
+
+# ------------------------------------------------------- recall round: new rule classes
+# Each class: debris lines that must go (positive) and look-alike sentences that must stay
+# (negative). Debris is placed after the article body, look-alikes in the middle of it.
+BODY_A = "The harbour board met on Thursday evening and agreed to repair the north pier before the winter storms."
+BODY_B = "Work is expected to begin in October and will cost about £1.2m, paid for by the port's reserves."
+
+
+def _drops_and_keeps(debris: list[str], keeps: list[str], title: str = "Harbour board agrees pier repair plan"):
+    body = "\n\n".join([BODY_A, *keeps, BODY_B, *debris])
+    return clean_text(body, title)
+
+
+@pytest.mark.parametrize("cls,debris,lookalikes", [
+    ("glued share widget",
+     ["Share this:Click to share on Twitter (Opens in new window)Click to share on Reddit (Opens in new window)",
+      "Share this:\u00a0XFacebookEmailPrint",
+      "Share on Facebook Share on X Share on WhatsApp",
+      "Like this:Like Loading...",
+      "Liked it? Take a moment to support Harbour Notes on Patreon!",
+      "If you found this helpful, please share it with a neighbour!",
+      "Follow HarbourNews on Facebook and Instagram for the latest updates"],
+     ["Share prices fell by a third after the announcement, wiping £2bn off the company's value.",
+      "Like this year's budget, the plan relies on borrowing to cover the gap.",
+      "Fans support the band on Patreon, where it has 4,000 backers.",
+      "\"Follow us on Telegram,\" the channel told its 40,000 readers every morning."]),
+    ("captions and credits",
+     ["The north pier after the January storm (photo: reader submission)",
+      "Board members inspect the damage. (Pic: Harbour Media)",
+      "The pier at low tide in 1985 (my photo)",
+      "Fishing boats in the outer harbour last summer. Image via Wikimedia Commons (CC BY-SA 4.0)",
+      "The damaged section of the pier. Screenshot: PortCam",
+      "The old harbour master's office in 1910. Photo: courtesy of the town museum"],
+     ["He posed for a photograph with the mayor (the photo was later deleted).",
+      "The image via satellite showed a convoy of 40 lorries.",
+      "Photo by photo, the series has become a record of a town growing around its harbour."]),
+    ("breadcrumbs and flattened lists",
+     ["Home » Local » Harbour board agrees pier repair plan",
+      "News > Business > Ports",
+      "Read More · Ferry fares rise again · New lifeboat arrives",
+      "MOST READ 1. Road closed after crash 2. Bakery wins award",
+      "Tags Harbour · Pier · Storms · Council"],
+     ["Home Office officials said the scheme would be reviewed.",
+      "Read more carefully, the contract allows the firm to sell the data."]),
+    ("newsletter chrome",
+     ["Forwarded this email? Sign up here to get Harbour Notes every Monday.",
+      "Having trouble reading this email? View it online",
+      "You're receiving this because you signed up at harbournotes.example. Unsubscribe",
+      "To stop receiving these emails, click here to unsubscribe.",
+      "Subscribe to Blog via Email — Enter your email address to subscribe to this blog and receive notifications.",
+      "This newsletter is for information only and does not constitute investment advice.",
+      "Know someone who'd enjoy Harbour Notes? Share it with them."],
+     ["To stop receiving the calls, customers had to write to the company twice.",
+      "Residents who subscribe to the council's text alerts will be warned of floods.",
+      "The regulator said the guidance does not constitute investment advice."]),
+    ("aggregator and repost notes",
+     ["Source: Reuters | Republished by NewsPort24",
+      "(Source: NewsPort Aggregator / original report in Greek, machine translated)",
+      "This story has not been edited by NewsPort24 staff and is published from a syndicated feed.",
+      "Disclaimer: NewsPort is not responsible for the content of external sources.",
+      "The views and opinions expressed in this article are those of the author and do not reflect our policy.",
+      "Republished under a Creative Commons licence (CC BY 4.0)."],
+     ["The views expressed by the minister last week were not a slip of the tongue.",
+      "This content was produced by students and is shared with the local paper every week."]),
+    ("forum chrome",
+     ["« on: March 3, 2023, 09:12:44 PM »",
+      "Last edited by pier_watcher; 03-03-2023 at 09:20 PM.",
+      "Reply  Share  Report  Save  Follow",
+      "Sort by: Best | Top | New",
+      "2.1k upvotes · 340 comments",
+      "Sig: Harbour born and bred · since '79"],
+     ["Last edited by his widow in 1990, the diary was published in full this year.",
+      "Sort by date, and the pattern becomes obvious.",
+      "1.4 million people voted in the referendum."]),
+    ("ads, bylines and footers",
+     ["ADVERTISEMENT — Support local journalism. Donate today.",
+      "Advertisement - scroll to continue",
+      "Continue reading below the advertisement",
+      "SPONSORED BY PIER CAFE — Fresh crab every day",
+      "Ann Price · Harbour Reporter · 3 hours ago",
+      "Ann Price | Porthaven | Last updated 03/03/2023 - 18:20",
+      "By Ann Price, Harbour Reporter • 12:41, Fri, Mar 3, 2023 | UPDATED: 15:02",
+      "Simple theme. Powered by Blogger.",
+      "Note: Only a member of this blog may post a comment."],
+     ["Advertisement revenue at the paper fell by 40 per cent last year.",
+      "Sponsored by the council, the programme has trained 300 apprentices since 2019.",
+      "By the time the ambulance arrived, the man had died.",
+      "Powered by solar panels, the village has not paid an electricity bill since 2020."]),
+])
+def test_recall_rule_classes_positive_and_lookalikes(cls, debris, lookalikes):
+    r = _drops_and_keeps(debris, lookalikes)
+    for d in debris:
+        assert normalize_text(d) not in r.text, (cls, d)
+    for k in lookalikes:
+        assert k in r.text, (cls, k)
+    assert BODY_A in r.text and BODY_B in r.text
+    # each debris line is caught by a rule, not only by the debris-cluster position heuristic
+    for d in debris:
+        mid = clean_text("\n\n".join([BODY_A, d, BODY_B]), "Harbour board agrees pier repair plan")
+        assert normalize_text(d) not in mid.text, (cls, "mid-text", d)
+
+
+def test_all_rights_reserved_inside_a_quoted_sentence_is_kept():
+    quoted = ("Lawyers for the photographer told the court that every print carried the notice "
+              "“© Ann Price. All rights reserved.”")
+    r = _drops_and_keeps(["Copyright © 2023 Porthaven Post Ltd. All rights reserved."], [quoted])
+    assert quoted in r.text and "Porthaven Post Ltd" not in r.text
+    assert reasons(r)["Copyright © 2023 Porthaven Post Ltd. All rights reserved."] == "copyright"
+
+
+def test_caption_glued_to_the_title_line_is_split_off():
+    r = clean_text(BODY_A + "\n\n" + BODY_B,
+                   "Harbour board agrees pier repair plan PHOTOGRAPH: pierfan/Flickr | The north pier at dusk")
+    assert r.title == "Harbour board agrees pier repair plan"
+    assert r.credits == ["pierfan/Flickr"] and r.captions == ["The north pier at dusk"]
+    # a title that only starts with a label, or is too short before it, is left alone
+    assert clean_text(BODY_A, "Photos: Flooding in the old town").title == "Photos: Flooding in the old town"
+    assert clean_text(BODY_A, "In Pictures Photo: A day").title == "In Pictures Photo: A day"
+
+
+def test_title_repeated_with_a_site_name_is_removed():
+    r = clean_text("Harbour board agrees pier repair plan - Porthaven Post\n\n" + BODY_A + "\n\n" + BODY_B,
+                   "Harbour board agrees pier repair plan")
+    assert "Porthaven Post" not in r.text and reasons(r)[
+        "Harbour board agrees pier repair plan - Porthaven Post"] == "repeated_title"
+
+
+def test_menu_line_outside_the_body_only():
+    menu = "Help · Status · About · Careers · Privacy"
+    r = clean_text("\n\n".join([BODY_A, BODY_B, menu]), "Harbour board agrees pier repair plan")
+    assert menu not in r.text and reasons(r)[menu] == "navigation"
+    r = clean_text("\n\n".join([BODY_A, menu, BODY_B]), "Harbour board agrees pier repair plan")
+    assert menu in r.text  # in the middle of the article it may be a fact box: kept
+
+
+def test_breadcrumb_and_menu_line_features():
+    from spinscope.clean.lines import is_breadcrumb, is_menu_line
+
+    assert is_breadcrumb("Home » Health » New Study Links Night Shifts to Higher Blood Pressure")
+    assert is_breadcrumb("Sport > Football > Championship")
+    assert not is_breadcrumb("Home » the word appeared on the screen as the hackers took control.")
+    assert not is_breadcrumb("Left > Right")
+    assert not is_breadcrumb("1/2 cup of sugar and/or honey")
+    assert is_menu_line("Reply | Quote | Report")
+    assert not is_menu_line("Population: 5m · the capital grew fastest of all the regions in the last census.")
+
+
+LOOKALIKE_SENTENCES = [
+    "Share this with your neighbours, the fire chief urged residents at the meeting on Tuesday.",
+    "Follow the money, the investigators said, and it leads to a shell company in Cyprus.",
+    "Follow-up tests showed no trace of the chemical in the river.",
+    "Subscribe to that theory and every delay becomes evidence of a cover-up.",
+    "The charity is a registered charity and has been operating since 1987.",
+    "Photographs, she says, are arguments about what matters.",
+    "Her photo: a boy on a bridge, taken in 2003, became the festival poster.",
+    "Image rights remain with the estate, which allows non-commercial use.",
+    "Pictures from the archive show the square before the war.",
+    "Credit for the idea belongs to her father, who walked her to the rock.",
+    "The label printed \"All rights reserved\" on the sleeve, but the band never registered the copyright.",
+    "Disclaimers on the packets were too small to read, the court heard.",
+    "Source: a senior official who asked not to be named because the talks are private.",
+    "Posted by a local resident on Facebook, the video has been viewed two million times.",
+    "By Monday, the river had fallen by a metre.",
+    "Tap the heart of the issue and you find a shortage of nurses.",
+    "Listen to the article's author and you will hear a different story.",
+    "Enjoying the sunshine? Forward planning for the heatwave starts now, the council said.",
+    "Know someone who needs help? Call the helpline on 0800 123 456, the charity said.",
+    "Level 3 · the report grades each reactor on a scale of one to seven.",
+    "Reporting by local journalists revealed the scandal in 2019.",
+    "Story by story, the paper rebuilt its readers' trust.",
+    "The story was automatically published from the wire without checks, the editor admitted.",
+    "Join the 2,000 other residents who have signed the petition, the organisers urged.",
+    "Do you have a plan for the winter? Most households do not, a survey found.",
+    "Liked it? Many readers did not, judging by the letters page.",
+    "If you found this useful, the author writes, you are not alone.",
+    "Please share your views with the committee before 30 April.",
+    "Tags on the bags showed they had been checked in at Frankfurt.",
+    "Topics on the agenda included housing, transport and schools.",
+    "Sig Sauer, the gun maker, said it would appeal.",
+    "Upvotes and likes are easy to fake, the researchers said.",
+]
+
+
+@pytest.mark.parametrize("sentence", LOOKALIKE_SENTENCES)
+def test_lookalike_sentence_survives_mid_text_and_at_the_edges(sentence):
+    mid = clean_text("\n\n".join([BODY_A, sentence, BODY_B]), "Harbour board agrees pier repair plan")
+    assert sentence in mid.text
+    edge = clean_text("\n\n".join([sentence, BODY_A, BODY_B, sentence]), "Harbour board agrees pier repair plan")
+    assert edge.text.count(sentence) == 2
+
+
+def test_rule_index_gives_the_same_first_rule_as_the_full_list():
+    from spinscope.clean.cleaner import Cleaner
+    from spinscope.clean.patterns import _first_chars
+
+    assert _first_chars(r"(share|like) this") == frozenset("sl")
+    assert _first_chars(r"(?=.*x)\d+ comments") == frozenset("0123456789")
+    assert _first_chars(r".{0,60}inbox") is None
+    assert _first_chars(r"(«\s*)?(previous|next)") == frozenset("pn")  # « lines get every rule
+    c = Cleaner()
+    lines = ([BODY_A, BODY_B] + LOOKALIKE_SENTENCES
+             + ["Share this:", "12 comments", "« Previous article | Next article »", "© 2024 X",
+                "Copyright 2024 X. All rights reserved.", "ADVERTISEMENT", "by Ann Price", "Ümlaut line"])
+    for line in lines:
+        for index, full in ((c._strong_index, c.strong_rules), (c._weak_index, c.weak_rules)):
+            a = next((r for r in full if r.regex.fullmatch(line)), None)
+            b = next((r for r in index.candidates(line) if r.regex.fullmatch(line)), None)
+            assert a is b, line

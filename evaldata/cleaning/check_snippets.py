@@ -16,6 +16,9 @@ For every NNN_<kind>.txt / NNN_<kind>.json pair in this folder, check that:
 Also offers normalize(), the whitespace normalisation recommended for
 evaluators (NBSP -> space, runs of whitespace collapsed).
 
+Usage: check_snippets.py [FOLDER]   (default: the folder this script is in, e.g.
+``python3 evaldata/cleaning/check_snippets.py evaldata/cleaning-heldout``).
+
 Exit status 0 when everything passes, 1 otherwise.
 """
 import json
@@ -112,9 +115,14 @@ def check_pair(txt_path: Path, json_path: Path, kind: str) -> list[str]:
     return errs
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    folder = Path(argv[0]) if argv else HERE
+    if not folder.is_dir():
+        print(f"FAIL {folder}: not a folder")
+        return 1
     files = {}
-    for p in sorted(HERE.iterdir()):
+    for p in sorted(folder.iterdir()):
         m = NAME.match(p.name)
         if m:
             files.setdefault((m.group(1), m.group(2)), {})[m.group(3)] = p

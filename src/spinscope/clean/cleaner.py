@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from ..errors import E_NO_TEXT_AFTER_CLEANING, SpinscopeError
 from ..model import Removed
 from . import lines as L
 from .normalize import normalize_line, normalize_text, squash
-from .patterns import DebrisPattern, load_patterns
+from .patterns import DebrisPattern, RuleIndex, load_patterns
 
 # Lines longer than this are prose, never matched by a boilerplate pattern.
 MAX_PATTERN_CHARS = 300
@@ -65,6 +66,7 @@ GENERIC_TRAILING_MIN_POSITION = 0.5
 # "Source: Name" after the body: where the article came from (repost note).
 _SOURCE_LINE = re.compile(r"(?:source|via|sourced from|from)\s*:\s*(?P<source>[^,;]{2,60})", re.IGNORECASE)
 SOURCE_MAX_WORDS = 6
+_TITLE_SITE_REST = re.compile(r"[|–—·:-]\s*(?P<site>[^.!?|]{2,50})")
 _BYLINE_NAMES = re.compile(r"^by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*)?$", re.IGNORECASE)
 
 
@@ -109,6 +111,8 @@ class Cleaner:
         rules = load_patterns(self.options.extra_patterns)
         self.strong_rules = tuple(r for r in rules if not r.weak)
         self.weak_rules = tuple(r for r in rules if r.weak)
+        self._strong_index = RuleIndex(self.strong_rules)
+        self._weak_index = RuleIndex(self.weak_rules)
 
     # ------------------------------------------------------------------ public
     def clean(self, raw_text: str, title: str | None = None, input_format: str = "text") -> CleanResult:
@@ -152,13 +156,14 @@ class Cleaner:
             out.append(_Line(raw, block))
         return out
 
-    def _match(self, text: str, weak: bool) -> tuple[DebrisPattern, re.Match[str]] | None:
+    def _match(self, text: str, weak: bool) -> tuple[DebrisPattern, dict[str, str | None]] | None:
+        """The first (weak or strong/trailing) rule matching the whole line, and its named groups."""
         if len(text) > self.options.max_pattern_chars:
             return None
-        for rule in (self.weak_rules if weak else self.strong_rules):
+        for rule in (self._weak_index if weak else self._strong_index).candidates(text):
             m = rule.regex.fullmatch(text)
             if m:
-                return rule, m
+                return rule, m.groupdict()
         return None
 
     def _boilerplate_reason(self, text: str, strong_only: bool = False) -> str | None:
@@ -190,6 +195,17 @@ class Cleaner:
                 result.removed.append(Removed(first.text, reason))
                 continue
             title = first.text
+        if title:
+            split = L.split_title_caption(title)
+            if split is not None:
+                title, rest = split
+                parts = L.split_caption_credit(rest) or L.CaptionParts(rest, "")
+                if parts.caption:
+                    result.removed.append(Removed(parts.caption, "caption"))
+                    result.captions.append(parts.caption)
+                if parts.credit:
+                    result.removed.append(Removed(parts.credit, "credit"))
+                    result.credits.append(parts.credit)
         if title and self.options.strip_site_suffix:
             m = _TITLE_SITE_SUFFIX.search(title)
             if m and len(L.words(m.group("site"))) <= TITLE_SITE_MAX_WORDS \
@@ -202,7 +218,7 @@ class Cleaner:
         """Repeated title: the whole line (True) or its prefix (line shortened, False)."""
         if not title:
             return False
-        key, text = squash(title), squash(line.text)
+        key, text = _title_key(title), squash(line.text)
         if text in (key, "re: " + key, "re:" + key):
             line.reason, line.rule = "repeated_title", "repeated_title"
             line.pieces.append(Removed(line.text, "repeated_title"))
@@ -210,8 +226,15 @@ class Cleaner:
         n = len(title.split())
         if n >= TITLE_PREFIX_MIN_WORDS and text.startswith(key + " "):
             tokens = line.text.split()
+            rest = " ".join(tokens[n:])
+            # "Headline - Site Name" / "Headline | Site": the title repeated with the site's name.
+            m = _TITLE_SITE_REST.fullmatch(rest)
+            if m and len(L.words(m.group("site"))) <= TITLE_SITE_MAX_WORDS:
+                line.reason, line.rule = "repeated_title", "repeated_title_site"
+                line.pieces.append(Removed(line.text, "repeated_title"))
+                return True
             line.pieces.append(Removed(" ".join(tokens[:n]), "repeated_title"))
-            line.text = " ".join(tokens[n:])
+            line.text = rest
         return False
 
     def _classify_line(self, line: _Line, result: CleanResult) -> None:
@@ -230,12 +253,15 @@ class Cleaner:
             hit = self._match(line.text, weak=True)
             if hit:
                 self._apply_rule(line, *hit, result)
+            elif len(line.text) <= self.options.max_pattern_chars and L.is_breadcrumb(line.text):
+                line.reason, line.rule = "navigation", "breadcrumb"
+                line.pieces.append(Removed(line.text, "navigation"))
 
-    def _apply_rule(self, line: _Line, rule: DebrisPattern, m: re.Match[str], result: CleanResult) -> None:
+    def _apply_rule(self, line: _Line, rule: DebrisPattern, groups: dict[str, str | None],
+                    result: CleanResult) -> None:
         line.reason, line.rule = rule.reason, f"{rule.strength}:{rule.origin}"
         if rule.trailing:
             line.rule = "trailing:" + rule.origin
-        groups = m.groupdict()
         if groups.get("caption") or groups.get("credit"):
             self._apply_caption(line, L.CaptionParts(groups.get("caption") or "", groups.get("credit") or ""),
                                 line.rule)
@@ -329,6 +355,13 @@ class Cleaner:
                     ln.reason, ln.rule = "caption", "lead_caption_dateline"
                     ln.pieces.append(Removed(ln.text, "caption"))
         zones = [range(0, first), range(last + 1, len(body))]
+        # Outside the body, a row of short items separated by · • | is a flattened menu
+        # ("Help · Status · About", "Reply | Quote | Report"), not article text.
+        for zone in zones:
+            for ln in body[zone.start:zone.stop]:
+                if ln.reason is None and L.is_suspect(ln.text) and L.is_menu_line(ln.text):
+                    ln.reason, ln.rule = "navigation", "menu_line"
+                    ln.pieces.append(Removed(ln.text, "navigation"))
         for zone in zones:
             lead = zone.start == 0
 
@@ -387,6 +420,12 @@ class Cleaner:
             else:
                 paragraphs.extend(_join_lines(g))
         return [p for p in paragraphs if p]
+
+
+@lru_cache(maxsize=64)
+def _title_key(title: str) -> str:
+    """``squash(title)``, computed once per title rather than once per line."""
+    return squash(title)
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:

@@ -86,9 +86,9 @@ class CaptionParts:
 # Labels that introduce a credit ("Photograph: Name/Agency") - case-sensitive on purpose:
 # "photo:" in running prose is rarer in capitalised form at these positions.
 _CREDIT_LABEL = re.compile(
-    r"(?:^|(?<=[\s.(\[|]))(?P<label>PHOTOGRAPH|Photograph|PHOTOS?|Photos?|Photo credit|PHOTO CREDIT|IMAGE|"
-    r"Image credit|Image source|Image copyright|Picture|PICTURE|Credit|CREDIT|Featured image|Header image|"
-    r"Top image|Main image|Illustration|Foto)\s*:\s*")
+    r"(?:^|(?<=[\s.(\[|]))(?P<label>PHOTOGRAPH|Photograph|PHOTOS?|Photos?|Photo credit|PHOTO CREDIT|IMAGE|Image|"
+    r"Image credit|Image source|Image copyright|Picture|PICTURE|Pic|PIC|Credit|CREDIT|Featured image|Header image|"
+    r"Top image|Main image|Illustration|ILLUSTRATION|Screenshot|SCREENSHOT|Screengrab|Foto)\s*:\s*")
 # Agency/photographer credits that end a caption: "REUTERS/Kevin Lamarque", "(AP Photo/Evan Vucci)".
 _AGENCIES = (r"REUTERS|Reuters|AP Photo|AP|AFP|Getty Images|EPA-EFE|EPA|ANADOLU AGENCY|Anadolu Agency|Anadolu|"
              r"Sputnik|TASS|RIA Novosti|Xinhua|SANA|UPI|Bloomberg|Shutterstock|Wikimedia Commons|Wikimedia|"
@@ -109,13 +109,35 @@ _CAPTION_PREFIX = re.compile(
 
 # Credits name people and agencies; lower-case words are only linkers ("via", "courtesy of").
 CREDIT_MAX_LOWER_WORDS = 3
+# ... except credits that say where a picture came from in words: "courtesy of the court
+# file", "reader submission", "supplied by the family". These open with a fixed word.
+_WORDY_CREDIT = re.compile(r"(?:courtesy|supplied|submitted|handout|file|reader|readers'?|author|family|"
+                           r"the author|the family|our reader|used with permission|via)\b", re.IGNORECASE)
+WORDY_CREDIT_MAX_WORDS = 8
 
 
 def _credit_ok(credit: str) -> bool:
     ws = words(credit)
+    if not (0 < len(credit) <= CREDIT_MAX_CHARS and any(w[0].isalpha() for w in ws)):
+        return False
+    if _WORDY_CREDIT.match(credit) and len(ws) <= WORDY_CREDIT_MAX_WORDS and not ends_like_sentence(credit):
+        return True
     lower = sum(1 for w in ws if w[0].islower())
-    return (0 < len(credit) <= CREDIT_MAX_CHARS and len(ws) <= CREDIT_MAX_WORDS
-            and lower <= CREDIT_MAX_LOWER_WORDS and any(w[0].isalpha() for w in ws))
+    return len(ws) <= CREDIT_MAX_WORDS and lower <= CREDIT_MAX_LOWER_WORDS
+
+
+# A credit in brackets ending a caption: "... home end. (Pic: Mill Lane Media)",
+# "... March 12 (photo: reader submission)", "(Image: Getty)", "(my photo)",
+# "(Photo by the author)", "(Jonas Berg/City Archive)" is handled by _AGENCY_END / slash rule.
+_PAREN_CREDIT = re.compile(
+    r"\s*[(\[]\s*(?:(?P<label>photo(?:graph)?s?|pics?|pictures?|images?|foto|credit|illustration|screenshot|"
+    r"screengrab|video|graphic)\s*(?:credit\s*)?(?::|\bby\b|\bcourtesy(?: of)?\b|\bvia\b|\bfrom\b)\s*"
+    r"(?P<credit>[^()\[\]]{2,80}?)|(?P<own>(?:my|our|the author'?s?|author'?s?|own) "
+    r"(?:photo(?:graph)?s?|pics?|pictures?|images?)))\s*[)\]]\.?$", re.IGNORECASE)
+# A credit sentence ending a caption: "Crowds on Main Street last year. Image via Wikimedia Commons".
+_TAIL_CREDIT = re.compile(
+    r"(?<=[.!?…])\s+(?P<credit>(?:photo(?:graph)?s?|pics?|pictures?|images?|illustration|screenshot)\s+"
+    r"(?:by|via|courtesy(?: of)?|from)\s+(?-i:[A-Z@]).{1,80})$", re.IGNORECASE)
 
 
 def split_caption_credit(line: str) -> CaptionParts | None:
@@ -137,6 +159,15 @@ def split_caption_credit(line: str) -> CaptionParts | None:
             return CaptionParts("", rest)
         inner = split_caption_credit(rest)
         return inner if inner is not None else CaptionParts(rest, "")
+    m = _PAREN_CREDIT.search(line) if line.endswith((")", ").", "]")) else None
+    if m and m.start() > 0:
+        caption = line[: m.start()].strip()
+        credit = (m.group("credit") or m.group("own") or "").strip()
+        if credit and (m.group("own") or _credit_ok(credit)):
+            return CaptionParts(caption, credit)
+    m = _TAIL_CREDIT.search(line, max(0, len(line) - CREDIT_MAX_CHARS - 10))
+    if m and not ends_like_sentence(m.group("credit")) and _credit_ok(m.group("credit")):
+        return CaptionParts(line[: m.start()].strip(), m.group("credit").strip())
     m = _CREDIT_LABEL.search(line) if ":" in line else None
     if m:
         before = line[: m.start()].strip().rstrip("([|").strip()
@@ -182,3 +213,68 @@ def clean_source_name(source: str) -> str:
     if source.lower() in ("here", "this site", "our site", ""):
         return ""
     return source
+
+
+# ---------------------------------------------------------------- title line with a caption
+# "Fishermen Say ... the Cod PHOTOGRAPH: harbourlights/Flickr | Trawlers tied up ...": some
+# sites flatten the lead image's credit and caption onto the headline's line. Only labels in
+# capitals or title case, after a space, with a headline of at least this many words before.
+TITLE_CAPTION_MIN_WORDS = 3
+_TITLE_CAPTION_LABEL = re.compile(
+    r"\s(?P<label>PHOTOGRAPH|Photograph|PHOTOS?|Photo|IMAGE|Image|PICTURE|Picture|Pic|PIC|CREDIT|Credit|"
+    r"FILE PHOTO|File photo|Photo credit|Image credit|Image source)\s*:\s*\S")
+
+
+def split_title_caption(title: str) -> tuple[str, str] | None:
+    """``Headline PHOTOGRAPH: credit | caption`` -> (headline, ``PHOTOGRAPH: ...``); else None."""
+    m = _TITLE_CAPTION_LABEL.search(title)
+    if not m:
+        return None
+    head = title[: m.start()].strip().rstrip("|–—-").strip()
+    if len(words(head)) < TITLE_CAPTION_MIN_WORDS:
+        return None
+    return head, title[m.start("label"):].strip()
+
+
+# ------------------------------------------------------------------ breadcrumbs and menus
+# "Home » Health » New Study Links ...", "Sport > Football > Championship", "News › Health".
+# Separators: » › always; > | / only with spaces around them (dates, "and/or", "A>B").
+_CRUMB_SEP = re.compile(r"\s*[»›]\s*|\s+[>|/]\s+")
+_CRUMB_HOME = re.compile(r"(?:home|homepage|home page|front page|start|index|main)$", re.IGNORECASE)
+CRUMB_MAX_WORDS = 4  # a section name ("Local News", "Arts & Culture")
+CRUMB_LAST_MAX_WORDS = 16  # the last crumb may be the article's headline
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A navigation trail: 3+ short crumbs (or ``Home`` + 1) joined by », ›, >, | or /."""
+    if not any(ch in line for ch in "»›>|/"):
+        return False
+    parts = [p.strip() for p in _CRUMB_SEP.split(line)]
+    if any(not p for p in parts[1:-1]):
+        return False
+    parts = [p for p in parts if p]
+    if len(parts) < 2 or (len(parts) == 2 and not _CRUMB_HOME.match(parts[0])):
+        return False
+    for i, part in enumerate(parts):
+        ws = words(part)
+        limit = CRUMB_LAST_MAX_WORDS if i == len(parts) - 1 else CRUMB_MAX_WORDS
+        if not ws or len(ws) > limit or ends_like_sentence(part) or not (part[0].isupper() or part[0].isdigit()):
+            return False
+    return True
+
+
+# A flattened menu or widget row: "Help · Status · About · Careers", "Reply | Quote | Report".
+_MENU_SEP = re.compile(r"\s+[·•|]\s+|\s*[·•]\s*")
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_WORDS = 5
+
+
+def is_menu_line(line: str) -> bool:
+    """Three or more short items separated by ·, • or |, none of them a sentence."""
+    if not any(ch in line for ch in "·•|"):
+        return False
+    parts = [p.strip() for p in _MENU_SEP.split(line)]
+    parts = [p for p in parts if p]
+    if len(parts) < MENU_MIN_ITEMS:
+        return False
+    return all(len(words(p)) <= MENU_ITEM_MAX_WORDS and not ends_like_sentence(p) for p in parts)
