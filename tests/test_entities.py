@@ -315,3 +315,29 @@ def test_seed_speakers_resolve(seeds, table):
     assert desc["Semen Bagdasarov"] == "director of the Center for Middle Eastern and Central Asian Studies"
     assert desc["Alexey Mukhin"] == "head of the Moscow-based Center for Political Information"
     assert {a.medium for a in a2.attributions if a.cue and a.cue.text == "told"} == {"RT"}
+
+
+# ------------------------------------------------- ambiguous aliases and relative pronouns
+def test_ambiguous_aliases_need_their_capitals(table):
+    assert table.lookup("WHO") is not None and table.lookup("WHO").canonical == "World Health Organization"
+    assert table.lookup("who") is None and table.lookup("Who") is None
+    assert table.lookup("US") is not None and table.lookup("us") is None
+    assert table.lookup("u.s.") is not None  # an unambiguous spelling of the same key
+
+
+def test_relative_pronoun_speakers_resolve_to_their_antecedent():
+    from spinscope.commands.analyze import analyze
+    from spinscope.ingest.readers import article_from_text  # noqa: F401 (documents the input shape)
+    import tempfile, pathlib
+
+    text = ("Relative clauses\n\n"
+            "The minister had relied on advisers who told him the scheme was lawful.\n\n"
+            "The plan was welcomed by Prime Minister Anna Lind, who said on Monday that it would pass.\n")
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "rel.txt"
+        p.write_text(text, encoding="utf-8")
+        (art,) = analyze([str(p)]).articles
+    by_cue = {a.cue.text.split()[0]: a for a in art.attributions if a.cue}
+    assert by_cue["told"].speaker == "advisers" and by_cue["told"].unnamed
+    assert by_cue["said"].speaker == "Anna Lind" and not by_cue["said"].unnamed
+    assert not any(a.speaker == "World Health Organization" for a in art.attributions)

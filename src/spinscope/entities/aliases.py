@@ -72,8 +72,25 @@ class AliasTable:
             self._by_key[alias_key(surface)] = entry
 
     def lookup(self, text: str) -> AliasEntry | None:
-        """The entry whose alias has the same key as ``text``, else None."""
-        return self._by_key.get(alias_key(text))
+        """The entry whose alias has the same key as ``text``, else None.
+
+        An ambiguous alias ("!WHO", "!US", "!IS") only matches when written with its own
+        capitals: "who" and "us" are never the WHO or the United States.
+        """
+        key = alias_key(text)
+        entry = self._by_key.get(key)
+        if entry is None or not entry.ambiguous:
+            return entry
+        amb = [a for a in entry.ambiguous if alias_key(a) == key]
+        if not amb:
+            return entry
+        bare = _KEY_DROP.sub("", _LEADING_THE.sub("", text.translate(_APOSTROPHES).strip()))
+        if any(bare == _KEY_DROP.sub("", a) for a in amb):
+            return entry
+        # the key may also belong to an unambiguous alias of the same entry ("Who" is never one)
+        others = [a for a in (entry.canonical,) + entry.aliases
+                  if a not in entry.ambiguous and alias_key(a) == key]
+        return entry if others else None
 
     def surface_forms(self) -> list[tuple[str, AliasEntry, bool]]:
         """All (surface form, entry, ambiguous) triples, for the text matcher."""

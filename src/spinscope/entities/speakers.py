@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
 # Heads of sources that never name anyone in particular.
 VAGUE_HEADS = frozenset("""
@@ -302,6 +303,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return None
     words = re.findall(r"[\w\-\u2019']+", raw)
     low = [w.casefold() for w in words]
+    # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
+    if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
+        return _relative_antecedent(text, src, entities, doc)
     # 1. a named entity inside the source span
     if src is not None:
         inside = [e for e in entities if e.start < src.end and src.start < e.end]
@@ -346,6 +350,35 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
     return surface, None, False
+
+
+def _relative_antecedent(text: str, src, entities: list[Entity],
+                         doc: "Doc | None") -> tuple[str, str | None, bool] | None:
+    """The noun a relative clause hangs on, from the parse (None without one)."""
+    if doc is None or src is None:
+        return None
+    span = doc.char_span(src.start, src.end, alignment_mode="expand")
+    if span is None:
+        return None
+    tok = span[0]
+    verb = tok.head
+    while verb.dep_ in ("conj", "xcomp", "aux") and verb.head is not verb:
+        verb = verb.head
+    if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+        return None
+    head = verb.head
+    hit = next((e for e in entities if e.start <= head.idx < e.end), None)
+    if hit is not None:
+        return hit.canonical, hit.label, False
+    start = head.left_edge.idx
+    phrase = text[start:head.idx + len(head.text)].strip(" ,")
+    words = [w.casefold() for w in re.findall(r"[\w\-]+", phrase)]
+    if not words or words[-1] in RELATIVE_PRONOUNS:
+        return None
+    if words[0] in ("those", "anyone", "people", "someone", "everyone") or head.tag_ in ("NNS", "NNPS") \
+            or words[0] in VAGUE_DETERMINERS or words[-1] in VAGUE_HEADS:
+        return phrase, None, True
+    return phrase, None, head.tag_ not in ("NNP",)
 
 
 def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | None",
