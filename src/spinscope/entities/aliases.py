@@ -84,13 +84,12 @@ class AliasTable:
         amb = [a for a in entry.ambiguous if alias_key(a) == key]
         if not amb:
             return entry
-        bare = _KEY_DROP.sub("", _LEADING_THE.sub("", text.translate(_APOSTROPHES).strip()))
-        if any(bare == _KEY_DROP.sub("", a) for a in amb):
-            return entry
-        # the key may also belong to an unambiguous alias of the same entry ("Who" is never one)
-        others = [a for a in (entry.canonical,) + entry.aliases
-                  if a not in entry.ambiguous and alias_key(a) == key]
-        return entry if others else None
+        # every spelling with this key ("U.S." and "US"), compared with its capitals
+        def bare(t: str) -> str:
+            return _KEY_SPACE.sub(" ", _KEY_DROP.sub("", _LEADING_THE.sub("", t.translate(_APOSTROPHES).strip())))
+
+        same_key = [a for a in (entry.canonical,) + entry.aliases if alias_key(a) == key]
+        return entry if any(bare(text) == bare(a) for a in same_key) else None
 
     def surface_forms(self) -> list[tuple[str, AliasEntry, bool]]:
         """All (surface form, entry, ambiguous) triples, for the text matcher."""
