@@ -48,6 +48,39 @@ def doc_for(article: "Article", nlp: Any = None) -> "Doc":
     """The full parse of ``article.text``, computed once per article and cached."""
     doc = article.cache.get("doc")
     if doc is None or doc.text != article.text:
-        doc = (nlp or get_nlp())(article.text)
+        doc = parse(article.text, nlp or get_nlp())
         article.cache["doc"] = doc
     return doc
+
+
+# Texts longer than this are parsed in paragraph-aligned pieces and joined, so a huge input
+# costs memory in proportion to the piece, not the article (spaCy's max_length guard).
+PARSE_CHUNK_CHARS = 50_000
+
+
+def split_for_parsing(text: str, limit: int = PARSE_CHUNK_CHARS) -> list[str]:
+    """Pieces of ``text`` (concatenating back to it exactly), cut after blank lines when possible."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = window.rfind("\n\n")
+        if cut < limit // 4:
+            cut = window.rfind("\n")
+        if cut < limit // 4:
+            cut = window.rfind(" ")
+        cut = limit if cut < limit // 4 else cut + 1
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def parse(text: str, nlp: Any) -> "Doc":
+    """``nlp(text)``, chunked for long texts; token offsets are into ``text`` either way."""
+    if len(text) <= PARSE_CHUNK_CHARS:
+        return nlp(text)
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(split_for_parsing(text)))
+    return Doc.from_docs(docs, ensure_whitespace=False)
