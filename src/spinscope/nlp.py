@@ -64,12 +64,14 @@ def split_for_parsing(text: str, limit: int = PARSE_CHUNK_CHARS) -> list[str]:
     start = 0
     while len(text) - start > limit:
         window = text[start:start + limit]
-        cut = window.rfind("\n\n")
-        if cut < limit // 4:
-            cut = window.rfind("\n")
-        if cut < limit // 4:
-            cut = window.rfind(" ")
-        cut = limit if cut < limit // 4 else cut + 1
+        cut = -1
+        for sep in ("\n\n", "\n", " "):  # the end of the last separator in the window
+            i = window.rfind(sep)
+            if i >= limit // 4:
+                cut = i + len(sep)
+                break
+        if cut == -1:
+            cut = limit
         pieces.append(text[start:start + cut])
         start += cut
     pieces.append(text[start:])
