@@ -136,6 +136,17 @@ def test_a_crashed_batch_resumes_without_redoing_or_duplicating_work(tmp_path):
     store.close()
 
 
+def test_two_workers_with_a_store_resume_too(tmp_path):
+    d = write_corpus(tmp_path, 5)
+    (d / "blank.txt").write_text("  ")
+    store = Store(tmp_path / "s.sqlite")
+    first = analyze([str(d)], light_config(), workers=2, store=store)
+    again = analyze([str(d)], light_config(), workers=2, store=store)
+    assert len(first.articles) == 5 and again.reused == 5 and len(again.rejected) == 1
+    assert store.count() == 5
+    store.close()
+
+
 def test_changed_input_or_configuration_is_analysed_again(tmp_path):
     d = write_corpus(tmp_path, 2)
     store = Store(tmp_path / "s.sqlite")

@@ -17,7 +17,7 @@ COMMANDS = {
     "analyze": ("spinscope.commands.analyze", "analyse articles: clean text, entities, attributions, techniques, narratives"),
     "attributions": ("spinscope.attribution.cli", "extract attributed statements (json, text or brat standoff)"),
     "techniques": ("spinscope.techniques.cli", "detect persuasion techniques (json or SemEval-2020 Task 11 formats)"),
-    "eval": ("spinscope.commands.evaluate", "evaluate a component on a dataset (cleaning, attribution, techniques)"),
+    "eval": ("spinscope.commands.evaluate", "evaluate a component on a dataset (cleaning, attribution, techniques, narratives)"),
     "train": ("spinscope.commands.train", "train a component's model (techniques)"),
 }
 

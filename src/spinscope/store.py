@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -57,23 +58,29 @@ class Store:
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.conn = sqlite3.connect(str(path))
+        # With --workers N the input side (lookups, rejections) runs in the process pool's
+        # feeder thread while results are written from the main thread: one connection,
+        # shared under a lock.
+        self.lock = threading.RLock()
+        self.conn = sqlite3.connect(str(path), check_same_thread=False)
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=NORMAL")
         self.conn.executescript(SCHEMA)
 
     def get(self, key: str) -> Article | None:
-        row = self.conn.execute("SELECT article_json FROM results WHERE key = ?", (key,)).fetchone()
+        with self.lock:
+            row = self.conn.execute("SELECT article_json FROM results WHERE key = ?", (key,)).fetchone()
         return Article.from_dict(json.loads(row[0])) if row else None
 
     def put(self, key: str, article: Article, fingerprint: str) -> None:
         data = article.to_dict()
         # Articles whose stages failed are stored too (the failure is part of the
         # result), but are retried on the next run: see `get_reusable`.
-        self.conn.execute(
-            "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)",
-            (key, data["id"], article.source, fingerprint, time.time(), json.dumps(data)))
-        self.conn.commit()
+        with self.lock:
+            self.conn.execute(
+                "INSERT OR REPLACE INTO results VALUES (?, ?, ?, ?, ?, ?)",
+                (key, data["id"], article.source, fingerprint, time.time(), json.dumps(data)))
+            self.conn.commit()
 
     def get_reusable(self, key: str) -> Article | None:
         """A stored result worth reusing (none when its stages had failed)."""
@@ -83,16 +90,20 @@ class Store:
         return article
 
     def reject(self, source: str, code: str, reason: str, message: str) -> None:
-        self.conn.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)",
-                          (source, code, reason, message, time.time()))
-        self.conn.commit()
+        with self.lock:
+            self.conn.execute("INSERT OR REPLACE INTO rejected VALUES (?, ?, ?, ?, ?)",
+                              (source, code, reason, message, time.time()))
+            self.conn.commit()
 
     def count(self) -> int:
-        return int(self.conn.execute("SELECT count(*) FROM results").fetchone()[0])
+        with self.lock:
+            return int(self.conn.execute("SELECT count(*) FROM results").fetchone()[0])
 
     def articles(self) -> list[dict[str, Any]]:
-        return [json.loads(r[0]) for r in self.conn.execute(
-            "SELECT article_json FROM results ORDER BY analysed_at")]
+        with self.lock:
+            rows = self.conn.execute("SELECT article_json FROM results ORDER BY analysed_at").fetchall()
+        return [json.loads(r[0]) for r in rows]
 
     def close(self) -> None:
-        self.conn.close()
+        with self.lock:
+            self.conn.close()

@@ -11,6 +11,7 @@ EVALUATIONS = {
     "cleaning": ("spinscope.eval.cleaning", "debris removal and sentence keeping on the cleaning evaluation set"),
     "attribution": ("spinscope.eval.attribution", "Source/Cue/Content and relation P/R/F1 on PolNeAR-style brat data"),
     "techniques": ("spinscope.eval.techniques", "SemEval-2020 Task 11 SI / TC / full-task scores on PTC"),
+    "narratives": ("spinscope.eval.narratives", "narrative clustering (pairwise, B-cubed, ARI, V-measure) on WikiRef220 or SemEval-2025 topics"),
 }
 
 
