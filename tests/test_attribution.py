@@ -47,6 +47,14 @@ def test_unbalanced_quote_stays_in_its_paragraph() -> None:
     assert regions[1].balanced
 
 
+def test_double_apostrophe_quotes() -> None:
+    # PolNeAR's New York Times texts write a double quote as two apostrophes.
+    text = "He said ''this is it,'' and ''We'll bomb the S out of them,''' said X. It's Bob's."
+    regions = find_quotes(text)
+    assert [text[q.start:q.end] for q in regions] == ["''this is it,''", "''We'll bomb the S out of them,'''"]
+    assert len(split_sentences("''It is over.'' Then he left.")) == 2
+
+
 def test_split_sentences_keeps_abbreviations() -> None:
     text = "Mr. Smith met Lt.-Gen. Jones in the U.S. capital. Then he left. “Yes.” She agreed."
     sents = [text[s:e] for s, e in split_sentences(text)]
@@ -259,3 +267,30 @@ def test_next_quote_with_its_own_tag_is_not_merged(extractor: AttributionExtract
     assert atts["said"].content.text == "“The city is calm,”"
     assert atts["added"].content.text == "“Nobody is leaving,”"
     assert atts["insisted"].content.text == "“We stay,” she insisted. “All of us.”"
+
+
+def test_continuing_quote_joins_the_statement_before(extractor: AttributionExtractor) -> None:
+    # PolNeAR: a quotation without its own cue, later in the same paragraph, belongs to
+    # the statement before it (one discontinuous content; we keep the envelope).
+    text = ("“We will rebuild the bridge by the spring,” the mayor said on Monday, speaking at the site of the "
+            "collapse with engineers from the state transport agency. "
+            "“Nobody will be left behind in this town.”")
+    atts = [a for a in extractor(text) if a.cue and a.cue.text.startswith("said")]
+    assert len(atts) == 1
+    assert atts[0].content.text.startswith("“We will rebuild") and atts[0].content.text.endswith("this town.”")
+    assert "continued_quote" in atts[0].flags
+
+
+def test_declined_keeps_its_complement_as_content(extractor: AttributionExtractor) -> None:
+    # PolNeAR train: cue "declined" with content "to comment" (16 times), unless a preposition
+    # names what was not commented on ("declined to comment on | the report").
+    atts = [a for a in extractor("The campaign declined to comment.") if a.cue]
+    assert [(a.cue.text, a.content.text) for a in atts] == [("declined", "to comment")]
+
+
+def test_reportedly_and_poll_patterns(extractor: AttributionExtractor) -> None:
+    a = [x for x in extractor("The FBI is reportedly making arrangements to interview the senator.") if x.cue]
+    assert a and a[0].cue.text == "reportedly" and a[0].source is None
+    b = [x for x in extractor("In the new Morning Consult poll, 40 percent of likely voters back Sanders.") if x.cue]
+    assert b and b[0].cue.text == "In" and b[0].source.text == "the new Morning Consult poll"
+    assert b[0].content.text == "40 percent of likely voters back Sanders"

@@ -244,3 +244,106 @@ def test_repetition_boost_only_touches_recurring_spans():
     assert probs[0].argmax() == k
     assert np.allclose(probs[1], plain[1])
     assert np.allclose(probs.sum(axis=1), 1.0)
+
+
+# -- lexical head, decoding ------------------------------------------------------------------
+def test_cue_features_shape_and_cues():
+    from spinscope.techniques.lexical import N_CUES, cue_features
+
+    s = ARTICLE.index("Make our")
+    f = cue_features(ARTICLE, s, s + 27)
+    assert f.shape == (N_CUES,) and f.dtype == np.float32
+    assert f[7] == 1.0  # the slogan recurs in the article
+    assert cue_features(ARTICLE, 0, 8)[7] == 0.0
+
+
+def test_lexical_head_matches_sklearn_and_roundtrips(tmp_path):
+    pytest.importorskip("sklearn")
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from spinscope.techniques.lexical import LexicalHead, N_CUES, fit_lexical_head
+
+    docs = load_ptc(_ptc_dir(tmp_path), "train")
+    head = fit_lexical_head(docs, TECHNIQUES, c=1.0, min_df=1)
+    spans = sorted({(x.start, x.end) for x in docs[0].labels})
+    x = head.features(docs[0].text, spans)
+    # the tf-idf block is sklearn's transform, column for column
+    vec = TfidfVectorizer(ngram_range=(1, 2), min_df=1, sublinear_tf=True).fit([docs[0].text[s:e] for s, e in spans])
+    ref = vec.transform([docs[0].text[s:e] for s, e in spans]).toarray()
+    order = [vec.vocabulary_[t] for t in head.vocab]
+    assert np.allclose(x[:, :-N_CUES], ref[:, order], atol=1e-6)
+    p = head.probs(docs[0].text, spans)
+    assert p.shape == (len(spans), len(TECHNIQUES)) and np.allclose(p.sum(axis=1), 1.0)
+    got = {TECHNIQUES[int(i)] for i in p.argmax(axis=1)}
+    assert got == {"Slogans", "Loaded_Language"}
+    head.save(tmp_path / "lexical_head.npz")
+    again = LexicalHead.load(tmp_path / "lexical_head.npz")
+    assert np.allclose(again.probs(docs[0].text, spans), p, atol=1e-6)
+
+
+def _fake_encoded(probs):
+    from spinscope.techniques.model import Encoded
+
+    n = len(probs)
+    starts = np.arange(n) * 4
+    z = np.zeros(n, dtype=np.int64)
+    return Encoded(starts, starts + 3, z, np.arange(n), np.asarray(probs, dtype=np.float64),
+                   np.zeros((n, len(TECHNIQUES))), np.zeros((n, 4)), z, np.zeros((1, 4)))
+
+
+@pytest.mark.model
+def test_find_spans_hysteresis_gap_and_min_words():
+    from spinscope.techniques.model import load_model
+
+    m = load_model("fast")
+    enc = _fake_encoded([0.1, 0.3, 0.6, 0.3, 0.1, 0.1, 0.5, 0.1])
+    spans = lambda **kw: [(s, e) for s, e, _ in m.find_spans(enc, tech_weight=0.0, **kw)]
+    assert spans(threshold=0.5, threshold_low=0.5, max_gap_words=0, min_words=1) == [(8, 11), (24, 27)]
+    # hysteresis grows a span forwards over words passing the low threshold (never backwards)
+    assert spans(threshold=0.5, threshold_low=0.25, max_gap_words=0, min_words=1) == [(8, 15), (24, 27)]
+    assert spans(threshold=0.5, threshold_low=0.25, max_gap_words=0, min_words=2) == [(8, 15)]
+    # a gap of two words bridges to the next span
+    assert spans(threshold=0.5, threshold_low=0.25, max_gap_words=2, min_words=1) == [(8, 27)]
+
+
+@pytest.mark.model
+def test_combine_lexical_weight_zero_is_neural_only():
+    from spinscope.techniques.model import load_model
+
+    m = load_model()
+    enc = m.encode(ARTICLE)
+    spans = [(0, 8), (ARTICLE.index("corrupt"), ARTICLE.index("corrupt") + 14)]
+    parts = m.span_components(ARTICLE, enc, spans)
+    base = m.combine(parts, 0.0, 1.0, 0.0)
+    assert np.allclose(base, parts["head"])
+    if parts["lexical"] is not None:
+        mixed = m.combine(parts, 0.0, 1.0, 1.0)
+        ref = parts["head"] * parts["lexical"]
+        assert np.allclose(mixed, ref / ref.sum(axis=1, keepdims=True), atol=1e-6)
+    assert np.allclose(m.span_probs(ARTICLE, enc, spans), m.combine(parts))
+
+
+@pytest.mark.model
+def test_find_spans_mixes_technique_probabilities():
+    from spinscope.techniques.model import load_model
+
+    m = load_model("fast")
+    enc = _fake_encoded([0.4, 0.1, 0.1])
+    enc.tech_logits[0, 3] = 5.0  # one technique is sure about the first word
+    assert m.find_spans(enc, threshold=0.5, threshold_low=0.5, max_gap_words=0, min_words=1, tech_weight=0.0) == []
+    found = m.find_spans(enc, threshold=0.5, threshold_low=0.5, max_gap_words=0, min_words=1, tech_weight=0.5)
+    assert [(s, e) for s, e, _ in found] == [(0, 3)]
+
+
+@pytest.mark.model
+def test_retune_writes_lexical_head(tmp_path):
+    pytest.importorskip("sklearn")
+    from spinscope.techniques.model import TechniqueModel
+    from spinscope.techniques.train import retune
+
+    (tmp_path / "ptc").mkdir()
+    out = retune(_ptc_dir(tmp_path / "ptc"), "fast", tmp_path / "m", heldout=0, log=lambda msg: None)
+    assert (out / "lexical_head.npz").exists() and (out / "encoder.onnx").exists()
+    m = TechniqueModel(out)
+    assert m.lexical is not None and json.loads((out / "config.json").read_text())["training"]["lexical_head"]["articles"] == 1
+    assert all(t.technique in TECHNIQUES for t in m.predict(ARTICLE))

@@ -20,16 +20,40 @@ CUE_MODEL_FILE = lexicon.MODELS_DIR / "cue_model.json"
 CANDIDATE_MIN_PRIOR = 0.05
 
 
-def is_candidate(tok: Any) -> bool:
-    if lexicon.upos(tok) not in ("VERB", "AUX"):
-        return False
-    if lexicon.upos(tok) == "AUX" and lexicon.lemma_of(tok) != "say":
+# Nouns and adjectives are candidates when their stem was inside a Cue span at least this
+# share of the time in train ("criticism", "support", "confident"), over MIN_STEM_COUNT times.
+NOUN_MIN_PRIOR = 0.08
+MIN_STEM_COUNT = 3
+_PERSON_PRONOUNS = frozenset("i we you he she they who".split())
+
+
+def is_candidate(tok: Any, all_verbs: bool = False, nominal: bool = False) -> bool:
+    """Whether ``tok`` is scored by the cue classifier. ``all_verbs``: every verb (the
+    model learns the rest); else only verbs seen as cues in train or core reporting verbs.
+    ``nominal`` (implied by ``all_verbs``): also nouns and adjectives whose stem was often a cue."""
+    pos = lexicon.upos(tok)
+    if pos == "VERB":
+        if all_verbs:
+            return True
+    elif pos == "AUX":
+        if lexicon.lemma_of(tok) != "say":
+            return False
+    elif pos in ("NOUN", "ADJ"):
+        if not (all_verbs or nominal):
+            return False
+        prior, n = lexicon.stem_prior(tok.lower_)
+        return n >= MIN_STEM_COUNT and prior * n >= MIN_STEM_COUNT and prior >= NOUN_MIN_PRIOR
+    else:
         return False
     return lexicon.cue_prior(tok.lower_) >= CANDIDATE_MIN_PRIOR or lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS
 
 
-def features(tok: Any, in_quote: bool, sent_has_quote: bool) -> list[str]:
-    """Sparse binary features of a candidate cue token."""
+def _bucket(x: float, n: int = 10) -> int:
+    return min(int(x * n), n - 1)
+
+
+def features(tok: Any, in_quote: bool, sent_has_quote: bool, rich: bool = False) -> list[str]:
+    """Sparse binary features of a candidate cue token (``rich``: the extended set)."""
     prior = lexicon.cue_prior(tok.lower_)
     deps = sorted({c.dep_ for c in tok.children})
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -57,6 +81,45 @@ def features(tok: Any, in_quote: bool, sent_has_quote: bool) -> list[str]:
         f.append(f"subj_vague={lexicon.lemma_of(s) in lexicon.VAGUE_SOURCE_HEADS}")
     else:
         f.append("no_subj")
+    if not rich:
+        return f
+    st = lexicon.stem(tok.lower_)
+    sp, sn = lexicon.stem_prior(tok.lower_)
+    pos = lexicon.upos(tok)
+    head = tok.head
+    f += [
+        f"stem={st}",
+        f"upos={pos}",
+        f"sprior={_bucket(sp, 20)}",
+        f"upos_sprior={pos}_{_bucket(sp, 10)}",
+        f"scount={min(int(math.log2(sn + 1)), 12)}",
+        f"head_stem={lexicon.stem(head.lower_) if head.i != tok.i else '<root>'}",
+        f"head_dep={head.dep_}_{tok.dep_}",
+        f"stem_dep={st}_{tok.dep_}",
+        f"prev_tag={doc[tok.i - 1].tag_ if tok.i > 0 else '<s>'}",
+        f"next_tag={doc[tok.i + 1].tag_ if tok.i + 1 < len(doc) else '</s>'}",
+        f"hprior={_bucket(lexicon.stem_prior(head.lower_)[0], 10)}",
+    ]
+    for c in tok.children:
+        if c.dep_ in ("prep", "mark", "agent", "dative", "prt", "neg", "aux", "auxpass"):
+            f.append(f"c_{c.dep_}={c.lower_}")
+            f.append(f"stem_c={st}_{c.dep_}_{c.lower_}")
+        elif c.dep_ in ("ccomp", "xcomp", "dobj", "acl", "relcl", "advcl", "poss"):
+            f.append(f"c_{c.dep_}_pos={lexicon.upos(c)}")
+            if c.dep_ in ("ccomp", "xcomp"):
+                marks = [m.lower_ for m in c.children if m.dep_ in ("mark", "aux")]
+                f.append(f"c_{c.dep_}_mark={marks[0] if marks else '-'}")
+                f.append(f"c_{c.dep_}_sprior={_bucket(lexicon.stem_prior(c.lower_)[0], 10)}")
+    if subj:
+        s = subj[0]
+        kind = ("pron_person" if s.lower_ in _PERSON_PRONOUNS else "pron_other" if lexicon.upos(s) == "PRON"
+                else "propn" if lexicon.upos(s) == "PROPN" or any(lexicon.upos(t) == "PROPN" for t in s.subtree)
+                else "vague" if lexicon.lemma_of(s) in lexicon.VAGUE_SOURCE_HEADS else "noun")
+        f.append(f"subj_kind={kind}")
+        f.append(f"stem_subj={st}_{kind}")
+    elif pos != "VERB" and head.i != tok.i:
+        hs = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        f.append(f"head_subj={lexicon.upos(hs[0]) if hs else '-'}")
     return f
 
 

@@ -2,8 +2,10 @@
 
 The cascade, per sentence that holds a cue candidate or a quote mark:
 
-1. cue: "according to", or a verb whose form was a cue often enough in PolNeAR train
-   (:mod:`.lexicon`) or whose lemma is a core reporting verb;
+1. cue: "according to", "reportedly", "In a ... poll,", or a verb whose form was a cue often
+   enough in PolNeAR train (:mod:`.lexicon`) or whose lemma is a core reporting verb, accepted
+   by the learned classifier (:mod:`.cuemodel`); the cue span's edges come from a second
+   learned model (:mod:`.boundary`);
 2. source: the cue's subject (``nsubj``), the agent of a passive, the object of
    "according to", or the subject inherited from the verb it is coordinated with
    ("..., adding that ...");
@@ -11,8 +13,9 @@ The cascade, per sentence that holds a cue candidate or a quote mark:
    parenthetical cue ("..., he said, ...") the rest of the clause; a quotation next to
    the cue is taken whole, and a split quotation ('"A," he said, "B."') becomes one
    statement whose content runs from the first to the last quote part;
-4. quotations that no cue claimed inherit the speaker of the statement just before them
-   when it is in the same or the previous paragraph (continuing quotes).
+4. quotations that no cue claimed join the content of the statement just before them when
+   it is in the same paragraph (PolNeAR's discontinuous contents), or inherit its speaker as a
+   statement of their own when it is in the previous paragraph.
 
 Only candidate sentences are parsed (a cheap regex splits sentences first).
 """
@@ -23,13 +26,13 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..model import Attribution, Span
-from . import cuemodel, lexicon
+from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
-from .quotes import QuoteRegion, find_quotes
+from .quotes import DOUBLE_APOS, QuoteRegion, find_quotes
 
 # Sentence splitting: end punctuation (optionally a closing quote) then space and a
 # capital/quote/digit, unless the word before the dot is a known abbreviation.
-_SENT_END = re.compile(r"[.!?]+[\"”’']?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+_SENT_END = re.compile(r"[.!?]+(?:'''|''|[\"”’'])?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
 _ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no vs u.s
 u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est""".split())
 _WORD = re.compile(r"[A-Za-z]+")
@@ -49,11 +52,13 @@ CUE_EXTRA_DEPS = ("prt",)
 CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
 # Cue verbs whose object noun phrase is the content ("criticized the plan").
 MIN_OBJECT_CONTENT_PRIOR = 0.45
-EDGE_PUNCT = ",.;:—–-()[] \n\t"
+EDGE_PUNCT = ",.;:—–-()[] \n\t\xa0"
 
 # NER is not needed; the rule lemmatizer costs a quarter of the parse time (see lexicon.lemma_of).
 # The attribute ruler's Matcher costs another quarter (see lexicon.upos).
 _DEFAULT_NLP_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
+_WORDS_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
+_PATTERN_WORDS = frozenset({"reportedly", "poll", "survey"})  # words of the fixed patterns
 _NOT_SOURCES = frozenset("plan plans schedule script rule rules tradition design".split())
 
 
@@ -69,6 +74,8 @@ class ExtractorOptions:
     vp_content: bool = True  # content = the cue's right-hand complements ("X as Y", "him of Z")
     use_cue_model: bool = True
     cue_threshold: float | None = None  # None: the threshold stored with the model
+    learned_cue_boundaries: bool = True  # cue span from models/cue_boundary.json when it exists
+    boundary_model_path: str | None = None
     cue_model_path: str | None = None  # another cue model file  # the learned cue classifier, when models/cue_model.json exists
 
 
@@ -107,17 +114,25 @@ class AttributionExtractor:
     def __init__(self, nlp: Any = None, options: ExtractorOptions | None = None) -> None:
         self.options = options or ExtractorOptions()
         self._nlp = nlp
-        self.cue_model = (cuemodel.load_model(self.options.cue_model_path or str(cuemodel.CUE_MODEL_FILE))
-                          if self.options.use_cue_model else None)
+        model_path = self.options.cue_model_path or str(cuemodel.CUE_MODEL_FILE)
+        self.cue_model = cuemodel.load_model(model_path) if self.options.use_cue_model else None
+        self._all_verbs = bool(self.cue_model and self.cue_model.get("all_verbs"))
+        self._rich = bool(self.cue_model and self.cue_model.get("rich"))
+        self._nominal = bool(self.cue_model and (self.cue_model.get("nominal") or self._all_verbs))
+        if self.cue_model and self.cue_model.get("stems_file"):
+            from pathlib import Path
+
+            lexicon.use_stems(Path(model_path).parent / self.cue_model["stems_file"])
+        self.boundary_model = (boundary.load_model(self.options.boundary_model_path or str(boundary.BOUNDARY_MODEL_FILE))
+                               if self.options.learned_cue_boundaries else None)
+        self.record_boundaries: list[Any] | None = None  # training: (base, doc, core, rule) per cue
         self._quotes: list[QuoteRegion] = []
         self._base = 0
         forms = lexicon.cue_forms()
         self.cue_form_set = frozenset(
             w for w, (c, t) in forms.items()
             if c >= lexicon.MIN_CUE_COUNT and c / max(t, 1) >= self.options.min_cue_ratio and w != ":")
-        self._cue_re = re.compile(
-            r"\b(?:" + "|".join(sorted(map(re.escape, self.cue_form_set | _core_forms()), key=len, reverse=True))
-            + r")\b", re.IGNORECASE)
+        self._cue_words = frozenset(w.lower() for w in self.cue_form_set | _core_forms() | _PATTERN_WORDS)
 
     @property
     def nlp(self) -> Any:
@@ -133,12 +148,26 @@ class AttributionExtractor:
 
     def pipe(self, texts: Iterable[str]) -> Iterator[list[Attribution]]:
         """Extract from many texts, parsing their candidate sentences in batches."""
+        # Candidate sentences of consecutive texts are parsed together (full batches make
+        # the parser's matrix products about a fifth faster than one text at a time).
+        buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]]]] = []
+        pending = 0
         for text in texts:
-            quotes = find_quotes(text)
             sents = split_sentences(text)
             todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e])]
-            docs = self.nlp.pipe((text[s:e] for s, e in todo), batch_size=self.options.batch_size)
-            parsed = [(s, doc) for (s, _e), doc in zip(todo, docs)]
+            buf.append((text, find_quotes(text), todo))
+            pending += len(todo)
+            if pending >= self.options.batch_size:
+                yield from self._parse_and_extract(buf)
+                buf, pending = [], 0
+        yield from self._parse_and_extract(buf)
+
+    def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]]]]
+                           ) -> Iterator[list[Attribution]]:
+        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo in buf for s, e in todo),
+                                  batch_size=self.options.batch_size))
+        for text, quotes, todo in buf:
+            parsed = [(s, next(docs)) for s, _e in todo]
             yield self._extract(text, parsed, quotes)
 
     def from_doc(self, text: str, doc: Any) -> list[Attribution]:
@@ -155,15 +184,18 @@ class AttributionExtractor:
         return self._extract(text, parsed, quotes)
 
     def _is_candidate(self, sent: str) -> bool:
-        return any(q in sent for q in _QUOTE_CHARS) or self._cue_re.search(sent) is not None
+        return (any(q in sent for q in _QUOTE_CHARS) or DOUBLE_APOS in sent
+                or not self._cue_words.isdisjoint(_WORDS_RE.findall(sent.lower())))
 
     # -- cue finding ------------------------------------------------------------------
     def _is_cue_verb(self, tok: Any) -> bool:
-        if lexicon.upos(tok) not in ("VERB",) and not (lexicon.upos(tok) == "AUX" and lexicon.lemma_of(tok) == "say"):
+        pos = lexicon.upos(tok)
+        if pos != "VERB" and not (pos == "AUX" and lexicon.lemma_of(tok) == "say") and not (
+                self._nominal and pos in ("NOUN", "ADJ")):
             return False
         if self.cue_model is not None:
-            return cuemodel.is_candidate(tok) and cuemodel.score(
-                self.cue_model, cuemodel.features(tok, self._in_quote(tok), self._sent_quote(tok))
+            return cuemodel.is_candidate(tok, self._all_verbs, self._nominal) and cuemodel.score(
+                self.cue_model, cuemodel.features(tok, self._in_quote(tok), self._sent_quote(tok), self._rich)
             ) >= (self.options.cue_threshold if self.options.cue_threshold is not None
                   else self.cue_model["threshold"])
         return tok.lower_ in self.cue_form_set or lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS
@@ -185,8 +217,13 @@ class AttributionExtractor:
                 att = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     att = self._according_to(text, base, doc, tok)
+                elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
+                    att = self._adverbial_cue(text, base, doc, tok)
                 elif self._is_cue_verb(tok):
-                    att = self._verb_cue(text, base, doc, tok, quotes)
+                    if lexicon.upos(tok) in ("NOUN", "ADJ"):
+                        att = self._noun_cue(text, base, doc, tok)
+                    else:
+                        att = self._verb_cue(text, base, doc, tok, quotes)
                 if att is not None:
                     found.append(att)
         found = _dedupe(found)
@@ -238,11 +275,18 @@ class AttributionExtractor:
         content: tuple[int, int] | None = None
         comp = [c for c in children if c.dep_ in CONTENT_DEPS]
         vp = _verb_phrase_content(tok) if self.options.vp_content else None
+        from_clause = vp is not None or bool(comp)
         if vp is not None:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
         elif comp:
             toks = list(comp[0].subtree)
+            toks = _cut_trailing_relative(toks)
             content = (base + toks[0].idx, base + _tok_end(toks[-1]))
+            if source_tok is None and comp[0].dep_ == "xcomp" and tok is cue_head:
+                # "X is expected to ...", "X seems to ...": PolNeAR's content is subject + complement
+                subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
+                if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
+                    content = (base + next(iter(subj[0].subtree)).idx, content[1])
         elif (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX"):
@@ -262,15 +306,37 @@ class AttributionExtractor:
                 content = (base + toks[0].idx, base + _tok_end(toks[-1]))
         q = _adjacent_quote(text, base, doc, tok, quotes)
         if q is not None:
-            content = (min(q[0], content[0]), max(q[1], content[1])) if content and _overlaps(q, content) else q
+            if content and _overlaps(q, content):
+                content = (min(q[0], content[0]), max(q[1], content[1]))
+            elif not (content and from_clause and len(text[content[0]:content[1]].split()) >= 3):
+                content = q  # (a clausal complement of its own, elsewhere, wins over a nearby quote)
+        if content is None and tok is cue_head:
+            # "The motion was denied", "He is backed by 34%": the passive subject is the content
+            subj = [c for c in children if c.dep_ == "nsubjpass" and lexicon.upos(c) not in ("PRON", "DET")]
+            if subj and not any(c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ != "by" for c in children):
+                sub = list(subj[0].subtree)
+                content = (base + sub[0].idx, base + _tok_end(sub[-1]))
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
         cue_toks += [doc[i] for i in range(cue_head.i, tok.i)]
         ext, prep_obj = _cue_extension(tok)
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "npadvmod" and nxt.lower_ in _WEEKDAYS:
+            ext.append(nxt)  # "announced Friday"
         cue_toks += ext
-        cue_start = min(t.idx for t in cue_toks)
-        cue_end = max(_tok_end(t) for t in cue_toks)
+        rule = (min(t.i for t in cue_toks), max(t.i for t in cue_toks))
+        core = (cue_head.i, tok.i)
+        if self.record_boundaries is not None:
+            self.record_boundaries.append((base, doc, core, rule))
+        if self.boundary_model is not None:
+            first, last = boundary.decide(self.boundary_model, doc, core, rule)
+            cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
+            cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
+            cue_start, cue_end = cue_start - base, cue_end - base
+        else:
+            cue_start = min(t.idx for t in cue_toks)
+            cue_end = max(_tok_end(t) for t in cue_toks)
         if text[base + cue_end:base + cue_end + 1] == ":":
             cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
         if prep_obj is not None and (content is None or content[0] < base + cue_end < content[1]):
@@ -298,6 +364,100 @@ class AttributionExtractor:
         find_medium(text, base, att, tok)
         return att
 
+    def _adverbial_cue(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
+        """"X has reportedly done Y" (cue "reportedly", no source, the clause is the content) and
+        "In a new poll by X, Y leads" (cue "In", the poll is the source, the clause the content):
+        PolNeAR annotates both (in train: "reportedly" was a cue 5 times out of 6, a clause-initial
+        "In ... poll/survey," about 3 times out of 4)."""
+        head = tok.head
+        for _ in range(3):  # "In the poll, 40 percent back X" is often hung on "percent"
+            if lexicon.upos(head) in ("VERB", "AUX") or head.head.i == head.i:
+                break
+            head = head.head
+        if head.i == tok.i or (lexicon.upos(head) not in ("VERB", "AUX") and head.dep_ != "ROOT"):
+            return None
+        source_tok = None
+        if tok.lower_ == "in":
+            pobj = [c for c in tok.children if c.dep_ == "pobj"]
+            if not pobj or lexicon.stem(pobj[0].lower_) not in ("poll", "survey") or tok.i > head.i:
+                return None
+            after = doc[pobj[0].right_edge.i + 1] if pobj[0].right_edge.i + 1 < len(doc) else None
+            if after is None or after.text != ",":
+                return None
+            if any(self._is_cue_verb(t) for t in (head, *head.children) if t.i != tok.i):
+                return None  # "In a statement, X said": the verb is the cue
+            source_tok = pobj[0]
+        skip = {t.i for t in tok.subtree}
+        toks = [t for t in head.subtree if t.i not in skip and t.dep_ != "punct" or (
+            t.i not in skip and tok.right_edge.i < t.i < head.right_edge.i)]
+        if source_tok is not None:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i > tok.i]
+            first = subj[0].left_edge.i if subj else tok.right_edge.i + 1
+            toks = [t for t in toks if t.i >= first]
+        if not toks:
+            return None
+        c_start, c_end = _wrap_quotes(text, *_trim(text, base + toks[0].idx, base + _tok_end(toks[-1])))
+        if c_end <= c_start:
+            return None
+        att = Attribution(
+            speaker=None, speaker_description=None,
+            source=source_span(text, base, source_tok) if source_tok is not None else None,
+            cue=Span.of(text, base + tok.idx, base + _tok_end(tok)),
+            content=Span.of(text, c_start, c_end), kind="indirect", flags=[], medium=None)
+        if source_tok is not None:
+            describe_source(text, base, att, source_tok)
+        return att
+
+    def _noun_cue(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
+        """A nominal or adjectival cue: "his criticism of X", "support for X", "confident that X".
+
+        Source: the possessor, else the subject of the verb or copula it hangs on. Content:
+        a clause it governs ("claims that ..."), else the object of its preposition (the
+        preposition joins the cue, PolNeAR's habit).
+        """
+        children = list(tok.children)
+        head = tok.head
+        source_tok = next((c for c in children if c.dep_ == "poss"), None)
+        if source_tok is None and head.i != tok.i and tok.dep_ in ("dobj", "attr", "acomp", "pobj", "nsubj"):
+            gov = head.head if tok.dep_ == "pobj" and head.head.i != head.i else head
+            if tok.dep_ != "nsubj":
+                source_tok = next((c for c in gov.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        cue_toks = [tok] + [c for c in children if c.dep_ in ("amod", "neg") and c.i < tok.i and c.i == tok.i - 1]
+        if lexicon.upos(tok) == "ADJ" or tok.dep_ == "attr":
+            cue_toks += [c for c in head.children if c.dep_ in ("aux", "neg") and c.i < tok.i] + (
+                [head] if head.i < tok.i and lexicon.lemma_of(head) == "be" else [])
+        content = None
+        comp = [c for c in children if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > tok.i]
+        preps = [c for c in children if c.dep_ == "prep" and c.i > tok.i]
+        if comp:
+            sub = list(comp[0].subtree)
+            content = (sub[0], sub[-1])
+        elif preps:
+            pobj = [c for c in preps[0].children if c.dep_ in ("pobj", "pcomp")]
+            if pobj:
+                cue_toks.append(preps[0])
+                sub = list(pobj[0].subtree)
+                content = (sub[0], sub[-1])
+        if content is None:
+            return None
+        cue_start = min(t.idx for t in cue_toks)
+        cue_end = max(_tok_end(t) for t in cue_toks)
+        c_start, c_end = _wrap_quotes(text, *_trim(text, base + content[0].idx, base + _tok_end(content[1])))
+        if c_end <= c_start or c_start < base + cue_end:
+            return None
+        source = None
+        if source_tok is not None:
+            source = source_span(text, base, source_tok)
+            if source.start < base + cue_end and source.end > base + cue_start:
+                source = None
+        att = Attribution(
+            speaker=None, speaker_description=None, source=source,
+            cue=Span.of(text, base + cue_start, base + cue_end),
+            content=Span.of(text, c_start, c_end), kind="indirect", flags=[], medium=None)
+        if source is not None:
+            describe_source(text, base, att, source_tok)
+        return att
+
     def _orphan_quotes(self, text: str, found: list[Attribution], quotes: list[QuoteRegion]) -> list[Attribution]:
         """Give quotations no cue claimed to the speaker of the statement just before."""
         out = list(found)
@@ -315,6 +475,13 @@ class AttributionExtractor:
             p = prev[-1]
             between = text[p.content.end:q.start]
             if between.count("\n") > 1 or len(between) > 400:
+                continue
+            if "\n" not in between and p.cue is not None:
+                # PolNeAR's convention: a quotation continuing the statement just before it in
+                # the same paragraph ('“A,” X said, adding ... “B.”') is part of that content.
+                p.content = Span.of(text, p.content.start, q.end)
+                if "continued_quote" not in p.flags:
+                    p.flags.append("continued_quote")
                 continue
             out.append(Attribution(
                 speaker=p.speaker, speaker_description=p.speaker_description, source=p.source, cue=None,
@@ -337,8 +504,15 @@ def _left_modifiers(tok: Any) -> list[Any]:
     out = []
     i = tok.i - 1
     doc = tok.doc
-    while i >= 0 and doc[i].head.i == tok.i and doc[i].dep_ in CUE_LEFT_DEPS:
+    while i >= 0 and doc[i].head.i == tok.i and (doc[i].dep_ in CUE_LEFT_DEPS or (
+            doc[i].dep_ == "npadvmod" and doc[i].lower_ in _TIME_WORDS)):
+        if doc[i].text == "Will" and doc[i].dep_ == "aux" and tok.tag_ != "VB":
+            break  # "George Will wrote": a name tagged as a modal
         out.append(doc[i])
+        if doc[i].dep_ == "npadvmod" and i > 0 and doc[i - 1].head.i == doc[i].i and doc[i - 1].lower_ in (
+                "last", "this", "next", "on", "that", "early", "late"):
+            out.append(doc[i - 1])  # "last week said"
+            i -= 1
         i -= 1
     return out
 
@@ -363,7 +537,11 @@ def source_span(text: str, base: int, head: Any) -> Span:
     condition of anonymity") and a leading dateline ("CLEVELAND - ").
     """
     toks = list(head.subtree)
-    cut = [c for c in head.children if c.dep_ in ("relcl", "acl") and c.i > head.i]
+    # PolNeAR keeps a relative clause on the source's head ("Scott Reed, who managed ...,"),
+    # not one inside an apposition ("..., president of X, which endorsed Y,").
+    cut = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]
+    cut += [c for a in head.children if a.dep_ == "appos" for c in a.children if c.dep_ in ("relcl", "acl")]
+    cut.sort(key=lambda c: c.i)
     if cut:
         stop = min(t.i for t in cut[0].subtree)
         toks = [t for t in toks if t.i < stop]
@@ -377,7 +555,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
         close = text.find(")", e, e + 4)
         if close != -1:
             e = close + 1
-    if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ == "appos" for c in head.children):
+    if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
         e += 1
     return Span.of(text, s, e)
 
@@ -404,7 +582,7 @@ def _subject(tok: Any) -> Any:
     A passive without agent ("it was said", "X is expected to") and raising verbs
     ("appears to") have a grammatical subject that is the topic, not the source.
     """
-    if lexicon.lemma_of(tok) in _RAISING:
+    if lexicon.lemma_of(tok) in _RAISING or lexicon.stem(tok.lower_) in _RAISING:
         return None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
         return None  # "Asked about the leak, Priebus said ..." : the asker is unnamed
@@ -423,12 +601,24 @@ def _subject(tok: Any) -> Any:
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
+    for c in tok.children:
+        if c.text == "Will" and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
+            return c  # "Will wrote": the columnist George Will, tagged as a modal
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
+            and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES:
+        return tok.head  # "candidates proposing ...", "a message apparently referring to ..."
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
-        if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
+        for _ in range(3):  # "... persuade them to change course by arguing ..." : up the verb chain
+            if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
+                head = head.head
+            subj = _subject_shallow(head)
+            if subj is not None:
+                return subj
+            if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp") or head.head.i == head.i:
+                return None
             head = head.head
-        return _subject_shallow(head) or (_subject_shallow(head.head) if head.dep_ in ("conj", "xcomp") else None)
     return None
 
 
@@ -498,6 +688,7 @@ _ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify persuade con
 # Prepositions PolNeAR keeps in the cue when their object is the content ("referring to X",
 # "said of X", "balked at X"); "say" takes only "of".
 CUE_PREPS = frozenset("to of about at for on against".split())
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                         "tomorrow night morning evening day week month year weekend time".split())
 
@@ -522,7 +713,9 @@ def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
     return ext, prep_obj
 
 
-_MEDIUM_NOUNS = frozenset("statement interview email op-ed post tweet letter release".split())
+_MEDIUM_NOUNS = frozenset("statement interview email op-ed post tweet letter release issue response column "
+                          "article editorial memo speech remarks appearance briefing conference call message "
+                          "video book blog report essay podcast broadcast".split())
 
 
 # Nouns that, as the object of a light verb, make the cue ("made no mention of",
@@ -533,10 +726,17 @@ LIGHT_NOUNS = frozenset("mention reference suggestion appeal case claim point ar
                         "criticism attack accusation allegation".split())
 
 
+_NO_CHAIN = frozenset({"declin", "refus"})
+
+
 def _cue_chain(tok: Any) -> Any:
     """The token a multi-word cue ends on: "declined to comment" -> comment,
     "went on to say" -> say, "made no mention" -> mention; else the cue itself."""
     doc = tok.doc
+    if lexicon.stem(tok.lower_) in _NO_CHAIN and not any(
+            c.dep_ == "xcomp" and any(p.dep_ == "prep" and p.i == c.i + 1 and p.lower_ in CUE_PREPS for p in c.children)
+            for c in tok.children):
+        return tok  # PolNeAR: cue "declined", content "to comment" (but "declined to comment on | X")
     for c in tok.children:
         if c.dep_ == "xcomp" and lexicon.upos(c) == "VERB" and c.i > tok.i and c.i - tok.i <= 3 \
                 and doc[c.i - 1].lower_ == "to" and (lexicon.cue_prior(c.lower_) >= 0.1
@@ -581,25 +781,49 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
     return (first, last) if first is not None else None
 
 
+def _cut_trailing_relative(toks: list[Any]) -> list[Any]:
+    """Drop a non-restrictive relative clause closing the content (", which ...", ", who ...")."""
+    if len(toks) < 4:
+        return toks
+    ids = {t.i for t in toks}
+    for t in toks:
+        if t.dep_ == "relcl" and t.head.i in ids:
+            sub = list(t.subtree)
+            first = sub[0]
+            if sub[-1].i == toks[-1].i and first.i - 1 in ids and first.doc[first.i - 1].text == "," \
+                    and first.lower_ in ("which", "who", "whose", "whom"):
+                return [x for x in toks if x.i < first.i - 1]
+    return toks
+
+
 def _wrap_quotes(text: str, start: int, end: int) -> tuple[int, int]:
     """Extend a span that sits exactly inside a quotation to include its marks, and a
-    span whose last quotation closes just after it (`... was "killing us."`)."""
-    seg = text[start:end]
+    span whose last quotation closes just after it (`... was "killing us."`); two
+    apostrophes count as one double quote."""
+    seg = text[start:end].replace(DOUBLE_APOS, '"')
     if seg.count("“") > seg.count("”") or seg.count('"') % 2 == 1:
-        tail = text[end:end + 3]
-        for k, ch in enumerate(tail):
-            if ch in "”\"":
-                return start, end + k + 1
-            if ch not in ".,!?":
-                break
-    if start > 0 and text[start - 1] in "“\"":
-        tail = text[end:end + 3]
-        for k, ch in enumerate(tail):
-            if ch in "”\"":
-                return start - 1, end + k + 1
-            if ch not in ".,!?":
-                break
+        close = _closing_mark(text, end)
+        if close is not None:
+            return start, close
+    opener = 2 if text[max(0, start - 2):start] == DOUBLE_APOS else (
+        1 if start > 0 and text[start - 1] in "“\"" else 0)
+    if opener:
+        close = _closing_mark(text, end)
+        if close is not None:
+            return start - opener, close
     return start, end
+
+
+def _closing_mark(text: str, end: int) -> int | None:
+    """End of a closing quote mark within a few punctuation characters after ``end``."""
+    for k in range(end, min(end + 4, len(text))):
+        if text.startswith(DOUBLE_APOS, k):
+            return k + (3 if text.startswith(DOUBLE_APOS + "'", k) else 2)
+        if text[k] in "”\"":
+            return k + 1
+        if text[k] not in ".,!?":
+            return None
+    return None
 
 
 def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:

@@ -127,3 +127,62 @@ def upos(tok: object) -> str:
         if form in _BE_FORMS or (form in _HAVE_DO_FORMS and getattr(tok, "dep_", "") in ("aux", "auxpass", "neg")):
             return "AUX"
     return mapped
+
+
+CUE_STEMS_FILE = MODELS_DIR / "cue_stems.json"
+_STEM_IRREGULAR = {**_IRREGULAR, "told": "tell", "thought": "think", "spoke": "speak", "wrote": "writ",
+                   "written": "writ", "write": "writ", "writes": "writ", "writing": "writ",
+                   "began": "begin", "begun": "begin", "sought": "seek", "felt": "feel", "heard": "hear",
+                   "held": "hold", "led": "lead", "meant": "mean", "stood": "stand", "took": "take",
+                   "taken": "take", "went": "go", "gone": "go", "did": "do", "done": "do", "does": "do"}
+
+
+@lru_cache(maxsize=16384)
+def stem(form: str) -> str:
+    """A crude, consistent stem ("pushes"/"pushed"/"pushing" -> "push", "decided" ->
+    "decid"): irregular forms mapped, then one inflection suffix and a final "e" removed.
+    Only used to pool the train counts of related forms."""
+    form = form.lower().replace("’", "'")
+    if form in _STEM_IRREGULAR:
+        form = _STEM_IRREGULAR[form]
+        if form in ("say", "tell", "think", "speak", "writ", "begin", "seek", "feel", "hear", "hold",
+                    "lead", "mean", "stand", "take", "go", "do", "know", "see", "make", "give"):
+            return form
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s"):
+        if form.endswith(suffix) and len(form) - len(suffix) >= 3:
+            if suffix == "es" and not form[:-2].endswith(("sh", "ch", "x", "ss", "zz")):
+                suffix = "s"  # "agrees" -> "agree", "pushes" -> "push"
+            if suffix == "ed" and form.endswith("eed"):
+                suffix = "d"  # "agreed" -> "agree"
+            form = form[: -len(suffix)] + ("y" if suffix in ("ied", "ies") else "")
+            break
+    if len(form) > 3 and form[-1] == form[-2] and form[-1] not in "lsaeiou":
+        form = form[:-1]  # "planned" -> "plan"
+    if len(form) > 3 and form.endswith("e") and not form.endswith("ee"):
+        form = form[:-1]
+    return form
+
+
+def use_stems(path: str | Path) -> None:
+    """Read the stem table from ``path`` from now on (a cue model trained with its own table)."""
+    global CUE_STEMS_FILE
+    if Path(path) != CUE_STEMS_FILE:
+        CUE_STEMS_FILE = Path(path)
+        cue_stems.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def cue_stems() -> dict[str, tuple[int, int]]:
+    """Stem -> (times a token with that stem was inside a Cue span, times seen), PolNeAR train."""
+    if not CUE_STEMS_FILE.is_file():
+        return {}
+    data = json.loads(CUE_STEMS_FILE.read_text(encoding="utf-8"))
+    return {w: (int(v[0]), int(v[1])) for w, v in data["stems"].items()}
+
+
+def stem_prior(form: str) -> tuple[float, int]:
+    """(share of train occurrences of the stem inside a Cue span, number of occurrences)."""
+    c = cue_stems().get(stem(form))
+    if not c:
+        return 0.0, 0
+    return c[0] / max(c[1], 1), c[1]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 OPENERS = "“„«"
 CLOSERS = "”»"
 STRAIGHT = '"'
+DOUBLE_APOS = "''"  # two apostrophes used as a double quote
 _PARA = re.compile(r"[^\n]+")
 
 
@@ -25,26 +26,38 @@ class QuoteRegion:
     balanced: bool = True
 
 
-def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
-    """Quote marks in text[start:end] as (offset, 'open'|'close')."""
-    marks: list[tuple[int, str]] = []
+def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, str, int]]:
+    """Quote marks in text[start:end] as (offset, 'open'|'close', length).
+
+    Two apostrophes (the New York Times convention in PolNeAR) count as one straight
+    double quote; in a run of three while a quote is open, the first apostrophe closes
+    an inner single quote and the pair closes the outer one.
+    """
+    marks: list[tuple[int, str, int]] = []
     straight_open = False
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
+        n = 1
         if ch in OPENERS:
-            marks.append((i, "open"))
+            marks.append((i, "open", 1))
         elif ch in CLOSERS:
-            marks.append((i, "close"))
-        elif ch == STRAIGHT:
+            marks.append((i, "close", 1))
+        elif ch == STRAIGHT or text.startswith(DOUBLE_APOS, i):
+            if ch == "'":
+                n = 2
+                if straight_open and text.startswith(DOUBLE_APOS + "'", i):
+                    i += 1  # inner single quote, then the closing pair
             # Straight quotes alternate; a mark glued to a following word opens.
             prev = text[i - 1] if i > start else " "
-            nxt = text[i + 1] if i + 1 < end else " "
+            nxt = text[i + n] if i + n < end else " "
             if not straight_open and (prev.isspace() or prev in "([{—–-:" or not nxt.isspace()):
-                marks.append((i, "open"))
+                marks.append((i, "open", n))
                 straight_open = True
             else:
-                marks.append((i, "close"))
+                marks.append((i, "close", n))
                 straight_open = False
+        i += n
     return marks
 
 
@@ -63,7 +76,7 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                 marks = marks[1:]
             depth, open_at = 1, carry_start
             carry_start = None
-        for off, kind in marks:
+        for off, kind, n in marks:
             if kind == "open":
                 if depth == 0:
                     open_at = off
@@ -73,11 +86,12 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                     continue  # stray closer: ignore
                 depth -= 1
                 if depth == 0 and open_at is not None:
-                    regions.append(QuoteRegion(open_at, off + 1))
+                    regions.append(QuoteRegion(open_at, off + n))
                     open_at = None
         if depth > 0 and open_at is not None:
             nxt = paragraphs[pi + 1] if pi + 1 < len(paragraphs) else None
-            if nxt is not None and text[nxt[0]:nxt[0] + 1] in OPENERS + STRAIGHT:
+            if nxt is not None and (text[nxt[0]:nxt[0] + 1] in OPENERS + STRAIGHT
+                                    or text.startswith(DOUBLE_APOS, nxt[0])):
                 carry_start = open_at  # multi-paragraph quotation
             else:
                 regions.append(QuoteRegion(open_at, pe, balanced=False))

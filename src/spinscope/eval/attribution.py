@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from ..attribution.brat import BratDocument, Fragments, read_ann
-from ..errors import SpinscopeError
+from ..errors import E_NO_EVAL_DATA, SpinscopeError
 from ..model import Attribution
 
 ROLES = ("Source", "Cue", "Content")
@@ -53,7 +53,7 @@ def find_pairs(data: str | Path, split: str = "dev", annotators: str = "first") 
             root = cand
             break
     else:
-        raise SpinscopeError("E301", f"no text/ and attributions/ under {data} (split {split!r})")
+        raise SpinscopeError(E_NO_EVAL_DATA, f"no text/ and attributions/ under {data} (split {split!r})")
     texts = {p.stem: p for p in (root / "text").glob("*.txt")}
     pairs: list[tuple[Path, Path]] = []
     used: set[str] = set()
@@ -203,7 +203,7 @@ def evaluate_attribution(data: str | Path, split: str = "dev", annotators: str =
     if limit:
         pairs = pairs[:limit]
     if not pairs:
-        raise SpinscopeError("E301", f"no annotated texts found under {data} (split {split!r})")
+        raise SpinscopeError(E_NO_EVAL_DATA, f"no annotated texts found under {data} (split {split!r})")
     texts = [p[0].read_text(encoding="utf-8") for p in pairs]
     if extract is None:
         from ..attribution.extract import AttributionExtractor

@@ -1,9 +1,10 @@
 """Inference for technique models: ONNX Runtime + tokenizers + numpy, no PyTorch.
 
 A model directory holds ``config.json``, ``tokenizer.json``, ``encoder.onnx``
-(token tagger: inside-a-span logits, per-technique logits and hidden states)
-and ``span_head.npz`` (a linear span classifier over pooled states and hand-made
-span features). ``load_model(None)`` gives the default shipped model.
+(token tagger: inside-a-span logits, per-technique logits and hidden states),
+``span_head.npz`` (a linear span classifier over pooled states and hand-made
+span features) and, optionally, ``lexical_head.npz`` (a text-only span classifier,
+see :mod:`spinscope.techniques.lexical`). ``load_model(None)`` gives the default shipped model.
 """
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ import numpy as np
 from ..errors import E_MODEL_MISSING, SpinscopeError
 from ..model import Technique
 from .encoding import N_EXTRA_FEATURES, Segment, batch_arrays, extra_span_features, segment_text
+from .lexical import LexicalHead
 
 MODELS_DIR = Path(__file__).parent / "models"
 DEFAULT_MODEL = "accurate"
@@ -67,6 +69,12 @@ class TechniqueModel:
         self.name = self.config.get("name", self.path.name)
         self.techniques: tuple[str, ...] = tuple(self.config["techniques"])
         self.threshold = float(self.config.get("threshold", 0.5))
+        # Hysteresis: a span starts at a word passing ``threshold`` and grows over neighbouring
+        # words passing ``threshold_low`` (default: the same threshold, i.e. no hysteresis).
+        self.threshold_low = float(self.config.get("threshold_low", self.threshold))
+        self.min_words = int(self.config.get("min_words", 1))
+        # Weight of the largest per-technique token probability mixed into the inside probability.
+        self.inside_tech_weight = float(self.config.get("inside_tech_weight", 0.0))
         self.max_gap_words = int(self.config.get("max_gap_words", 0))
         self.min_chars = int(self.config.get("min_chars", 1))
         # Weight of the token technique head (mean over the span) mixed into the span head's probabilities.
@@ -77,6 +85,13 @@ class TechniqueModel:
         self.max_tokens = int(self.config.get("max_tokens", 126))
         self.cls_id, self.sep_id, self.pad_id = (int(self.config[k]) for k in ("cls_id", "sep_id", "pad_id"))
         self.head_w, self.head_b = head["weight"], head["bias"]
+        # Exponent of the lexical head's probabilities multiplied into the span probabilities.
+        self.lexical_weight = float(self.config.get("lexical_weight", 0.0))
+        lex_file = self.path / "lexical_head.npz"
+        try:
+            self.lexical = LexicalHead.load(lex_file) if lex_file.exists() else None
+        except (OSError, ValueError, KeyError) as e:
+            raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} has a bad lexical head: {e}") from e
         opts = ort.SessionOptions()
         n = threads or int(os.environ.get("SPINSCOPE_THREADS", "0") or 0)
         if n:
@@ -127,19 +142,14 @@ class TechniqueModel:
             np.concatenate(seg_index), np.stack(cls))
 
     # -- span classification --------------------------------------------------------------
-    def span_probs(self, text: str, enc: Encoded, spans: Sequence[tuple[int, int]],
-                   token_weight: float | None = None, repetition_boost: float | None = None) -> np.ndarray:
-        """Technique probabilities (len(spans), T) for character spans of ``text``.
+    def span_components(self, text: str, enc: Encoded, spans: Sequence[tuple[int, int]]) -> dict:
+        """The parts :meth:`combine` mixes, for character spans of ``text``.
 
-        The span head's softmax, mixed with weight ``token_weight`` (default: the model's
-        ``tc_token_weight``) with the softmax of the token technique logits averaged over the span;
-        then P(Repetition) is multiplied by ``repetition_boost`` where the span's text recurs.
+        ``head``: span head softmax (n, T); ``token``: softmax of the token technique logits
+        averaged over the span (n, T); ``recurs``: whether the span's text recurs (n,);
+        ``lexical``: the lexical head's probabilities (n, T) or None without one.
         """
         n_t = len(self.techniques)
-        if not len(spans):
-            return np.zeros((0, n_t))
-        w = self.token_weight if token_weight is None else token_weight
-        boost = self.repetition_boost if repetition_boost is None else repetition_boost
         lower = text.lower()
         feats, token_logits, recurs = [], [], []
         h = enc.hidden.shape[1] if enc.hidden.ndim == 2 else 0
@@ -156,16 +166,53 @@ class TechniqueModel:
             extra = extra_span_features(text, s, e, lower)
             recurs.append(extra[1] > 0)
             feats.append(np.concatenate([span_h, cls_h, extra]))
+        if not len(spans):
+            empty = np.zeros((0, n_t))
+            return {"head": empty, "token": empty, "recurs": np.zeros(0, dtype=bool),
+                    "lexical": empty if self.lexical is not None else None}
         x = np.stack(feats).astype(np.float32)
-        probs = _softmax(x @ self.head_w.T + self.head_b)
+        return {
+            "head": _softmax((x @ self.head_w.T + self.head_b).astype(np.float64)),
+            "token": _softmax(np.stack(token_logits).astype(np.float64)),
+            "recurs": np.asarray(recurs, dtype=bool),
+            "lexical": self.lexical.probs(text, list(spans), lower) if self.lexical is not None else None,
+        }
+
+    def combine(self, parts: dict, token_weight: float | None = None, repetition_boost: float | None = None,
+                lexical_weight: float | None = None) -> np.ndarray:
+        """Technique probabilities from :meth:`span_components` (defaults: the model's config)."""
+        w = self.token_weight if token_weight is None else token_weight
+        boost = self.repetition_boost if repetition_boost is None else repetition_boost
+        lw = self.lexical_weight if lexical_weight is None else lexical_weight
+        probs = parts["head"]
+        if not len(probs):
+            return probs
         if w:
-            probs = (1.0 - w) * probs + w * _softmax(np.stack(token_logits).astype(np.float64))
+            probs = (1.0 - w) * probs + w * parts["token"]
         if boost != 1.0 and "Repetition" in self.techniques:
-            k = self.techniques.index("Repetition")
-            rows = np.asarray(recurs)
-            probs[rows, k] *= boost
+            probs = probs.copy()
+            probs[parts["recurs"], self.techniques.index("Repetition")] *= boost
             probs = probs / probs.sum(axis=1, keepdims=True)
+        if lw and parts["lexical"] is not None:
+            z = np.log(probs + 1e-9) + lw * np.log(parts["lexical"] + 1e-9)
+            z = np.exp(z - z.max(axis=1, keepdims=True))
+            probs = z / z.sum(axis=1, keepdims=True)
         return probs
+
+    def span_probs(self, text: str, enc: Encoded, spans: Sequence[tuple[int, int]],
+                   token_weight: float | None = None, repetition_boost: float | None = None,
+                   lexical_weight: float | None = None) -> np.ndarray:
+        """Technique probabilities (len(spans), T) for character spans of ``text``.
+
+        The span head's softmax, mixed with weight ``token_weight`` (default: the model's
+        ``tc_token_weight``) with the softmax of the token technique logits averaged over the span;
+        then P(Repetition) is multiplied by ``repetition_boost`` where the span's text recurs;
+        then, with a lexical head, multiplied by its probabilities to the power ``lexical_weight``
+        and renormalised.
+        """
+        if not len(spans):
+            return np.zeros((0, len(self.techniques)))
+        return self.combine(self.span_components(text, enc, spans), token_weight, repetition_boost, lexical_weight)
 
     def classify_spans(self, text: str, spans: Sequence[tuple[int, int]], enc: Encoded | None = None) -> list[str]:
         """One technique per given span; a span given k times gets its k most likely techniques."""
@@ -183,21 +230,31 @@ class TechniqueModel:
         return out
 
     # -- span identification --------------------------------------------------------------
-    def find_spans(self, enc: Encoded, threshold: float | None = None, max_gap_words: int | None = None) -> list[tuple[int, int, float]]:
-        """Spans (start, end, score) of consecutive words whose inside probability passes the threshold."""
-        thr = self.threshold if threshold is None else threshold
-        gap = self.max_gap_words if max_gap_words is None else max_gap_words
+    def word_probs(self, enc: Encoded, tech_weight: float | None = None) -> list[tuple[int, int, int, float]]:
+        """Words (start, end, line, probability of being inside a span).
+
+        A word's probability is the mean over its pieces of the inside probability, mixed with
+        weight ``tech_weight`` (default: the model's ``inside_tech_weight``) with the largest
+        per-technique token probability.
+        """
         if not len(enc.starts):
             return []
-        # Word level: a word is in when the mean probability of its pieces passes.
+        a = self.inside_tech_weight if tech_weight is None else tech_weight
+        p = enc.inside
+        if a:
+            tech = 1.0 / (1.0 + np.exp(-enc.tech_logits.astype(np.float64)))
+            p = (1.0 - a) * p + a * tech.max(axis=1)
         keys, first = np.unique(enc.word_keys, return_index=True)
-        order = np.argsort(first)
-        first = first[order]
-        bounds = list(first) + [len(enc.starts)]
-        words = []  # (start, end, line, prob)
-        for i in range(len(first)):
-            a, b = bounds[i], bounds[i + 1]
-            words.append((int(enc.starts[a]), int(enc.ends[b - 1]), int(enc.line_ids[a]), float(enc.inside[a:b].mean())))
+        first = np.sort(first)
+        bounds = np.append(first, len(enc.starts))
+        means = np.add.reduceat(p, first) / np.diff(bounds)
+        return list(zip(enc.starts[first].tolist(), enc.ends[bounds[1:] - 1].tolist(),
+                        enc.line_ids[first].tolist(), means.tolist()))
+
+    def decode_words(self, words: list[tuple[int, int, int, float]], threshold: float, max_gap_words: int,
+                     threshold_low: float, min_words: int = 1) -> list[tuple[int, int, float]]:
+        """Spans (start, end, score) from :meth:`word_probs` (see :meth:`find_spans`)."""
+        thr, low, gap = threshold, min(threshold_low, threshold), max_gap_words
         spans = []
         cur: list | None = None
         pending_gap = 0
@@ -205,7 +262,7 @@ class TechniqueModel:
             if cur is not None and line != cur[2]:
                 spans.append(cur)
                 cur, pending_gap = None, 0
-            if p >= thr:
+            if p >= thr or (cur is not None and p >= low):
                 if cur is None:
                     cur = [ws, we, line, [p]]
                 else:
@@ -219,7 +276,24 @@ class TechniqueModel:
                     cur, pending_gap = None, 0
         if cur is not None:
             spans.append(cur)
-        return [(s, e, float(np.mean(ps))) for s, e, _, ps in spans if e - s >= self.min_chars]
+        return [(s, e, float(np.mean(ps))) for s, e, _, ps in spans if e - s >= self.min_chars and len(ps) >= min_words]
+
+    def find_spans(self, enc: Encoded, threshold: float | None = None, max_gap_words: int | None = None,
+                   threshold_low: float | None = None, min_words: int | None = None,
+                   tech_weight: float | None = None) -> list[tuple[int, int, float]]:
+        """Spans (start, end, score) of consecutive words of one line whose inside probability passes.
+
+        A span opens at a word passing ``threshold`` and continues forwards over words passing
+        ``threshold_low`` (hysteresis), bridging at most ``max_gap_words`` words below it; spans
+        of fewer than ``min_words`` words are dropped. The score is the mean word probability.
+        Defaults: the model's config (``threshold_low`` defaults to ``threshold`` when only
+        ``threshold`` is given).
+        """
+        thr = self.threshold if threshold is None else threshold
+        low = (self.threshold_low if threshold is None else thr) if threshold_low is None else threshold_low
+        gap = self.max_gap_words if max_gap_words is None else max_gap_words
+        min_words = self.min_words if min_words is None else min_words
+        return self.decode_words(self.word_probs(enc, tech_weight), thr, gap, low, min_words)
 
     def predict(self, text: str, enc: Encoded | None = None) -> list[Technique]:
         """Technique spans of ``text`` (offsets into ``text``), each with its most likely technique.

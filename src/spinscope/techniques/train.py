@@ -10,8 +10,13 @@ Needs the ``train`` extra (PyTorch, transformers, onnx). Steps:
    classifier over [mean of the span's states; [CLS] state; hand-made features].
 3. Export the encoder (+ token heads) to ONNX, optionally int8-quantise it,
    and save the span classifier as numpy arrays.
-4. Choose the span threshold and gap on the held-out articles with the
-   exported model (the very code path used at inference) and write config.json.
+4. Fit the lexical span classifier (:mod:`spinscope.techniques.lexical`: span words and
+   hand-made cues, no encoder) on the same fitting articles.
+5. Choose span decoding (threshold, hysteresis low threshold, gap, minimum words) and the
+   weights that combine the span classifiers on the held-out articles with the exported
+   model (the very code path used at inference) and write config.json.
+
+``--retune FROM`` runs only steps 4-5 on a copy of an existing model (no fine-tuning).
 """
 from __future__ import annotations
 
@@ -29,6 +34,10 @@ import numpy as np
 from ..errors import E_TRAIN_DEPENDENCY, SpinscopeError
 from .data import TECHNIQUES, PTCDocument, load_ptc
 from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, batch_arrays, extra_span_features, segment_text, token_targets
+from .lexical import fit_lexical_head
+
+# Inverse regularisation of the lexical head's logistic regression (chosen on the held-out articles).
+LEXICAL_C = 3.0
 
 
 def default_base_model() -> str:
@@ -209,26 +218,32 @@ def export(model, out: Path, quantize: bool, log) -> str:
 
 
 def tune_spans(model_dir: Path, docs: list[PTCDocument], log) -> dict:
-    """Pick the span threshold and word gap that maximise SI F1 on held-out articles."""
+    """Pick the inside/technique mixing weight, threshold, hysteresis low threshold and word gap by held-out SI F1."""
     from ..eval.techniques import si_score
     from .model import TechniqueModel
 
     tm = TechniqueModel(model_dir)
     encs = {d.id: tm.encode(d.text) for d in docs}
     gold = {d.id: [(x.start, x.end) for x in d.labels] for d in docs}
-    best = {"threshold": 0.5, "max_gap_words": 0, "si_f1": -1.0}
-    for gap in (0, 1, 2):
-        for thr in np.arange(0.15, 0.71, 0.05):
-            pred = {k: [(s, e) for s, e, _ in tm.find_spans(enc, float(thr), gap)] for k, enc in encs.items()}
-            f1 = si_score(pred, gold).f1
-            if f1 > best["si_f1"]:
-                best = {"threshold": round(float(thr), 2), "max_gap_words": gap, "si_f1": round(f1, 4)}
+    best = {"threshold": 0.5, "threshold_low": 0.5, "max_gap_words": 0, "min_words": 1, "inside_tech_weight": 0.0,
+            "si_f1": -1.0}
+    for tech_weight in (0.0, 0.25, 0.5):
+        words = {k: tm.word_probs(enc, tech_weight) for k, enc in encs.items()}
+        for gap in (0, 1, 2, 3):
+            for thr in np.arange(0.15, 0.71, 0.05):
+                thr = round(float(thr), 2)
+                for low in sorted({thr} | {x for x in (0.15, 0.2, 0.25, 0.3) if x < thr}):
+                    pred = {k: [(s, e) for s, e, _ in tm.decode_words(w, thr, gap, low)] for k, w in words.items()}
+                    f1 = si_score(pred, gold).f1
+                    if f1 > best["si_f1"]:
+                        best = {"threshold": thr, "threshold_low": low, "max_gap_words": gap, "min_words": 1,
+                                "inside_tech_weight": tech_weight, "si_f1": round(f1, 4)}
     log(f"held-out SI tuning: {best}")
     return best
 
 
 def tune_tc(model_dir: Path, docs: list[PTCDocument], log) -> dict:
-    """Pick the token-head weight and the Repetition boost of span classification by held-out TC micro-F1."""
+    """Pick the token-head weight, Repetition boost and lexical weight by held-out TC micro-F1."""
     from ..eval.techniques import tc_score
     from .data import Label
     from .model import TechniqueModel
@@ -238,25 +253,27 @@ def tune_tc(model_dir: Path, docs: list[PTCDocument], log) -> dict:
     cached = []
     for d in docs:
         spans = sorted(set((x.start, x.end) for x in d.labels))
-        enc = tm.encode(d.text)
-        cached.append((d, spans, enc))
-    best = {"tc_token_weight": 0.0, "repetition_boost": 1.0, "tc_f1": -1.0}
-    for w, boost in [(w, b) for w in (0.0, 0.25, 0.5, 0.75) for b in (1.0, 2.0, 4.0, 8.0, 16.0)]:
-        pred = {}
-        for d, spans, enc in cached:
-            probs = dict(zip(spans, tm.span_probs(d.text, enc, spans, token_weight=w, repetition_boost=boost)))
-            used: dict = {}
-            out = []
-            for x in d.labels:
-                key = (x.start, x.end)
-                rank = used.get(key, 0)
-                used[key] = rank + 1
-                out.append(Label(tm.techniques[int(np.argsort(-probs[key])[rank])], x.start, x.end))
-            pred[d.id] = out
-        f1 = tc_score(pred, gold)[0].f1
-        log(f"held-out TC with token weight {w}, repetition boost {boost}: {f1:.4f}")
-        if f1 > best["tc_f1"]:
-            best = {"tc_token_weight": w, "repetition_boost": boost, "tc_f1": round(f1, 4)}
+        cached.append((d, spans, tm.span_components(d.text, tm.encode(d.text), spans)))
+    best = {"tc_token_weight": 0.0, "repetition_boost": 1.0, "lexical_weight": 0.0, "tc_f1": -1.0}
+    lexical = (0.0, 0.5, 1.0, 1.5) if tm.lexical is not None else (0.0,)
+    for w in (0.0, 0.25, 0.5, 0.75):
+        for boost in (1.0, 2.0, 4.0, 8.0, 16.0):
+            for lw in lexical:
+                pred = {}
+                for d, spans, parts in cached:
+                    probs = dict(zip(spans, tm.combine(parts, w, boost, lw)))
+                    used: dict = {}
+                    out = []
+                    for x in d.labels:
+                        key = (x.start, x.end)
+                        rank = used.get(key, 0)
+                        used[key] = rank + 1
+                        out.append(Label(tm.techniques[int(np.argsort(-probs[key])[rank])], x.start, x.end))
+                    pred[d.id] = out
+                f1 = tc_score(pred, gold)[0].f1
+                if f1 > best["tc_f1"]:
+                    best = {"tc_token_weight": w, "repetition_boost": boost, "lexical_weight": lw, "tc_f1": round(f1, 4)}
+    log(f"held-out TC tuning: {best}")
     return best
 
 
@@ -264,14 +281,52 @@ def tune_heldout(out: Path, held: list[PTCDocument], log) -> dict:
     """Tune span decoding and span classification on held-out articles; update ``out/config.json``."""
     config = json.loads((out / "config.json").read_text(encoding="utf-8"))
     best = tune_spans(out, held, log)
-    config["threshold"], config["max_gap_words"] = best["threshold"], best["max_gap_words"]
+    for k in ("threshold", "threshold_low", "max_gap_words", "min_words", "inside_tech_weight"):
+        config[k] = best[k]
     config["training"]["heldout_si_f1"] = best["si_f1"]
     best_tc = tune_tc(out, held, log)
-    config["tc_token_weight"] = best_tc["tc_token_weight"]
-    config["repetition_boost"] = best_tc["repetition_boost"]
+    for k in ("tc_token_weight", "repetition_boost", "lexical_weight"):
+        config[k] = best_tc[k]
     config["training"]["heldout_tc_f1"] = best_tc["tc_f1"]
     (out / "config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     return config
+
+
+def fit_lexical(out: Path, fit: list[PTCDocument], log, c: float = LEXICAL_C) -> None:
+    """Fit the lexical span classifier on the fitting articles and save ``out/lexical_head.npz``."""
+    t0 = time.time()
+    head = fit_lexical_head(fit, TECHNIQUES, c=c)
+    head.save(out / "lexical_head.npz")
+    config = json.loads((out / "config.json").read_text(encoding="utf-8"))
+    config["training"]["lexical_head"] = {"articles": len(fit), "C": c, "vocabulary": len(head.vocab)}
+    (out / "config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+    log(f"lexical head: {len(head.vocab)} terms, fitted in {time.time() - t0:.1f} s")
+
+
+def retune(data: str | Path, source: str | Path, out: str | Path, heldout: int = 30, seed: int = 13,
+           limit: int | None = None, log=None) -> Path:
+    """Copy model ``source`` (name or directory) to ``out``, fit its lexical head and re-tune it on held-out articles.
+
+    Uses the same fit/held-out split as ``train`` (same ``heldout`` and ``seed``), so the
+    encoder never saw the held-out articles.
+    """
+    from .model import resolve_model_path
+
+    log = log or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    src = resolve_model_path(str(source)).resolve()
+    out = Path(out)
+    if out.resolve() != src:
+        out.mkdir(parents=True, exist_ok=True)
+        for f in src.iterdir():
+            if f.is_file():
+                shutil.copy2(f, out / f.name)
+    fit, held = heldout_articles(data, heldout, seed, limit)
+    log(f"retune {src} -> {out}: fit {len(fit)}, held-out {len(held)} (seed {seed})")
+    fit_lexical(out, fit, log)
+    if held:
+        tune_heldout(out, held, log)
+    log(f"model written to {out}")
+    return out
 
 
 def heldout_articles(data: str | Path, heldout: int = 30, seed: int = 13, limit: int | None = None) -> tuple[list, list]:
@@ -341,6 +396,7 @@ def train(data: str | Path, out: str | Path, base: str | None = None, epochs: fl
                      "layers": layers or "all", "seed": seed, "quantized": quantize, "minutes": round((time.time() - t0) / 60, 1)},
     }
     (out / "config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
+    fit_lexical(out, fit, log)
     if held:
         tune_heldout(out, held, log)
     (out / "_torch_state.pt").unlink(missing_ok=True)
@@ -364,9 +420,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--layers", type=int, default=None, help="keep only the first N encoder layers (faster model)")
     parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--limit", type=int, default=None, help="use only the first N train articles (smoke tests)")
+    parser.add_argument("--retune", metavar="FROM", default=None,
+                        help="no fine-tuning: copy model FROM (name or directory) to --out, fit its lexical head and "
+                             "re-tune decoding and head weights on the held-out articles")
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.retune:
+        try:
+            import sklearn  # noqa: F401
+        except ImportError as e:
+            raise SpinscopeError(E_TRAIN_DEPENDENCY, f"--retune needs scikit-learn (pip install 'spinscope[train]'): {e}") from e
+        retune(args.data, args.retune, args.out, args.heldout, args.seed, args.limit)
+        return 0
     try:
         import torch  # noqa: F401
         import transformers  # noqa: F401

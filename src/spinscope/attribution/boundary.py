@@ -1,0 +1,108 @@
+"""Learned cue-span boundaries (PolNeAR's convention), over the dependency parse.
+
+The cue's core is fixed by the rules (the cue verb, or "declined ... comment" chains).
+Starting next to the core, each token to the right, then each to the left, is kept in the
+cue while a logistic regression says so (stopping at the first "no"); the rule-built span
+("has also said", "said in a statement", "referring to") is one of the features, so the
+model learns where PolNeAR's spans differ from it ("cast their votes for", "warned the Fed
+against", "declined" without "to comment"). Weights are JSON (feature -> weight), trained by
+``python -m spinscope.attribution.train --boundary`` on PolNeAR train.
+"""
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import lexicon
+
+BOUNDARY_MODEL_FILE = lexicon.MODELS_DIR / "cue_boundary.json"
+MAX_STEPS = 8  # tokens considered on each side of the core
+
+
+def features(doc: Any, i: int, core: tuple[int, int], rule: tuple[int, int], side: str, steps: int) -> list[str]:
+    """Features of token ``i`` as the next candidate on ``side`` ("R"/"L") of the cue."""
+    t = doc[i]
+    a, b = core
+    core_ids = range(a, b + 1)
+    anchor = doc[b]
+    if t.head.i in core_ids:
+        rel = "child"
+    elif a <= t.head.head.i <= b:
+        rel = "gchild"
+    elif t.i in (x.i for x in anchor.ancestors):
+        rel = "anc"
+    else:
+        rel = "other"
+    in_rule = rule[0] <= i <= rule[1]
+    stem = lexicon.stem(anchor.lower_)
+    lower = t.lower_ if lexicon.upos(t) not in ("PROPN", "NUM") else "<" + lexicon.upos(t) + ">"
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    prv = doc[i - 1] if i > 0 else None
+    far = nxt if side == "R" else prv
+    f = [
+        f"bias_{side}",
+        f"{side}_rule={in_rule}",
+        f"{side}_steps={min(steps, 4)}",
+        f"{side}_dep={t.dep_}",
+        f"{side}_dep_rel={t.dep_}_{rel}",
+        f"{side}_rel={rel}",
+        f"{side}_tag={t.tag_}",
+        f"{side}_w={lower}",
+        f"{side}_w_rule={lower}_{in_rule}",
+        f"{side}_dep_rule={t.dep_}_{in_rule}",
+        f"{side}_stem_dep={stem}_{t.dep_}",
+        f"{side}_headdep={t.head.dep_}_{t.dep_}",
+        f"{side}_far={far.tag_ if far is not None else '<e>'}",
+        f"{side}_farw={far.lower_ if far is not None and far.is_punct else '-'}",
+    ]
+    if t.dep_ in ("prep", "dative", "prt", "mark", "aux", "neg", "advmod", "npadvmod"):
+        f.append(f"{side}_stem_w={stem}_{lower}")
+    if t.dep_ == "pobj" or t.dep_ == "dobj":
+        f.append(f"{side}_obj_stemw={stem}_{lexicon.stem(t.lower_)}")
+        f.append(f"{side}_objw={lexicon.stem(t.lower_)}")
+    if side == "R" and rule[1] >= i:
+        f.append("R_inside_rule")
+    return f
+
+
+@lru_cache(maxsize=2)
+def load_model(path: str = str(BOUNDARY_MODEL_FILE)) -> dict[str, Any] | None:
+    p = Path(path)
+    if not p.is_file():
+        return None
+    return json.loads(p.read_text(encoding="utf-8"))
+
+
+def _prob(model: dict[str, Any], feats: list[str]) -> float:
+    w = model["weights"]
+    z = model.get("intercept", 0.0) + sum(w.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+def candidates(doc: Any, core: tuple[int, int], limit: tuple[int, int]) -> tuple[list[int], list[int]]:
+    """Token indices to the right and to the left of the core, nearest first, within ``limit``
+    (inclusive sentence-chunk bounds)."""
+    right = [i for i in range(core[1] + 1, min(core[1] + 1 + MAX_STEPS, limit[1] + 1))]
+    left = [i for i in range(core[0] - 1, max(core[0] - 1 - MAX_STEPS, limit[0] - 1), -1)]
+    return right, left
+
+
+def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[int, int]) -> tuple[int, int]:
+    """The cue's first and last token index."""
+    right, left = candidates(doc, core, (0, len(doc) - 1))
+    end = core[1]
+    for steps, i in enumerate(right):
+        if _prob(model, features(doc, i, core, rule, "R", steps)) < 0.5:
+            break
+        end = i
+    start = core[0]
+    for steps, i in enumerate(left):
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
+            break  # the subject is the source ("George Will wrote": a name tagged as a modal)
+        if _prob(model, features(doc, i, core, rule, "L", steps)) < 0.5:
+            break
+        start = i
+    return start, end
