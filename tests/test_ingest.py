@@ -149,3 +149,16 @@ def test_html_metadata_and_scripts_dropped(tmp_path):
     assert a.url == "https://courier.example/dam"
     assert "INJECTED" not in a.raw_text and "document.write" not in a.raw_text
     assert "Water covers the main road. Photo: J. Smith" in a.captions
+
+
+def test_the_same_html_twice_in_one_process_keeps_its_text(tmp_path):
+    """A repost with the same paragraphs as an earlier page must not come out empty."""
+    body = "".join(f"<p>Paragraph {i}: the harbour authority said ships would wait another week for repairs.</p>"
+                   for i in range(6))
+    page = f"<html><head><title>Harbour</title></head><body><article>{body}</article></body></html>"
+    for name in ("a.html", "b.html", "c.html"):
+        (tmp_path / name).write_text(page)
+    for _ in range(3):
+        ok, bad = read(sorted(tmp_path.glob("*.html")))
+        assert not bad and len(ok) == 3
+        assert all(a.raw_text.count("Paragraph") == 6 for a in ok)

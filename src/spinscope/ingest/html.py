@@ -26,9 +26,11 @@ def article_from_html(html: str, source: str) -> Article:
     """Extract the main text and metadata of an HTML page (scripts and styles are dropped)."""
     import trafilatura
 
+    # deduplicate=False: trafilatura's deduplication remembers text across calls in the
+    # process, so a repost (or the same page read twice) would lose its paragraphs.
     doc = trafilatura.bare_extraction(
         html, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, deduplicate=True, favor_precision=False)
+        include_images=False, deduplicate=False, favor_precision=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(re.findall(r"\w+", text)) < MIN_MAIN_TEXT_WORDS:
         raise InputRejected(E_NO_MAIN_TEXT, "HTML page with no main text that could be extracted "
