@@ -9,6 +9,7 @@ speakers talked to, shared entities, keywords and the reposts among them. See
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from dataclasses import dataclass, fields
 from typing import Any
@@ -150,7 +151,8 @@ class NarrativeStage:
         ids = set(article_ids)
         return Narrative(
             id="n-" + hashlib.sha256("\n".join(sorted(ids)).encode()).hexdigest()[:12],
-            label=_label([e for e in entities if outlet_key(e) not in who], feats, keywords, o.label_parts),
+            label=_label([e for e in entities if outlet_key(e) not in who], feats,
+                         [_as_written(k, arts) for k in keywords], o.label_parts),
             article_ids=article_ids,
             outlets=sorted({a.outlet for a in arts if a.outlet}),
             dates=sorted({a.published[:10] for a in arts if a.published}),
@@ -254,6 +256,15 @@ def _label(entities: list[str], feats: list[ArticleFeatures], keywords: list[str
             chosen.append(kw)
             covered.add(kw)
     return " · ".join(chosen) if chosen else "(unlabelled)"
+
+
+def _as_written(word: str, articles: list[Article]) -> str:
+    """A keyword in its most common spelling in the articles ("zarvak" -> "Zarvak")."""
+    forms: Counter[str] = Counter()
+    pattern = re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE)
+    for a in articles:
+        forms.update(m.group(0) for m in pattern.finditer(a.text))
+    return forms.most_common(1)[0][0] if forms else word
 
 
 def _words(name: str) -> set[str]:
