@@ -294,3 +294,12 @@ def test_reportedly_and_poll_patterns(extractor: AttributionExtractor) -> None:
     b = [x for x in extractor("In the new Morning Consult poll, 40 percent of likely voters back Sanders.") if x.cue]
     assert b and b[0].cue.text == "In" and b[0].source.text == "the new Morning Consult poll"
     assert b[0].content.text == "40 percent of likely voters back Sanders"
+
+
+def test_participle_right_after_a_noun_takes_that_noun_as_source():
+    from spinscope.attribution.extract import AttributionExtractor
+
+    (a,) = AttributionExtractor()("His comment came amidst a report saying the army had already left the city.")
+    assert a.source is not None and a.source.text == "report"
+    (b,) = AttributionExtractor()("He closed the meeting, saying the vote would wait.")
+    assert b.source is not None and b.source.text == "He"

@@ -607,6 +607,13 @@ def _subject(tok: Any) -> Any:
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
             and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES:
         return tok.head  # "candidates proposing ...", "a message apparently referring to ..."
+    if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0:
+        prev = tok.doc[tok.i - 1]
+        # "came amidst report saying ...": the parser hangs the participle on the verb, but
+        # with no comma between, it describes the noun right before it
+        if prev.dep_ in ("pobj", "dobj") and lexicon.upos(prev) in ("NOUN", "PROPN") \
+                and lexicon.stem(prev.lower_) not in _NOT_SOURCES:
+            return prev
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
