@@ -300,6 +300,6 @@ def test_participle_right_after_a_noun_takes_that_noun_as_source():
     from spinscope.attribution.extract import AttributionExtractor
 
     (a,) = AttributionExtractor()("His comment came amidst a report saying the army had already left the city.")
-    assert a.source is not None and a.source.text == "report"
+    assert a.source is not None and a.source.text == "a report"
     (b,) = AttributionExtractor()("He closed the meeting, saying the vote would wait.")
     assert b.source is not None and b.source.text == "He"
