@@ -10,13 +10,9 @@ against", "declined" without "to comment"). Weights are JSON (feature -> weight)
 """
 from __future__ import annotations
 
-import json
-import math
-from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from . import lexicon
+from . import cuemodel, lexicon
 
 BOUNDARY_MODEL_FILE = lexicon.MODELS_DIR / "cue_boundary.json"
 MAX_STEPS = 8  # tokens considered on each side of the core
@@ -68,18 +64,9 @@ def features(doc: Any, i: int, core: tuple[int, int], rule: tuple[int, int], sid
     return f
 
 
-@lru_cache(maxsize=2)
 def load_model(path: str = str(BOUNDARY_MODEL_FILE)) -> dict[str, Any] | None:
-    p = Path(path)
-    if not p.is_file():
-        return None
-    return json.loads(p.read_text(encoding="utf-8"))
-
-
-def _prob(model: dict[str, Any], feats: list[str]) -> float:
-    w = model["weights"]
-    z = model.get("intercept", 0.0) + sum(w.get(f, 0.0) for f in feats)
-    return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+    """The boundary model (same JSON logistic-regression format as the cue model)."""
+    return cuemodel.load_model(path)
 
 
 def candidates(doc: Any, core: tuple[int, int], limit: tuple[int, int]) -> tuple[list[int], list[int]]:
@@ -95,14 +82,14 @@ def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[i
     right, left = candidates(doc, core, (0, len(doc) - 1))
     end = core[1]
     for steps, i in enumerate(right):
-        if _prob(model, features(doc, i, core, rule, "R", steps)) < 0.5:
+        if cuemodel.score(model, features(doc, i, core, rule, "R", steps)) < 0.5:
             break
         end = i
     start = core[0]
     for steps, i in enumerate(left):
         if doc[i].dep_ in ("nsubj", "nsubjpass") or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
             break  # the subject is the source ("George Will wrote": a name tagged as a modal)
-        if _prob(model, features(doc, i, core, rule, "L", steps)) < 0.5:
+        if cuemodel.score(model, features(doc, i, core, rule, "L", steps)) < 0.5:
             break
         start = i
     return start, end

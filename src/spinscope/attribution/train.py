@@ -56,8 +56,8 @@ back first last campaign""".split())
 _WORD_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|[:]")
 
 
-def build_cue_forms(pairs, min_count: int = 3, min_ratio: float = 0.12) -> dict:
-    """Word form -> [times inside a gold Cue span, times in text] over the given texts."""
+def _cue_counts(pairs, key) -> tuple[Counter, Counter]:
+    """key(word) -> times its first character lies inside a gold Cue span, and times in text."""
     incue: Counter = Counter()
     total: Counter = Counter()
     for txt, ann in pairs:
@@ -68,9 +68,15 @@ def build_cue_forms(pairs, min_count: int = 3, min_ratio: float = 0.12) -> dict:
                 for i in range(s, min(e, len(text))):
                     mask[i] = 1
         for m in _WORD_RE.finditer(text):
-            w = m.group().lower()
+            w = key(m.group())
             total[w] += 1
             incue[w] += mask[m.start()]
+    return incue, total
+
+
+def build_cue_forms(pairs, min_count: int = 3, min_ratio: float = 0.12) -> dict:
+    """Word form -> [times inside a gold Cue span, times in text] over the given texts."""
+    incue, total = _cue_counts(pairs, str.lower)
     forms = {w: [incue[w], total[w]] for w in incue
              if w not in _FORM_STOP and incue[w] >= min_count and incue[w] / total[w] >= min_ratio}
     return {"source": "PolNeAR train (Newell, Margolin & Ruths, LREC 2018): word form -> [times inside a "
@@ -82,19 +88,7 @@ def build_cue_stems(pairs, min_cue: int = 2) -> dict:
     """Stem (:func:`lexicon.stem`) -> [times inside a gold Cue span, times in text]."""
     from .lexicon import stem
 
-    incue: Counter = Counter()
-    total: Counter = Counter()
-    for txt, ann in pairs:
-        text = txt.read_text(encoding="utf-8")
-        mask = bytearray(len(text) + 1)
-        for frags in read_ann(ann).spans_of("Cue"):
-            for s, e in frags:
-                for i in range(s, min(e, len(text))):
-                    mask[i] = 1
-        for m in _WORD_RE.finditer(text):
-            w = stem(m.group())
-            total[w] += 1
-            incue[w] += mask[m.start()]
+    incue, total = _cue_counts(pairs, stem)
     stems = {w: [incue[w], total[w]] for w in incue if w not in _FORM_STOP and incue[w] >= min_cue}
     return {"source": "PolNeAR train (Newell, Margolin & Ruths, LREC 2018): word stem -> [times inside a "
                       "Cue span, times in text]; first annotator file per text",
