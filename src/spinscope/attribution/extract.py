@@ -349,18 +349,7 @@ class AttributionExtractor:
         c_start, c_end = _wrap_quotes(text, *_trim(text, *content))
         if c_end <= c_start:
             return None
-        source = None
-        if source_tok is not None:
-            source = source_span(text, base, source_tok)
-            if source.start < base + cue_end and source.end > base + cue_start:
-                source = None
-        att = Attribution(
-            speaker=None, speaker_description=None, source=source,
-            cue=Span.of(text, base + cue_start, base + cue_end),
-            content=Span.of(text, c_start, c_end), kind="indirect",
-            flags=[], medium=None)
-        if source is not None:
-            describe_source(text, base, att, source_tok)
+        att = _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
         find_medium(text, base, att, tok)
         return att
 
@@ -445,18 +434,7 @@ class AttributionExtractor:
         c_start, c_end = _wrap_quotes(text, *_trim(text, base + content[0].idx, base + _tok_end(content[1])))
         if c_end <= c_start or c_start < base + cue_end:
             return None
-        source = None
-        if source_tok is not None:
-            source = source_span(text, base, source_tok)
-            if source.start < base + cue_end and source.end > base + cue_start:
-                source = None
-        att = Attribution(
-            speaker=None, speaker_description=None, source=source,
-            cue=Span.of(text, base + cue_start, base + cue_end),
-            content=Span.of(text, c_start, c_end), kind="indirect", flags=[], medium=None)
-        if source is not None:
-            describe_source(text, base, att, source_tok)
-        return att
+        return _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
 
     def _orphan_quotes(self, text: str, found: list[Attribution], quotes: list[QuoteRegion]) -> list[Attribution]:
         """Give quotations no cue claimed to the speaker of the statement just before."""
@@ -491,6 +469,21 @@ class AttributionExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: int,
+               c_start: int, c_end: int) -> Attribution:
+    """An indirect statement from absolute offsets, its source (if any) described; a source
+    span that overlaps the cue is dropped."""
+    source = source_span(text, base, source_tok) if source_tok is not None else None
+    if source is not None and source.start < cue_end and source.end > cue_start:
+        source = None
+    att = Attribution(speaker=None, speaker_description=None, source=source,
+                      cue=Span.of(text, cue_start, cue_end), content=Span.of(text, c_start, c_end),
+                      kind="indirect")
+    if source is not None:
+        describe_source(text, base, att, source_tok)
+    return att
+
+
 def _core_forms() -> set[str]:
     forms = set()
     for lemma in lexicon.CORE_CUE_LEMMAS:
