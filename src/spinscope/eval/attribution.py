@@ -112,20 +112,24 @@ def _ov(a: Offsets, b: Offsets) -> int:
     return max(0, min(a[1], b[1]) - max(a[0], b[0]))
 
 
-def match_overlap(pred: list[Offsets], gold: list[Offsets]) -> int:
-    """Number of one-to-one overlap matches (greedy by overlap size)."""
-    pairs = sorted(((_ov(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold) if _ov(p, g) > 0),
-                   reverse=True)
+def _greedy_matches(scored: Iterable[tuple[int, int, int]]) -> int:
+    """Number of one-to-one matches among (score, pred index, gold index) triples, taking
+    the highest-scoring pairs first; pairs scoring 0 never match."""
     used_p: set[int] = set()
     used_g: set[int] = set()
     n = 0
-    for _o, i, j in pairs:
+    for _o, i, j in sorted((t for t in scored if t[0] > 0), reverse=True):
         if i in used_p or j in used_g:
             continue
         used_p.add(i)
         used_g.add(j)
         n += 1
     return n
+
+
+def match_overlap(pred: list[Offsets], gold: list[Offsets]) -> int:
+    """Number of one-to-one overlap matches (greedy by overlap size)."""
+    return _greedy_matches((_ov(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold))
 
 
 def match_relations(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> int:
@@ -140,19 +144,7 @@ def match_relations(pred: list[dict[str, Any]], gold: list[dict[str, Any]]) -> i
             return o
         return 0
 
-    pairs = sorted(((ok(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold)), reverse=True)
-    used_p: set[int] = set()
-    used_g: set[int] = set()
-    n = 0
-    for o, i, j in pairs:
-        if o == 0:
-            break
-        if i in used_p or j in used_g:
-            continue
-        used_p.add(i)
-        used_g.add(j)
-        n += 1
-    return n
+    return _greedy_matches((ok(p, g), i, j) for i, p in enumerate(pred) for j, g in enumerate(gold))
 
 
 class Counts:
