@@ -99,3 +99,10 @@ def test_every_analyze_option_is_documented():
             assert not missing, f"undocumented analyze options: {missing}"
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert re.search(r"^make run", readme, re.M) and re.search(r"^make test", readme, re.M)
+
+
+def test_brat_without_out_is_a_usage_error(tmp_path, capsys):
+    f = write(tmp_path, "a.txt", "The mayor said the bridge would reopen.\n")
+    rc = main(["attributions", str(f), "--format", "brat"])
+    err = capsys.readouterr().err
+    assert rc == 2 and "[E304]" in err and "--out" in err

@@ -10,7 +10,7 @@ import json
 import sys
 from pathlib import Path
 
-from ..errors import SpinscopeError
+from ..errors import E_USAGE, SpinscopeError
 from .brat import format_ann
 
 
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
 
     files = _inputs(args.paths)
     if args.format == "brat" and not args.out:
-        raise SpinscopeError("E302", "--format brat needs --out DIR")
+        raise SpinscopeError(E_USAGE, "--format brat needs --out DIR")
     texts = []
     for f in files:
         try:
