@@ -106,3 +106,13 @@ def test_brat_without_out_is_a_usage_error(tmp_path, capsys):
     rc = main(["attributions", str(f), "--format", "brat"])
     err = capsys.readouterr().err
     assert rc == 2 and "[E304]" in err and "--out" in err
+
+
+def test_attribution_offsets_are_into_the_files_own_characters(tmp_path, capsys):
+    f = tmp_path / "crlf.txt"
+    f.write_bytes(b"The mayor said the bridge would reopen.\r\nCritics say it will not.\r\n")
+    assert main(["attributions", str(f), "--format", "json"]) == 0
+    (doc,) = json.loads(capsys.readouterr().out)
+    raw = f.read_bytes().decode("utf-8")
+    spans = [a["content"] for a in doc["attributions"]]
+    assert [raw[s["start"]:s["end"]] for s in spans] == ["the bridge would reopen", "it will not"]

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from ..errors import E_USAGE, SpinscopeError
+from ..ingest.exact import read_exact, text_files
 from .brat import format_ann
 
 
@@ -20,30 +21,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", help="output folder (required for brat; json/text print to stdout)")
 
 
-def _inputs(paths: list[str]) -> list[Path]:
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(p.glob("*.txt")))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise SpinscopeError("E101", f"input not found: {p}")
-    return files
-
-
 def run(args: argparse.Namespace) -> int:
     from .extract import AttributionExtractor
 
-    files = _inputs(args.paths)
+    files = text_files(args.paths, recursive=False)
     if args.format == "brat" and not args.out:
         raise SpinscopeError(E_USAGE, "--format brat needs --out DIR")
-    texts = []
-    for f in files:
-        try:
-            texts.append(f.read_text(encoding="utf-8"))
-        except UnicodeDecodeError as e:
-            raise SpinscopeError("E105", f"{f} is not UTF-8 text") from e
+    texts = [read_exact(f) for f in files]
     out_dir = Path(args.out) if args.out else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)

@@ -16,10 +16,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from ..errors import E_TECHNIQUES_USAGE, SpinscopeError
-from .data import article_id, read_labels, read_text
+from ..ingest.exact import read_exact, text_files
+from .data import article_id, read_labels
 
 FORMATS = ("json", "text", "semeval-si", "semeval-flc", "semeval-tc")
 
@@ -33,26 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--min-score", type=float, default=0.0, help="drop spans scoring below this (json, text, semeval-si/flc)")
 
 
-def input_files(paths: list[str]) -> list[Path]:
-    """Files named on the command line, folders expanded recursively to their *.txt files."""
-    files: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            files.extend(sorted(p.rglob("*.txt")))
-        elif p.is_file():
-            files.append(p)
-        else:
-            raise SpinscopeError("E101", f"input not found: {p}")
-    return files
-
-
-def _read(path: Path) -> str:
-    try:
-        return read_text(path)
-    except UnicodeDecodeError as e:
-        raise SpinscopeError("E105", f"{path} is not UTF-8 text") from e
-
-
 def run(args: argparse.Namespace) -> int:
     from .model import load_model
 
@@ -60,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         raise SpinscopeError(E_TECHNIQUES_USAGE, "--format semeval-tc needs --spans TEMPLATE (lines ID<TAB>?<TAB>start<TAB>end)")
     if args.spans and args.format != "semeval-tc":
         raise SpinscopeError(E_TECHNIQUES_USAGE, "--spans is only used with --format semeval-tc")
-    files = input_files(args.paths)
+    files = text_files(args.paths)
     model = load_model(args.model)
     out = sys.stdout
     if args.format == "semeval-tc":
@@ -70,14 +50,14 @@ def run(args: argparse.Namespace) -> int:
         if missing:
             raise SpinscopeError(E_TECHNIQUES_USAGE, f"--spans names {len(missing)} article(s) not among the inputs, e.g. {missing[0]}")
         for doc_id, labels in template.items():
-            text = _read(by_id[doc_id])
+            text = read_exact(by_id[doc_id])
             spans = [(x.start, x.end) for x in labels]
             for (s, e), technique in zip(spans, model.classify_spans(text, spans)):
                 out.write(f"{doc_id}\t{technique}\t{s}\t{e}\n")
         return 0
     records = []
     for f in files:
-        text = _read(f)
+        text = read_exact(f)
         doc_id = article_id(f)
         found = [t for t in model.predict(text) if t.score >= args.min_score]
         if args.format == "semeval-si":
