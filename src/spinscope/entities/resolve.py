@@ -303,6 +303,7 @@ def _merge_org_prefixes(mentions: list[Mention]) -> None:
 # When spaCy gives one canonical several labels in an article ("Kelmora" GPE twice, PERSON
 # once), the majority wins; ties go to the first label in this order; table labels always win.
 LABEL_PRIORITY = ("MEDIA", "GPE", "ORG", "PERSON", "LOC", "FAC", "NORP")
+_LABEL_RANK = {lab: i for i, lab in enumerate(LABEL_PRIORITY)}
 
 
 def _vote_labels(mentions: list[Mention]) -> None:
@@ -317,8 +318,7 @@ def _vote_labels(mentions: list[Mention]) -> None:
         if m.canonical in fixed:
             m.label = fixed[m.canonical]
         elif len(counts) > 1:
-            rank = {lab: i for i, lab in enumerate(LABEL_PRIORITY)}
-            m.label = max(counts, key=lambda lab: (counts[lab], -rank.get(lab, len(rank))))
+            m.label = max(counts, key=lambda lab: (counts[lab], -_LABEL_RANK.get(lab, len(_LABEL_RANK))))
 
 
 def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Entity]:

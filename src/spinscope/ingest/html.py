@@ -1,6 +1,7 @@
 """HTML pages: main text via trafilatura, metadata from the page, dates via htmldate."""
 from __future__ import annotations
 
+import html as htmllib
 import re
 
 from ..errors import E_NO_MAIN_TEXT, InputRejected
@@ -58,7 +59,5 @@ def article_from_html(html: str, source: str) -> Article:
     for cap in captions:
         clean = " ".join(re.sub(r"<[^>]+>", " ", cap).split())
         if clean:
-            import html as htmllib
-
             article.captions.append(htmllib.unescape(clean))
     return article
