@@ -171,3 +171,24 @@ def test_rejections_are_stored_and_reported(tmp_path):
     rows = store.conn.execute("SELECT source, code FROM rejected ORDER BY source").fetchall()
     assert [(Path(s).name, c) for s, c in rows] == [("blank.txt", "E103"), ("debris.txt", "E109")]
     store.close()
+
+
+def test_fingerprint_follows_the_contents_of_user_files(tmp_path, monkeypatch):
+    """Editing an alias table a stage reads must invalidate stored results made with it."""
+    from spinscope.pipeline import PipelineConfig
+
+    monkeypatch.delenv("SPINSCOPE_ALIASES", raising=False)
+    table = tmp_path / "aliases.tsv"
+    table.write_text("Acme Corp\tORG\tAcme\n", encoding="utf-8")
+    config = PipelineConfig()
+    for spec in config.stages:
+        if spec.get("factory") == "spinscope.entities.v1":
+            spec.setdefault("options", {})["aliases_path"] = str(table)
+    before = config.fingerprint()
+    assert config.fingerprint() == before
+    table.write_text("Acme Corp\tORG\tAcme\tACME\n", encoding="utf-8")
+    assert config.fingerprint() != before
+    # the environment variable counts as well
+    plain = PipelineConfig().fingerprint()
+    monkeypatch.setenv("SPINSCOPE_ALIASES", str(table))
+    assert PipelineConfig().fingerprint() != plain

@@ -65,11 +65,42 @@ class PipelineConfig:
         from . import __version__
 
         blob = json.dumps({"v": __version__, "stages": self.active(), "data": data_fingerprint(),
-                           "disabled": sorted(self.disabled)}, sort_keys=True, default=str)
+                           "disabled": sorted(self.disabled), "files": user_files_fingerprint(self.active())},
+                          sort_keys=True, default=str)
         return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
 _DATA_FP: str | None = None
+# Environment variables that name files or models a stage reads (their contents count too).
+_FILE_ENV = ("SPINSCOPE_ALIASES", "SPINSCOPE_TECHNIQUES_MODEL", "SPINSCOPE_SPACY_MODEL")
+
+
+def _hash_path(h: Any, p: Path) -> None:
+    if p.is_file():
+        h.update(f"{p}\x1f".encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    elif p.is_dir():
+        for f in sorted(p.rglob("*")):
+            if f.is_file():
+                st = f.stat()
+                h.update(f"{f}\x1f{st.st_size}\x1f{st.st_mtime_ns}\n".encode())
+
+
+def user_files_fingerprint(stages: list[dict[str, Any]]) -> str:
+    """A hash of the files users point stages at (alias tables, pattern files, model
+    directories: options ending in ``path`` or ``model``, and the matching environment
+    variables), so that editing such a file invalidates stored results made with it."""
+    h = hashlib.sha256()
+    values: list[str] = [os.environ.get(k, "") for k in _FILE_ENV]
+    for spec in stages:
+        for key, value in sorted((spec.get("options") or {}).items()):
+            if isinstance(value, str) and (key.endswith("path") or key.endswith("model")):
+                values.append(value)
+    for value in values:
+        for part in value.split(os.pathsep):
+            if part.strip():
+                _hash_path(h, Path(part))
+    return h.hexdigest()[:16]
 
 
 def data_fingerprint() -> str:
