@@ -1,6 +1,6 @@
 """Throughput of the attribution stage on the PolNeAR dev texts, 1 and 2 workers.
 
-    nice -n 10 .venv/bin/python bench/bench_attribution.py --data /work/shared/data/polnear --repeats 3
+    nice -n 10 .venv/bin/python bench/bench_attribution.py --data /work/shared/data/polnear --repeats 3 [--model accurate]
 
 Each worker process loads the spaCy pipeline once (not timed), warms up on a few
 texts, then every repeat runs all texts split across the workers. Prints articles/s
@@ -18,13 +18,14 @@ from pathlib import Path
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 _EXTRACTOR = None
+_TAGGER = "fast"
 
 
 def _init() -> None:
     global _EXTRACTOR
-    from spinscope.attribution.extract import AttributionExtractor
+    from spinscope.attribution.extract import AttributionExtractor, ExtractorOptions
 
-    _EXTRACTOR = AttributionExtractor()
+    _EXTRACTOR = AttributionExtractor(options=ExtractorOptions(tagger=_TAGGER))
     _EXTRACTOR("Officials said the bridge was closed. “It will reopen,” she said.")
 
 
@@ -54,11 +55,14 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--model", dest="tagger", default="fast", help="fast, accurate or a tagger directory")
     args = ap.parse_args()
+    global _TAGGER
+    _TAGGER = args.tagger
     folder = Path(args.data) / args.split / "text"
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
     words = sum(len(t.split()) for t in texts)
-    print(f"{len(texts)} texts, {words} words ({words / len(texts):.0f} per text), cpu_count={os.cpu_count()}")
+    print(f"{len(texts)} texts, {words} words ({words / len(texts):.0f} per text), cpu_count={os.cpu_count()}, tagger={args.tagger}")
     for w in (int(x) for x in args.workers.split(",")):
         rates = bench(texts, w, args.repeats)
         sd = statistics.stdev(rates) if len(rates) > 1 else 0.0

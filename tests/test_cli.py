@@ -62,6 +62,7 @@ def test_stdin(tmp_path, capsys, monkeypatch):
     (["--disable", "nosuchstage"], "E013"),
     (["--workers", "0"], "E014"),
     (["--aliases", "/nonexistent/aliases.tsv"], "E302"),
+    (["--attribution-model", "nosuchmodel"], "E202"),
 ])
 def test_user_mistakes_are_one_line_errors(tmp_path, capsys, args, code):
     good = write(tmp_path, "good.txt", "T\n\nSome words here for the body of it.\n")

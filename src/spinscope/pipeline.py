@@ -94,7 +94,7 @@ def user_files_fingerprint(stages: list[dict[str, Any]]) -> str:
     values: list[str] = [os.environ.get(k, "") for k in _FILE_ENV]
     for spec in stages:
         for key, value in sorted((spec.get("options") or {}).items()):
-            if isinstance(value, str) and (key.endswith("path") or key.endswith("model")):
+            if isinstance(value, str) and (key.endswith(("path", "model")) or key == "tagger"):
                 values.append(value)
     for value in values:
         for part in value.split(os.pathsep):

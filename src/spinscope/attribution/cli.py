@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="text files (UTF-8) or folders of .txt files")
     parser.add_argument("--format", choices=("json", "text", "brat"), default="json")
     parser.add_argument("--out", help="output folder (required for brat; json/text print to stdout)")
+    parser.add_argument("--model", dest="tagger", default=os.environ.get("SPINSCOPE_ATTRIBUTION_MODEL", "fast"),
+                        metavar="NAME|DIR",
+                        help="'fast' (default: dependency rules and linear models), 'accurate' (adds the shipped "
+                             "transformer tagger: better recall, about 6x slower) or a tagger directory "
+                             "(also SPINSCOPE_ATTRIBUTION_MODEL; see docs/attribution.md)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,7 +37,9 @@ def run(args: argparse.Namespace) -> int:
     out_dir = Path(args.out) if args.out else None
     if out_dir:
         out_dir.mkdir(parents=True, exist_ok=True)
-    extractor = AttributionExtractor()
+    from .extract import ExtractorOptions
+
+    extractor = AttributionExtractor(options=ExtractorOptions(tagger=args.tagger))
     records = []
     for f, atts in zip(files, extractor.pipe(texts)):
         if args.format == "brat":

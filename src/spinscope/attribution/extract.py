@@ -77,6 +77,15 @@ class ExtractorOptions:
     learned_cue_boundaries: bool = True  # cue span from models/cue_boundary.json when it exists
     boundary_model_path: str | None = None
     cue_model_path: str | None = None  # another cue model file  # the learned cue classifier, when models/cue_model.json exists
+    # The learned span tagger (:mod:`.tagger`): None/"fast" for the parse-only extractor,
+    # "accurate" for the shipped tagger, or a model directory. With a tagger, a word is a cue
+    # when the tagger says so and the dependency rules link source and content to it (the
+    # rules' span edges were better on the train hold-out than the tagger's own).
+    tagger: str | None = None
+    cue_decision: str = "tagger"  # "tagger" | "union" (tagger or the linear cue classifier)
+    tagger_orphans: bool = True  # tagger cues no rule could link: link by proximity to tagged spans
+    orphan_min_score: float = 0.7  # ... when the cue's mean tagger probability reaches this
+    orphan_min_words: int = 4  # ... and the content has at least this many words
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -126,6 +135,14 @@ class AttributionExtractor:
         self.boundary_model = (boundary.load_model(self.options.boundary_model_path or str(boundary.BOUNDARY_MODEL_FILE))
                                if self.options.learned_cue_boundaries else None)
         self.record_boundaries: list[Any] | None = None  # training: (base, doc, core, rule) per cue
+        self.tagger = None
+        from .tagger import load_tagger, resolve_tagger_path
+
+        tp = resolve_tagger_path(self.options.tagger)
+        if tp is not None:
+            self.tagger = load_tagger(str(tp.resolve()))
+        self._tagged: Any = None
+        self._cue_spans: list[Any] = []
         self._quotes: list[QuoteRegion] = []
         self._base = 0
         forms = lexicon.cue_forms()
@@ -154,42 +171,59 @@ class AttributionExtractor:
         pending = 0
         for text in texts:
             sents = split_sentences(text)
-            todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e])]
-            buf.append((text, find_quotes(text), todo))
+            tagged = self.tagger(text) if self.tagger is not None else None
+            todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)]
+            buf.append((text, find_quotes(text), todo, tagged))
             pending += len(todo)
             if pending >= self.options.batch_size:
                 yield from self._parse_and_extract(buf)
                 buf, pending = [], 0
         yield from self._parse_and_extract(buf)
 
-    def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]]]]
+    def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any]]
                            ) -> Iterator[list[Attribution]]:
-        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo in buf for s, e in todo),
+        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo, _t in buf for s, e in todo),
                                   batch_size=self.options.batch_size))
-        for text, quotes, todo in buf:
+        for text, quotes, todo, tagged in buf:
             parsed = [(s, next(docs)) for s, _e in todo]
-            yield self._extract(text, parsed, quotes)
+            yield self._extract(text, parsed, quotes, tagged)
 
     def from_doc(self, text: str, doc: Any) -> list[Attribution]:
         """Extract using an existing full parse of ``text`` (e.g. the pipeline's cached
         ``article.cache["doc"]``) instead of parsing again."""
         quotes = find_quotes(text)
+        tagged = self.tagger(text) if self.tagger is not None else None
         parsed = []
         for s, e in split_sentences(text):
-            if not (self.options.parse_all or self._is_candidate(text[s:e])):
+            if not (self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
                 parsed.append((span.start_char, span.as_doc()))
-        return self._extract(text, parsed, quotes)
+        return self._extract(text, parsed, quotes, tagged)
 
-    def _is_candidate(self, sent: str) -> bool:
+    def _is_candidate(self, sent: str, start: int = 0, end: int = 0, tagged: Any = None) -> bool:
+        """Whether a sentence is worth parsing: with a tagger, one of its words is a likely cue
+        (or it holds a fixed pattern); without, it holds a quote mark or a known cue word."""
+        if tagged is not None:
+            if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
+                return True
+            words = _WORDS_RE.findall(sent.lower())
+            if not _PATTERN_WORDS.isdisjoint(words) or "according" in words:
+                return True
+            if self.options.cue_decision == "tagger":
+                return False
         return (any(q in sent for q in _QUOTE_CHARS) or DOUBLE_APOS in sent
                 or not self._cue_words.isdisjoint(_WORDS_RE.findall(sent.lower())))
 
     # -- cue finding ------------------------------------------------------------------
     def _is_cue_verb(self, tok: Any) -> bool:
         pos = lexicon.upos(tok)
+        if self._tagged is not None:
+            if self._tagged_cue(tok):
+                return True
+            if self.options.cue_decision == "tagger":
+                return False
         if pos != "VERB" and not (pos == "AUX" and lexicon.lemma_of(tok) == "say") and not (
                 self._nominal and pos in ("NOUN", "ADJ")):
             return False
@@ -200,6 +234,18 @@ class AttributionExtractor:
                   else self.cue_model["threshold"])
         return tok.lower_ in self.cue_form_set or lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS
 
+    def _tagged_cue(self, tok: Any) -> bool:
+        """Whether the tagger put ``tok`` in a cue span and it heads that span (its syntactic
+        head lies outside the span, or is not a word that can carry a cue)."""
+        if not _cue_pos(tok):
+            return False
+        start = self._base + tok.idx
+        span = next((c for c in self._cue_spans if c.start <= start < c.end), None)
+        if span is None:
+            return False
+        h = tok.head
+        return h.i == tok.i or not (span.start <= self._base + h.idx < span.end and _cue_pos(h))
+
     def _in_quote(self, tok: Any) -> bool:
         pos = self._base + tok.idx
         return any(q.start < pos < q.end for q in self._quotes)
@@ -208,9 +254,12 @@ class AttributionExtractor:
         s, e = self._base + tok.sent.start_char, self._base + tok.sent.end_char
         return any(q.start < e and s < q.end for q in self._quotes)
 
-    def _extract(self, text: str, parsed: list[tuple[int, Any]], quotes: list[QuoteRegion]) -> list[Attribution]:
+    def _extract(self, text: str, parsed: list[tuple[int, Any]], quotes: list[QuoteRegion],
+                 tagged: Any = None) -> list[Attribution]:
         found: list[Attribution] = []
         self._quotes = quotes
+        self._tagged = tagged
+        self._cue_spans = tagged.spans("Cue", self.tagger.thresholds["Cue"]) if tagged is not None else []
         for base, doc in parsed:
             self._base = base
             for tok in doc:
@@ -227,11 +276,42 @@ class AttributionExtractor:
                 if att is not None:
                     found.append(att)
         found = _dedupe(found)
+        if tagged is not None:
+            found = self._link_tagged_cues(text, found, tagged)
         if self.options.link_orphan_quotes:
             found = self._orphan_quotes(text, found, quotes)
         found.sort(key=lambda a: (a.content.start, a.content.end))
         for a in found:
             _finish(text, a, quotes)
+        return found
+
+    def _link_tagged_cues(self, text: str, found: list[Attribution], tagged: Any) -> list[Attribution]:
+        """Link the tagger's cues that no rule used to the nearest tagged source and content
+        (cue, source and content edges from the tagger: "his criticism of X", "[Reuters.]")."""
+        if not self.options.tagger_orphans:
+            return found
+        th = self.tagger.thresholds
+        sources = tagged.spans("Source", th["Source"])
+        contents = tagged.spans("Content", th["Content"])
+        used = [(a.cue.start, a.cue.end) for a in found if a.cue is not None]
+        sents = split_sentences(text)
+        for c in self._cue_spans:
+            if c.score < self.options.orphan_min_score or any(s < c.end and c.start < e for s, e in used):
+                continue
+            sent = next(((s, e) for s, e in sents if s <= c.start < e), (c.start, c.end))
+            cont = _nearest([x for x in contents if not (x.start < c.end and c.start < x.end)
+                             and sent[0] - 2 <= x.end and x.start <= sent[1] + 2], c)
+            if cont is None or len(text[cont.start:cont.end].split()) < self.options.orphan_min_words:
+                continue
+            src = _nearest([x for x in sources if sent[0] <= x.start and x.end <= sent[1]
+                            and not (x.start < c.end and c.start < x.end)
+                            and not (x.start < cont.end and cont.start < x.end)], c)
+            source = Span.of(text, src.start, src.end) if src is not None else None
+            head = source.text.split()[-1].lower().strip(_EDGE_CHARS) if source is not None and source.text.split() else ""
+            found.append(Attribution(
+                speaker=source.text if source is not None else None, speaker_description=None, source=source,
+                cue=Span.of(text, c.start, c.end), content=Span.of(text, cont.start, cont.end), kind="indirect",
+                unnamed=head in lexicon.VAGUE_SOURCE_HEADS or head.rstrip("s") in lexicon.VAGUE_SOURCE_HEADS))
         return found
 
     # -- patterns ---------------------------------------------------------------------
@@ -469,6 +549,20 @@ class AttributionExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+_EDGE_CHARS = ",.;:()[]\"“”'’"
+
+
+def _cue_pos(tok: Any) -> bool:
+    """Whether a token can carry a statement's cue: a verb, "say" as auxiliary, a noun or adjective."""
+    pos = lexicon.upos(tok)
+    return pos in ("VERB", "NOUN", "ADJ") or (pos == "AUX" and lexicon.lemma_of(tok) == "say")
+
+
+def _nearest(spans: list[Any], c: Any) -> Any:
+    """The span of ``spans`` closest to span ``c`` (character gap), or None."""
+    return min(spans, key=lambda x: max(x.start - c.end, c.start - x.end, 0), default=None)
+
+
 def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: int,
                c_start: int, c_end: int) -> Attribution:
     """An indirect statement from absolute offsets, its source (if any) described; a source

@@ -38,6 +38,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable", action="append", default=[], metavar="STAGE",
                    help="skip a stage by name (clean, entities, attributions, speakers, techniques, narratives); repeatable")
     p.add_argument("--config", metavar="FILE", help="pipeline configuration (JSON): {\"stages\": [...], \"corpus_stages\": [...]}")
+    p.add_argument("--attribution-model", metavar="NAME|DIR", default=os.environ.get("SPINSCOPE_ATTRIBUTION_MODEL"),
+                   help="attribution extractor: 'fast' (default) or 'accurate' (adds the shipped transformer "
+                        "tagger: better recall, slower) or a tagger directory")
     p.add_argument("--aliases", metavar="FILE", action="append", default=[],
                    help="an extra alias table (TSV: canonical, label, aliases; see docs/entities.md) "
                    "used before the shipped one; repeatable (env SPINSCOPE_ALIASES)")
@@ -158,6 +161,13 @@ def run(args: argparse.Namespace) -> int:
         for spec in config.stages:
             if spec.get("factory") in ("spinscope.entities.v1", "spinscope.speakers.v1"):
                 spec.setdefault("options", {})["aliases_path"] = os.pathsep.join(args.aliases)
+    if args.attribution_model:
+        from ..attribution.tagger import resolve_tagger_path
+
+        resolve_tagger_path(args.attribution_model)  # a bad name fails here, before any work
+        for spec in config.stages:
+            if spec.get("factory") == "spinscope.attributions.v1":
+                spec.setdefault("options", {})["tagger"] = args.attribution_model
     ingest = IngestOptions.from_env(max_bytes=args.max_bytes, outlet=args.outlet)
     store = None if args.no_store else Store(args.store)
     total = sum(1 for _ in expand_paths(args.paths))

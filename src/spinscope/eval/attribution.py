@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -42,6 +43,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--baseline", choices=("none", "textacy"), default="none",
                         help="also score textacy's direct_quotations on the same split")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N texts")
+    parser.add_argument("--model", dest="tagger", default=os.environ.get("SPINSCOPE_ATTRIBUTION_MODEL", "fast"),
+                        metavar="NAME|DIR",
+                        help="'fast' (default: dependency rules and linear models), 'accurate' (adds the shipped "
+                             "transformer tagger: better recall, about 6x slower) or a tagger directory "
+                             "(also SPINSCOPE_ATTRIBUTION_MODEL; see docs/attribution.md)")
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
@@ -251,7 +257,11 @@ def format_scores(name: str, r: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    results = {"spinscope": evaluate_attribution(args.data, args.split, args.annotators, limit=args.limit)}
+    from ..attribution.extract import AttributionExtractor, ExtractorOptions
+
+    ex = AttributionExtractor(options=ExtractorOptions(tagger=args.tagger))
+    results = {"spinscope": evaluate_attribution(args.data, args.split, args.annotators, extract=ex.pipe,
+                                                 limit=args.limit)}
     if args.baseline == "textacy":
         results["textacy"] = evaluate_attribution(args.data, args.split, args.annotators,
                                                   extract=textacy_extract, limit=args.limit)
