@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("SPINSCOPE_THREADS", "1")  # one ONNX Runtime thread per worker process
 
 _EXTRACTOR = None
 _TAGGER = "fast"
