@@ -303,3 +303,12 @@ def test_participle_right_after_a_noun_takes_that_noun_as_source():
     assert a.source is not None and a.source.text == "a report"
     (b,) = AttributionExtractor()("He closed the meeting, saying the vote would wait.")
     assert b.source is not None and b.source.text == "He"
+
+
+def test_demonstrative_subject_of_a_non_speech_verb_is_no_source(extractor) -> None:
+    # written like the first seed article, where "This" became a speaker
+    text = ("Analyst Maria Holm said the city council ignored the warnings. This, according to her, "
+            "contradicted the plan to protect the river.")
+    atts = extractor(text)
+    assert not any(a.cue and a.cue.text == "contradicted" for a in atts)
+    assert any(a.cue and a.cue.text.lower() == "according to" for a in atts)

@@ -59,6 +59,7 @@ EDGE_PUNCT = ",.;:—–-()[] \n\t\xa0"
 _DEFAULT_NLP_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
 _WORDS_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PATTERN_WORDS = frozenset({"reportedly", "poll", "survey"})  # words of the fixed patterns
+_DEMONSTRATIVES = frozenset("this that these those".split())
 _NOT_SOURCES = frozenset("plan plans schedule script rule rules tradition design".split())
 
 
@@ -348,6 +349,9 @@ class AttributionExtractor:
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
         source_tok = _subject(tok)
+        if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
+                and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
+            return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
         cue_head = tok
         anchor = _cue_chain(tok)  # "declined to comment on", "made no mention of"
         tok = anchor
