@@ -342,3 +342,12 @@ def test_seeds_form_one_narrative(seeds_result):
     assert len(n.article_ids) == 2
     assert n.media == ["RT"]
     assert "Mosul" in n.entities
+
+
+def test_unresolved_speaker_phrases_are_not_names() -> None:
+    from spinscope.narratives.features import looks_like_a_name
+
+    assert looks_like_a_name("Dmitar Halvosk") and looks_like_a_name("Ministry of Defence")
+    assert not looks_like_a_name("Karsian intelligence itself")
+    assert not looks_like_a_name("Valdoria and the coalition")
+    assert not looks_like_a_name("Brennick")  # one word: could be anything

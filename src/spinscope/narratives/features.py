@@ -45,6 +45,20 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _SKIP_ENTITY_LABELS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"})
 
 
+# Lower-case words that may sit inside a name ("Ministry of Defence", "Ibn al-Athir").
+_NAME_PARTICLES = frozenset("of the for de du da di del la le van von der den al el bin ibn y in on at".split())
+
+
+def looks_like_a_name(phrase: str) -> bool:
+    """Whether an unresolved speaker phrase reads as a proper name: two or more words, every
+    word capitalised except name particles, no coordination ("Karsian intelligence itself",
+    "Valdoria and the coalition" are phrases, not names)."""
+    words = phrase.split()
+    if len(words) < 2 or any(w.lower() in ("and", "&", "or") for w in words):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_PARTICLES for w in words)
+
+
 @lru_cache(maxsize=1)
 def stopwords() -> frozenset[str]:
     """spaCy's English stopword list plus news-reporting verbs and calendar words."""
@@ -153,6 +167,8 @@ class ArticleFeatures:
     entities: dict[str, str] = field(default_factory=dict)  # canonical -> label (first seen)
     entity_counts: Counter[str] = field(default_factory=Counter)  # canonical -> mentions
     speakers: set[str] = field(default_factory=set)  # named speakers, canonical where resolved
+    # those that read as names (resolved, or capitalised words): the ones a narrative lists
+    named_speakers: set[str] = field(default_factory=set)
     media: set[str] = field(default_factory=set)  # named media the speakers told (own outlet excluded)
     media_all: set[str] = field(default_factory=set)  # same, own outlet included (for reporting)
 
@@ -179,6 +195,8 @@ def article_features(article: Article, title_weight: int = 2) -> ArticleFeatures
         if name and a.speaker_label not in ("GPE", "NORP", "LOC") and len(name.split()) <= 5 \
                 and name.split()[0].lower() not in _NOT_A_NAME:
             f.speakers.add(name)
+            if a.speaker_entity or looks_like_a_name(name):
+                f.named_speakers.add(name)
         if name and is_named_medium(a.medium):
             medium = a.medium.strip()  # type: ignore[union-attr]
             f.media_all.add(medium)

@@ -140,7 +140,7 @@ class NarrativeStage:
         by_date = sorted(arts, key=lambda a: (a.published or "9999", a.id))
         article_ids = list(dict.fromkeys(a.id for a in by_date))
         entities = _top_terms(corpus.entities, members, o.max_entities)
-        speakers = _ranked(Counter(s for f in feats for s in f.speakers))
+        speakers = _ranked(Counter(s for f in feats for s in f.named_speakers))
         media_counts = Counter(m for f in feats for m in _dedupe_media(f.media_all))
         media = [m for m in _ranked(media_counts) if media_counts[m] >= 2] or _ranked(media_counts)
         # Keywords say what is claimed; names are listed under entities, speakers and media.
