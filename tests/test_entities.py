@@ -341,3 +341,18 @@ def test_relative_pronoun_speakers_resolve_to_their_antecedent():
     assert by_cue["told"].speaker == "advisers" and by_cue["told"].unnamed
     assert by_cue["said"].speaker == "Anna Lind" and not by_cue["said"].unnamed
     assert not any(a.speaker == "World Health Organization" for a in art.attributions)
+
+
+@pytest.mark.model
+def test_spokesperson_for_a_named_person_is_an_unnamed_source_and_may_is_a_surname():
+    from spinscope.pipeline import Pipeline, PipelineConfig
+
+    text = ("Brexit row deepens\n\nA spokesperson for Prime Minister Theresa May responded to the "
+            "comments, saying that it was a question for him.\n\n\u201cWe are going to be in uncharted "
+            "territory,\u201d May told the BBC on Sunday.\n")
+    config = PipelineConfig(disabled=("techniques",))
+    art = next(Pipeline(config).pipe([Article(source="t", text=text)]))
+    spokes = [a for a in art.attributions if a.source and "spokesperson" in a.source.text]
+    assert spokes and all(a.unnamed and a.speaker_entity is None for a in spokes)
+    told = next(a for a in art.attributions if a.cue and a.cue.text == "told")
+    assert told.speaker_entity == "Theresa May" and told.medium == "BBC" and not told.unnamed

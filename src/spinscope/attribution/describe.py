@@ -80,8 +80,11 @@ def is_vague(toks: list[Any], head: Any) -> bool:
         return False
     # A proper name makes the source specific, except short place/organisation
     # modifiers ("US defense officials", "local and US officials").
-    if any(lexicon.upos(t) == "PROPN" and not (t.i != head.i and (t.text.isupper() and len(t.text) <= 4
-                                                          or t.dep_ in ("compound", "amod", "nmod")))
+    # A name after a preposition says whom the source works for, not who it is ("a
+    # spokesperson for Prime Minister Theresa May", "an official at the State Department").
+    employer = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+    if any(lexicon.upos(t) == "PROPN" and t.i not in employer and not (
+            t.i != head.i and (t.text.isupper() and len(t.text) <= 4 or t.dep_ in ("compound", "amod", "nmod")))
            for t in toks):
         return False
     lemma = lexicon.lemma_of(head)

@@ -59,6 +59,9 @@ EDGE_PUNCT = ",.;:—–-()[] \n\t\xa0"
 _DEFAULT_NLP_EXCLUDE = ("ner", "lemmatizer", "attribute_ruler")
 _WORDS_RE = re.compile(r"[a-z]+(?:'[a-z]+)?")
 _PATTERN_WORDS = frozenset({"reportedly", "poll", "survey"})  # words of the fixed patterns
+# Capitalised modals that are surnames when the verb after them is not a bare infinitive
+# ("George Will wrote", "“…,” May told the BBC").
+_MODAL_NAMES = frozenset({"Will", "May"})
 _DEMONSTRATIVES = frozenset("this that these those".split())
 _NOT_SOURCES = frozenset("plan plans schedule script rule rules tradition design".split())
 
@@ -597,7 +600,7 @@ def _left_modifiers(tok: Any) -> list[Any]:
     doc = tok.doc
     while i >= 0 and doc[i].head.i == tok.i and (doc[i].dep_ in CUE_LEFT_DEPS or (
             doc[i].dep_ == "npadvmod" and doc[i].lower_ in _TIME_WORDS)):
-        if doc[i].text == "Will" and doc[i].dep_ == "aux" and tok.tag_ != "VB":
+        if doc[i].text in _MODAL_NAMES and doc[i].dep_ == "aux" and tok.tag_ != "VB":
             break  # "George Will wrote": a name tagged as a modal
         out.append(doc[i])
         if doc[i].dep_ == "npadvmod" and i > 0 and doc[i - 1].head.i == doc[i].i and doc[i - 1].lower_ in (
@@ -693,8 +696,8 @@ def _subject(tok: Any) -> Any:
             if pobj:
                 return pobj[0]
     for c in tok.children:
-        if c.text == "Will" and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
-            return c  # "Will wrote": the columnist George Will, tagged as a modal
+        if c.text in _MODAL_NAMES and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
+            return c  # "Will wrote", "May told the BBC": a surname tagged as a modal
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
             and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES:
         return tok.head  # "candidates proposing ...", "a message apparently referring to ..."

@@ -306,7 +306,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
         return _relative_antecedent(text, src, entities, doc)
-    # 1. a named entity inside the source span
+    # 1. a named entity inside the source span (unless the parse found a vague head whose
+    #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
+    if src is not None and a.unnamed:
+        return raw.strip(), None, True
     if src is not None:
         inside = [e for e in entities if e.start < src.end and src.start < e.end]
         person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
