@@ -356,3 +356,12 @@ def test_spokesperson_for_a_named_person_is_an_unnamed_source_and_may_is_a_surna
     assert spokes and all(a.unnamed and a.speaker_entity is None for a in spokes)
     told = next(a for a in art.attributions if a.cue and a.cue.text == "told")
     assert told.speaker_entity == "Theresa May" and told.medium == "BBC" and not told.unnamed
+
+
+@pytest.mark.model
+def test_entity_span_drops_a_dangling_conjunction(entities_stage):
+    # a source line at the foot of a real article (PTC): NER cut "Daily Mail and" off a longer span
+    art = _run(entities_stage, "Press review\n\nThe talks failed again on Friday.\n\n"
+                               "Daily Mail and Guardian (London) and Deutsche Welle\n")
+    assert not any(e.text.endswith((" and", " or")) for e in art.entities)
+    assert any(e.text == "Daily Mail" for e in art.entities)

@@ -39,6 +39,7 @@ _ORG_TAIL = re.compile(
     r"(?:\s+(?:and|of|for|&|on)\s+)(?:[A-Z][\w\-]*\s+){0,4}?(?:Studies|Institute|Center|Centre|"
     r"Council|Foundation|Association|University|Research|Affairs|Relations|Committee|Agency|"
     r"Forum|Fund|Society|Union|Academy|Organization|Organisation|Policy|Analysis|Security)\b")
+_DANGLING = re.compile(r"[\s,]+(?:and|or|&|of|for|the)$", re.I)
 _STOP_INITIAL = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at", "de"})
 _TRIM_LEFT = " \t\"'\u2018\u2019\u201c\u201d([,;:"
 _TRIM_RIGHT = " \t\"'\u2018\u2019\u201c\u201d)],;:!?."
@@ -72,6 +73,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
         while start < end and text[start] in _TRIM_LEFT:
             start += 1
     end -= possessive_len(text[start:end])
+    while True:  # a dangling conjunction left by a cut ("Daily Mail and" of "Daily Mail and Guardian")
+        m = _DANGLING.search(text, start, end)
+        if m is None or m.start() <= start:
+            break
+        end = m.start()
     return start, end
 
 
