@@ -312,3 +312,10 @@ def test_demonstrative_subject_of_a_non_speech_verb_is_no_source(extractor) -> N
     atts = extractor(text)
     assert not any(a.cue and a.cue.text == "contradicted" for a in atts)
     assert any(a.cue and a.cue.text.lower() == "according to" for a in atts)
+
+
+def test_imperatives_are_not_attributions(extractor) -> None:
+    # page furniture and reader prompts: a bare verb with no subject is nobody's statement
+    for text in ("Tell me what you think.", "Tell us what you know about the fire."):
+        assert extractor(text) == []
+    assert [a.cue.text for a in extractor("Officials told us what they knew about the fire.")] == ["told"]

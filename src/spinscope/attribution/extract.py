@@ -352,6 +352,9 @@ class AttributionExtractor:
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
         source_tok = _subject(tok)
+        if source_tok is None and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children):
+            return None  # an imperative ("Think your friends would be interested? Share this!")
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
