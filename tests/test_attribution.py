@@ -319,3 +319,13 @@ def test_imperatives_are_not_attributions(extractor) -> None:
     for text in ("Tell me what you think.", "Tell us what you know about the fire."):
         assert extractor(text) == []
     assert [a.cue.text for a in extractor("Officials told us what they knew about the fire.")] == ["told"]
+
+
+@pytest.mark.parametrize("text,medium", [
+    ("“We have seen three years of hysteria,” Hemingway told the panel.", "the panel"),
+    ("The senator told the committee that the report was incomplete.", "the committee"),
+    ("The minister told reporters that talks had stalled.", "reporters"),
+])
+def test_audiences_after_told_are_media(extractor, text, medium) -> None:
+    atts = extractor(text)
+    assert [a.medium for a in atts] == [medium]

@@ -42,6 +42,8 @@ supporters opponent opponents person someone somebody anyone everybody everyone 
 # Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").
 AUDIENCE_WORDS = frozenset("""
 reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
+panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
+magazine radio television tv podcast channel station network outlet broadcaster
 """.split())
 
 
