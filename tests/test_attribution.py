@@ -329,3 +329,10 @@ def test_imperatives_are_not_attributions(extractor) -> None:
 def test_audiences_after_told_are_media(extractor, text, medium) -> None:
     atts = extractor(text)
     assert [a.medium for a in atts] == [medium]
+
+
+def test_dates_are_not_media(extractor) -> None:
+    atts = extractor("A panel of judges appointed Lawrence Walsh on Dec. 19, 1986.")
+    assert all(a.medium is None for a in atts)
+    atts = extractor("Putin said in an interview with Sputnik on Monday that it was fine.")
+    assert [a.medium for a in atts] == ["Sputnik"]

@@ -365,3 +365,23 @@ def test_entity_span_drops_a_dangling_conjunction(entities_stage):
                                "Daily Mail and Guardian (London) and Deutsche Welle\n")
     assert not any(e.text.endswith((" and", " or")) for e in art.entities)
     assert any(e.text == "Daily Mail" for e in art.entities)
+
+
+def test_pre_name_role_stops_at_adjectives_adverbs_dates_and_honorifics():
+    from spinscope.entities.speakers import _pre_name
+    from spinscope.nlp import get_nlp
+
+    nlp = get_nlp()
+    cases = {
+        "It is imperative for Mr. Barr": "Barr",  # no role: an adjective and an honorific
+        "Giuliani said Friday Trump's attorney Rudy Giuliani": "Rudy",
+        "and so Attorney General Edwin Meese": "Edwin",
+        "Federalist senior editor Mollie Hemingway": "Mollie",
+    }
+    got = {}
+    for text, name in cases.items():
+        got[text] = _pre_name(text, text.index(name), nlp(text))
+    assert got["It is imperative for Mr. Barr"] in (None, "Mr.")
+    assert "Friday" not in (got["Giuliani said Friday Trump's attorney Rudy Giuliani"] or "")
+    assert got["and so Attorney General Edwin Meese"] == "Attorney General"
+    assert got["Federalist senior editor Mollie Hemingway"].endswith("senior editor")

@@ -19,7 +19,8 @@ _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet l
                           "appearance briefing conference remarks comments message email video".split())
 _MEDIUM_PREPS = ("to", "with", "on")
 _NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
-                       "may june july august september october november december".split())
+                       "may june july august september october november december jan feb mar apr jun jul aug "
+                       "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
 
 
 def _span(text: str, base: int, toks: list[Any]) -> Span | None:
@@ -104,14 +105,15 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     if cand is None:
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_ not in _NOT_MEDIA:
+                if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_.rstrip(".") not in _NOT_MEDIA:
                     cand = pobj
                 elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
                     # "in an interview with Sputnik", "in a statement to Reuters"
                     for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPS):
-                        inner = [c for c in p2.children if c.dep_ == "pobj"]
+                        inner = [c for c in p2.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
                         if inner:
-                            cand = inner[0]
+                            cand = inner[0]  # the first: "with Sputnik", not "on Monday" after it
+                            break
                     if cand is None:
                         for p2 in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
                             inner = [c for c in p2.children if c.dep_ == "pobj" and lexicon.upos(c) == "PROPN"]

@@ -91,6 +91,12 @@ def title_like(word: str) -> bool:
     return is_title(word) or word.casefold() in ROLE_NOUNS
 
 
+_HONORIFICS = frozenset("mr mrs ms miss dr sir dame mme m".split())
+_CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+january february march april may june july august september october november december jan feb mar apr
+jun jul aug sep sept oct nov dec""".split())
+
+
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -105,8 +111,12 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         word = w.group(0)
         low = word.casefold().strip(".")
         if low in ("of", "for") and kept:
+            if all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept):
+                break  # "imperative for Mr. Barr": a preposition before an honorific starts no role
             kept.append(w)
             continue
+        if low in _CALENDAR_WORDS:
+            break  # "said Friday Trump's attorney"
         if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
                    "according", "when", "as", "while", "but", "former", "then"):
             if low in ("former",):
@@ -115,9 +125,13 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             break
         if doc is not None:
             span = doc.char_span(line_start + w.start(), line_start + w.end(), alignment_mode="expand")
-            if span is not None and span[-1].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ"):
+            if span is not None and span[-1].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "ADV",
+                                                      "CCONJ", "PART"):
                 if not title_like(word):
                     break
+            if span is not None and span[-1].pos_ == "ADJ" and word[0].islower() and not any(
+                    role_nouns_in(k.group(0)) for k in kept):
+                break  # an adjective joins a role ("senior editor"), never starts one ("imperative")
         elif word[0].islower() and low not in ROLE_NOUNS:
             break
         kept.append(w)
@@ -127,8 +141,8 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         kept.pop()
     if not kept:
         return None
-    phrase = before[kept[-1].start():kept[0].end()].strip()
-    if not role_nouns_in(phrase) and not any(is_title(w) for w in phrase.split()):
+    phrase = before[kept[-1].start():kept[0].end()].strip().strip("'\u2018\u2019")
+    if not phrase or not role_nouns_in(phrase) and not any(is_title(w) for w in phrase.split()):
         return None
     return phrase
 
