@@ -23,7 +23,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--model", dest="tagger", default=os.environ.get("SPINSCOPE_ATTRIBUTION_MODEL", "fast"),
                         metavar="NAME|DIR",
                         help="'fast' (default: dependency rules and linear models), 'accurate' (adds the shipped "
-                             "transformer tagger: better recall, about 6x slower) or a tagger directory "
+                             "transformer tagger: better recall, about 4-5x slower) or a tagger directory "
                              "(also SPINSCOPE_ATTRIBUTION_MODEL; see docs/attribution.md)")
 
 
