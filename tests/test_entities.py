@@ -385,3 +385,14 @@ def test_pre_name_role_stops_at_adjectives_adverbs_dates_and_honorifics():
     assert "Friday" not in (got["Giuliani said Friday Trump's attorney Rudy Giuliani"] or "")
     assert got["and so Attorney General Edwin Meese"] == "Attorney General"
     assert got["Federalist senior editor Mollie Hemingway"].endswith("senior editor")
+
+
+@pytest.mark.model
+def test_possessed_surname_inside_an_org_span_is_the_person(entities_stage):
+    # real news (SemEval-2025 narratives corpus): NER tagged "UAW’s Fain" as one ORG
+    art = _run(entities_stage, "Unions and the climate\n\nUAW President Shawn Fain recently declared that "
+                               "the federal government is pouring billions into the transition.\n\n"
+                               "Acknowledging the threat, the UAW\u2019s Fain warned that another "
+                               "presidency would be a disaster.\n")
+    fain = [e for e in art.entities if e.text == "Fain"]
+    assert fain and fain[0].canonical == "Shawn Fain" and fain[0].label == "PERSON"

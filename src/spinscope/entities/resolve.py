@@ -39,6 +39,7 @@ _ORG_TAIL = re.compile(
     r"(?:\s+(?:and|of|for|&|on)\s+)(?:[A-Z][\w\-]*\s+){0,4}?(?:Studies|Institute|Center|Centre|"
     r"Council|Foundation|Association|University|Research|Affairs|Relations|Committee|Agency|"
     r"Forum|Fund|Society|Union|Academy|Organization|Organisation|Policy|Analysis|Security)\b")
+_POSSESSOR = re.compile(r"[^\n]{1,60}?['\u2019]s\s+(?=[A-Z][\w\-]+$)")
 _DANGLING = re.compile(r"[\s,]+(?:and|or|&|of|for|the)$", re.I)
 _STOP_INITIAL = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at", "de"})
 _TRIM_LEFT = " \t\"'\u2018\u2019\u201c\u201d([,;:"
@@ -221,6 +222,13 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     for m in pending:
         if m.canonical in merged_full or m.label not in ("PERSON", "NORP", "ORG", "GPE", "FAC"):
             continue
+        poss = _POSSESSOR.match(text, m.start, m.end)
+        if poss is not None:
+            # "the UAW's Fain" tagged as one ORG: the possessed surname is the person
+            tail = _person_key(text[poss.end():m.end])
+            if len(tail) == 1 and len(by_last.get(tail[0], ())) == 1:
+                m.start, m.canonical, m.label = poss.end(), next(iter(by_last[tail[0]])), "PERSON"
+                continue
         parts = _person_key(m.canonical)
         if not parts:
             continue
