@@ -630,3 +630,15 @@ def test_rule_index_gives_the_same_first_rule_as_the_full_list():
             a = next((r for r in full if r.regex.fullmatch(line)), None)
             b = next((r for r in index.candidates(line) if r.regex.fullmatch(line)), None)
             assert a is b, line
+
+
+def test_boilerplate_glued_to_the_last_sentence_is_cut():
+    raw = ("Unions and the climate\n\nThe demise of our union workforce will be swift and brutal, "
+           "the columnist argued at length. Views expressed in this article are opinions of the author "
+           "and do not necessarily reflect the views of The Daily Ledger.\n\n"
+           "He said the slogan was \u201cShare this story!\u201d and many people agreed with it.\n")
+    r = clean_text(raw)
+    assert "Views expressed" not in r.text and r.text.startswith("The demise")
+    assert "swift and brutal, the columnist argued at length." in r.text
+    assert "Share this story!" in r.text  # quoted inside a sentence: not a glued tail
+    assert any(x.text.startswith("Views expressed") and x.reason == "other" for x in r.removed)

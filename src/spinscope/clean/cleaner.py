@@ -80,6 +80,12 @@ class CleanOptions:
     strip_site_suffix: bool = True  # "Headline | Site" -> "Headline"
 
 
+# A sentence start inside a line: end punctuation (and a closing quote), space, a capital.
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"\u201d\u2019']?\s+(?=[A-Z\u201c\"])")
+# Boilerplate that may arrive glued to the last sentence of a paragraph.
+_GLUED_TAIL_REASONS = frozenset({"other", "copyright", "share_prompt", "newsletter", "advertisement"})
+
+
 @dataclass
 class CleanResult:
     """What the cleaner produced for one text."""
@@ -134,6 +140,7 @@ class Cleaner:
             self._classify_line(line, result)
         self._cut_trailing_blocks(body)
         self._cut_signatures(body)
+        self._cut_glued_tails(body)
         if self.options.position_rules:
             self._position_rules(body, result)
         self._collect(body, result)
@@ -307,6 +314,25 @@ class Cleaner:
                         later.reason, later.rule = ln.reason, "after:" + ln.rule
                         later.pieces.append(Removed(later.text, ln.reason))
                 return
+
+    def _cut_glued_tails(self, body: list[_Line]) -> None:
+        """Step 5b: boilerplate glued to the end of a kept paragraph (plain-text corpora lose the
+        line break): "... swift and brutal. Views expressed in this article are the opinions of
+        the author ..." -> the last sentences are cut when a strong rule matches them whole."""
+        for ln in body:
+            if ln.reason is not None or len(ln.text) < 60:
+                continue
+            starts = [m.end() for m in _SENTENCE_START.finditer(ln.text)][-3:]
+            for cut in starts:  # the longest tail first
+                tail = ln.text[cut:]
+                hit = self._match(tail, weak=False)
+                if hit is None or hit[0].reason not in _GLUED_TAIL_REASONS:
+                    continue
+                if len(ln.text[:cut].split()) < 5:
+                    break
+                ln.pieces.append(Removed(tail, hit[0].reason))
+                ln.text = ln.text[:cut].rstrip()
+                break
 
     @staticmethod
     def _cut_signatures(body: list[_Line]) -> None:
