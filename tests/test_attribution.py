@@ -336,3 +336,10 @@ def test_dates_are_not_media(extractor) -> None:
     assert all(a.medium is None for a in atts)
     atts = extractor("Putin said in an interview with Sputnik on Monday that it was fine.")
     assert [a.medium for a in atts] == ["Sputnik"]
+
+
+def test_capitalised_role_before_an_apposed_name(extractor) -> None:
+    atts = extractor("Leader of the House of Commons, Andrea Leadsom, has told BBC Radio 4 that "
+                     "Britain is prepared to leave.")
+    assert [(a.speaker, a.speaker_description, a.medium) for a in atts] == [
+        ("Andrea Leadsom", "Leader of the House of Commons", "BBC Radio 4")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..model import Attribution, Span
+from ..entities.names import ROLE_NOUNS
 from . import lexicon
 
 _EDGE = ",.;:—–-()[] \n\t\"“”'’"
@@ -43,13 +44,15 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     if appos:
         a = appos[0]
         a_toks = list(a.subtree)
-        if lexicon.upos(head) == "PROPN" or lexicon.upos(a) != "PROPN":
+        capital_role = lexicon.upos(head) == "PROPN" and head.lower_ in ROLE_NOUNS and a.lower_ not in ROLE_NOUNS
+        if (lexicon.upos(head) == "PROPN" and not capital_role) or lexicon.upos(a) != "PROPN":
             # "Adel Darwish, a journalist," -> name + description
             name_toks = [t for t in toks if t.i < a_toks[0].i]
             d = _span(text, base, a_toks)
             description = d.text if d else None
         else:
-            # "the journalist, Adel Darwish," -> the apposition is the name
+            # "the journalist, Adel Darwish," / "Leader of the House, Andrea Leadsom," -> the
+            # apposition is the name
             name_toks = a_toks
             d = _span(text, base, [t for t in toks if t.i < a_toks[0].i])
             description = d.text if d else None
@@ -126,7 +129,7 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     if cand is None:
         return
     toks = [t for t in cand.subtree if t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i]
-    toks = [t for t in toks if t.i <= cand.i or t.dep_ == "compound"]
+    toks = [t for t in toks if t.i <= cand.i or t.dep_ in ("compound", "nummod")]  # "BBC Radio 4"
     sp = _span(text, base, toks)
     if sp is not None:
         att.medium_span = sp
