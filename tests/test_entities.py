@@ -396,3 +396,17 @@ def test_possessed_surname_inside_an_org_span_is_the_person(entities_stage):
                                "presidency would be a disaster.\n")
     fain = [e for e in art.entities if e.text == "Fain"]
     assert fain and fain[0].canonical == "Shawn Fain" and fain[0].label == "PERSON"
+
+
+@pytest.mark.model
+def test_outlet_behind_a_generic_media_noun_and_a_described_source():
+    from spinscope.pipeline import Pipeline, PipelineConfig
+
+    text = ("Moscow answers\n\nIn an interview with the Russian state news agency TASS, Ryabkov mocked the "
+            "administration, saying that the talks had failed.\n\nTaking up the same theme, Hollywood "
+            "entertainment website Deadline concludes in its review that the documentary raises questions.\n")
+    art = next(Pipeline(PipelineConfig(disabled=("techniques",))).pipe([Article(source="t", text=text)]))
+    mocked = next(a for a in art.attributions if a.cue and a.cue.text == "mocked")
+    assert mocked.medium == "TASS"
+    deadline = next(a for a in art.attributions if a.cue and a.cue.text.startswith("concludes"))
+    assert deadline.speaker == "Deadline" and deadline.speaker_description == "Hollywood entertainment website"

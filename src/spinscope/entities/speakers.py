@@ -356,8 +356,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
         return raw.strip(), None, True
-    # 5. the table, a surname, or the cleaned text
-    surface = clean_surface(raw)
+    # 5. the table, a surname, or the cleaned text (the name part when the extractor split off
+    #    a description: "Hollywood entertainment website Deadline" -> "Deadline")
+    surface = clean_surface(a.speaker if a.speaker and a.speaker_description and a.speaker in raw else raw)
     entry = table.lookup(surface)
     if entry is not None:
         return entry.canonical, entry.label, False
