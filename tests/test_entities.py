@@ -410,3 +410,13 @@ def test_outlet_behind_a_generic_media_noun_and_a_described_source():
     assert mocked.medium == "TASS"
     deadline = next(a for a in art.attributions if a.cue and a.cue.text.startswith("concludes"))
     assert deadline.speaker == "Deadline" and deadline.speaker_description == "Hollywood entertainment website"
+
+
+def test_description_that_repeats_the_name_is_dropped(table):
+    text = "Andrea Leadsom told the BBC that the plan was ready."
+    a = att(text, "Andrea Leadsom", "told")
+    a.speaker_description = "Andrea Leadsom"
+    art = Article(source="t", text=text, entities=[Entity(0, 14, "Andrea Leadsom", "PERSON", "Andrea Leadsom")],
+                  attributions=[a])
+    resolve_speakers(art, table)
+    assert a.speaker == "Andrea Leadsom" and a.speaker_description is None

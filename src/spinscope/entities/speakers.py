@@ -305,6 +305,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         a.speaker_entity = canonical if label is not None and not unnamed else None
         if label == "PERSON" and people.get(canonical) and people[canonical].description:
             a.speaker_description = people[canonical].description
+        if a.speaker_description and a.speaker and a.speaker_description.casefold() in a.speaker.casefold():
+            a.speaker_description = None  # a "description" that only repeats the name
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
 
