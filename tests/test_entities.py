@@ -420,3 +420,16 @@ def test_description_that_repeats_the_name_is_dropped(table):
                   attributions=[a])
     resolve_speakers(art, table)
     assert a.speaker == "Andrea Leadsom" and a.speaker_description is None
+
+
+@pytest.mark.model
+def test_an_event_is_never_a_speaker():
+    from spinscope.pipeline import Pipeline, PipelineConfig
+
+    # real news (PTC): a missing comma makes "Brexit" the subject of "urged"
+    text = ("Minister lashes out\n\nHarrington, who voted remain in the 2016 referendum, has himself "
+            "intimated that he would be willing to quit May's cabinet if no-deal Brexit became government "
+            "policy urged ERG members to join a party that was more in line with their views.\n")
+    art = next(Pipeline(PipelineConfig(disabled=("techniques",))).pipe([Article(source="t", text=text)]))
+    assert [e.label for e in art.entities if e.text == "Brexit"] == ["EVENT"]
+    assert not any(a.speaker_entity == "Brexit" or a.speaker == "Brexit" for a in art.attributions)

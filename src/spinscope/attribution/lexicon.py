@@ -37,6 +37,7 @@ commentator pundit witness resident activist diplomat authority spokesperson spo
 spokeswoman others other report reports study studies poll polls survey media reporter
 researcher scientist economist lawmaker politician member members voter voters supporter
 supporters opponent opponents person someone somebody anyone everybody everyone several few
+brexiteer brexiteers remainer remainers remoaner remoaners leaver leavers hardliner hardliners
 """.split())
 
 # Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").

@@ -40,6 +40,8 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
+# Alias-table labels that are never speakers (events, products).
+NOT_SPEAKER_LABELS = frozenset({"EVENT", "PRODUCT"})
 # Heads of sources that never name anyone in particular.
 VAGUE_HEADS = frozenset("""
 critic critics sceptic sceptics skeptic skeptics expert experts official officials source sources
@@ -363,6 +365,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     surface = clean_surface(a.speaker if a.speaker and a.speaker_description and a.speaker in raw else raw)
     entry = table.lookup(surface)
     if entry is not None:
+        if entry.label in NOT_SPEAKER_LABELS:
+            return None  # "Brexit ... urged": a parse error, not a speaker
         return entry.canonical, entry.label, False
     parts = name_parts(split_title(surface)[1] or surface)
     if parts:

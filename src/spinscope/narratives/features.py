@@ -192,7 +192,7 @@ def article_features(article: Article, title_weight: int = 2) -> ArticleFeatures
         if not name and a.speaker and a.speaker_label is None and a.speaker[:1].isupper() \
                 and len(a.speaker.split()) >= 2:
             name = a.speaker  # an unresolved but named speaker ("Dmitar Halvosk")
-        if name and a.speaker_label not in ("GPE", "NORP", "LOC") and len(name.split()) <= 5 \
+        if name and a.speaker_label not in ("GPE", "NORP", "LOC", "EVENT", "PRODUCT") and len(name.split()) <= 5 \
                 and name.split()[0].lower() not in _NOT_A_NAME:
             f.speakers.add(name)
             if a.speaker_entity or looks_like_a_name(name):
