@@ -12,7 +12,6 @@ A model directory holds ``config.json``, ``tokenizer.json`` and ``encoder.onnx``
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import E_MODEL_MISSING, SpinscopeError
-from ..techniques.encoding import Segment, batch_arrays, segment_text
+from ..techniques.encoding import Segment, batch_arrays, onnx_session, segment_text
 from .brat import BratDocument
 
 ROLES = ("Cue", "Source", "Content")
@@ -110,7 +109,6 @@ class AttributionTagger:
     """The ONNX attribution tagger loaded from a model directory."""
 
     def __init__(self, path: str | Path, threads: int | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.path = Path(path)
@@ -125,16 +123,7 @@ class AttributionTagger:
         self.thresholds: dict[str, float] = {r: float(self.config.get("thresholds", {}).get(r, 0.5)) for r in ROLES}
         vocab = self.tokenizer.get_vocab()
         self.cls_id, self.sep_id, self.pad_id = vocab.get("[CLS]", 101), vocab.get("[SEP]", 102), vocab.get("[PAD]", 0)
-        opts = ort.SessionOptions()
-        n = threads or int(os.environ.get("SPINSCOPE_THREADS", "0") or 0)
-        if n:  # else ONNX Runtime's default (all cores), as for the technique models
-            opts.intra_op_num_threads = n
-            opts.inter_op_num_threads = 1
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        onnx_file = self.path / self.config.get("encoder", "encoder.onnx")
-        if not onnx_file.exists():
-            raise SpinscopeError(E_MODEL_MISSING, f"attribution tagger at {self.path} has no {onnx_file.name}")
-        self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(self.path, self.config, threads, "attribution tagger")
 
     def __call__(self, text: str) -> Tagged:
         return self.tag_segments(segment_text(text, self.tokenizer, self.max_tokens))

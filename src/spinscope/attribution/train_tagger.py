@@ -22,6 +22,7 @@ import numpy as np
 
 from ..eval.attribution import find_pairs
 from ..techniques.encoding import batch_arrays, segment_text
+from ..techniques.train import finish_onnx, optimizer
 from .brat import read_ann
 from .tagger import MAX_TOKENS, N_OUTPUTS, ROLES, targets
 from .train import holdout_split
@@ -69,14 +70,7 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
     model.train()
     steps_per_epoch = math.ceil(len(examples) / batch_size)
     total = max(1, int(steps_per_epoch * epochs))
-    no_decay = ("bias", "LayerNorm.weight")
-    opt = torch.optim.AdamW([
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": 0.01},
-        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
-    ], lr=lr)
-    warmup = max(1, int(0.06 * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    opt, sched = optimizer(model, lr, total)
     # Begin labels are rare (one word per span): weigh their positives up.
     pos_w = torch.tensor([4.0, 1.0] * len(ROLES))
     step, t0, running = 0, time.time(), 0.0
@@ -127,14 +121,7 @@ def export(model, out: Path, quantize: bool, log) -> None:
                           input_names=["input_ids", "attention_mask"], output_names=["logits"],
                           dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                         "logits": {0: "batch", 1: "seq"}})
-    if not quantize:
-        fp32.rename(out / "encoder.onnx")
-        return
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(str(fp32), str(out / "encoder.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
-    log(f"quantised encoder: {(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB")
+    finish_onnx(fp32, out / "encoder.onnx", quantize, log)
 
 
 def main(argv: list[str] | None = None) -> int:

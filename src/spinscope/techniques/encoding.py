@@ -122,3 +122,28 @@ def extra_span_features(text: str, start: int, end: int, text_lower: str | None 
         float("!" in span),
         float("?" in span),
     ], dtype=np.float32)
+
+
+def onnx_session(path, config: dict, threads: int | None, what: str):
+    """An ONNX Runtime CPU session on the encoder a model directory's ``config`` names.
+
+    ``threads`` (else ``SPINSCOPE_THREADS``, else ONNX Runtime's default: all cores) sets the
+    intra-op threads. ``what`` names the model in the error raised when the file is missing.
+    """
+    import os
+    from pathlib import Path
+
+    import onnxruntime as ort
+
+    from ..errors import E_MODEL_MISSING, SpinscopeError
+
+    opts = ort.SessionOptions()
+    n = threads or int(os.environ.get("SPINSCOPE_THREADS", "0") or 0)
+    if n:
+        opts.intra_op_num_threads = n
+        opts.inter_op_num_threads = 1
+    opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    onnx_file = Path(path) / config.get("encoder", "encoder.onnx")
+    if not onnx_file.exists():
+        raise SpinscopeError(E_MODEL_MISSING, f"{what} at {path} has no {onnx_file.name}")
+    return ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])

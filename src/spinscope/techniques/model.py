@@ -19,7 +19,7 @@ import numpy as np
 
 from ..errors import E_MODEL_MISSING, SpinscopeError
 from ..model import Technique
-from .encoding import N_EXTRA_FEATURES, Segment, batch_arrays, extra_span_features, segment_text
+from .encoding import N_EXTRA_FEATURES, Segment, batch_arrays, extra_span_features, onnx_session, segment_text
 from .lexical import LexicalHead
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -56,7 +56,6 @@ class TechniqueModel:
     """A persuasion-technique span tagger and span classifier loaded from a model directory."""
 
     def __init__(self, path: str | Path, threads: int | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         self.path = Path(path)
@@ -92,16 +91,7 @@ class TechniqueModel:
             self.lexical = LexicalHead.load(lex_file) if lex_file.exists() else None
         except (OSError, ValueError, KeyError) as e:
             raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} has a bad lexical head: {e}") from e
-        opts = ort.SessionOptions()
-        n = threads or int(os.environ.get("SPINSCOPE_THREADS", "0") or 0)
-        if n:
-            opts.intra_op_num_threads = n
-            opts.inter_op_num_threads = 1
-        opts.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        onnx_file = self.path / self.config.get("encoder", "encoder.onnx")
-        if not onnx_file.exists():
-            raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} has no {onnx_file.name}")
-        self.session = ort.InferenceSession(str(onnx_file), opts, providers=["CPUExecutionProvider"])
+        self.session = onnx_session(self.path, self.config, threads, "technique model")
 
     # -- encoding -------------------------------------------------------------------------
     def encode(self, text: str) -> Encoded:

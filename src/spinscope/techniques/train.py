@@ -109,6 +109,34 @@ def _batches(examples: list[dict], batch_size: int, rng: random.Random) -> list[
     return batches
 
 
+def optimizer(model, lr: float, total: int):
+    """AdamW (no weight decay on biases and LayerNorm) with linear warm-up (6%) and decay over ``total`` steps."""
+    import torch
+
+    no_decay = ("bias", "LayerNorm.weight")
+    params = [
+        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": 0.01},
+        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
+    ]
+    opt = torch.optim.AdamW(params, lr=lr)
+    warmup = max(1, int(0.06 * total))
+    sched = torch.optim.lr_scheduler.LambdaLR(
+        opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    return opt, sched
+
+
+def finish_onnx(fp32: Path, target: Path, quantize: bool, log) -> None:
+    """Move an exported fp32 ONNX file to ``target``, int8-quantised (dynamic) when ``quantize``."""
+    if not quantize:
+        fp32.rename(target)
+        return
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    quantize_dynamic(str(fp32), str(target), weight_type=QuantType.QInt8)
+    fp32.unlink()
+    log(f"quantised encoder: {target.stat().st_size / 1e6:.1f} MB")
+
+
 def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_size: int, log, seed: int = 13,
               max_minutes: float | None = None, layers: int | None = None, inside_pos_weight: float = 1.0):
     """Fine-tune the tagger; returns the torch module (eval mode).
@@ -125,15 +153,7 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
     model.train()
     steps_per_epoch = math.ceil(len(examples) / batch_size)
     total = max(1, int(steps_per_epoch * epochs))
-    no_decay = ("bias", "LayerNorm.weight")
-    params = [
-        {"params": [p for n, p in model.named_parameters() if not any(k in n for k in no_decay)], "weight_decay": 0.01},
-        {"params": [p for n, p in model.named_parameters() if any(k in n for k in no_decay)], "weight_decay": 0.0},
-    ]
-    opt = torch.optim.AdamW(params, lr=lr)
-    warmup = max(1, int(0.06 * total))
-    sched = torch.optim.lr_scheduler.LambdaLR(
-        opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
+    opt, sched = optimizer(model, lr, total)
     cls_id, sep_id = 101, 102
     step = 0
     t0 = time.time()
@@ -211,14 +231,7 @@ def export(model, out: Path, quantize: bool, log) -> str:
                           dynamic_axes={"input_ids": {0: "batch", 1: "seq"}, "attention_mask": {0: "batch", 1: "seq"},
                                         "inside_logits": {0: "batch", 1: "seq"}, "tech_logits": {0: "batch", 1: "seq"},
                                         "hidden": {0: "batch", 1: "seq"}})
-    if not quantize:
-        fp32.rename(out / "encoder.onnx")
-        return "encoder.onnx"
-    from onnxruntime.quantization import QuantType, quantize_dynamic
-
-    quantize_dynamic(str(fp32), str(out / "encoder.onnx"), weight_type=QuantType.QInt8)
-    fp32.unlink()
-    log(f"quantised encoder: {(out / 'encoder.onnx').stat().st_size / 1e6:.1f} MB")
+    finish_onnx(fp32, out / "encoder.onnx", quantize, log)
     return "encoder.onnx"
 
 
