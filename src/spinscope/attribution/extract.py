@@ -209,16 +209,16 @@ class AttributionExtractor:
     def _is_candidate(self, sent: str, start: int = 0, end: int = 0, tagged: Any = None) -> bool:
         """Whether a sentence is worth parsing: with a tagger, one of its words is a likely cue
         (or it holds a fixed pattern); without, it holds a quote mark or a known cue word."""
+        words = _WORDS_RE.findall(sent.lower())
         if tagged is not None:
             if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
                 return True
-            words = _WORDS_RE.findall(sent.lower())
             if not _PATTERN_WORDS.isdisjoint(words) or "according" in words:
                 return True
             if self.options.cue_decision == "tagger":
                 return False
         return (any(q in sent for q in _QUOTE_CHARS) or DOUBLE_APOS in sent
-                or not self._cue_words.isdisjoint(_WORDS_RE.findall(sent.lower())))
+                or not self._cue_words.isdisjoint(words))
 
     # -- cue finding ------------------------------------------------------------------
     def _is_cue_verb(self, tok: Any) -> bool:
