@@ -68,3 +68,29 @@ def test_fast_extractor_has_no_tagger() -> None:
     assert ex.tagger is None
     atts = ex("“We will not leave,” he said, “until the last family is safe.”")
     assert len(atts) == 1 and atts[0].kind == "direct"
+
+
+def test_probs_at_takes_the_largest_over_overlapping_words() -> None:
+    rows = [[0.1, 0.2, 0.0, 0.0, 0.0, 0.0], [0.9, 0.7, 0.0, 0.3, 0.0, 0.0], [0.0, 0.4, 0.0, 0.0, 0.8, 0.6]]
+    t = _tagged([(0, 3), (4, 8), (9, 12)], rows)
+    assert t.probs_at(4, 8).tolist() == rows[1]
+    assert t.probs_at(2, 10).tolist() == [0.9, 0.7, 0.0, 0.3, 0.8, 0.6]  # words 0-2 overlap
+    assert t.probs_at(3, 4).tolist() == [0.0] * 6  # the space between two words
+    assert t.probs_at(13, 20).tolist() == [0.0] * 6
+
+
+def test_tagger_aware_boundary_model_reads_the_tagger_only_when_trained_with_it() -> None:
+    from spinscope.attribution import boundary
+    from spinscope.nlp import get_nlp
+
+    doc = get_nlp()("She threatened to veto the bill.")
+    core = (1, 1)  # "threatened"
+    # a model that extends the cue over a token exactly when the tagger puts it inside the cue
+    model = {"intercept": -3.0, "weights": {"R_t_cin=5": 6.0, "L_t_cin=5": 6.0}, "tagger": True}
+    inside_to = _tagged([(t.idx, t.idx + len(t.text)) for t in doc],
+                        [[0, 0.95 if t.i in (1, 2) else 0.01, 0, 0, 0, 0] for t in doc])
+    outside = _tagged([(t.idx, t.idx + len(t.text)) for t in doc],
+                      [[0, 0.95 if t.i == 1 else 0.01, 0, 0, 0, 0] for t in doc])
+    assert boundary.decide(model, doc, core, core, inside_to, 0) == (1, 2)  # "threatened to"
+    assert boundary.decide(model, doc, core, core, outside, 0) == (1, 1)
+    assert boundary.decide(dict(model, tagger=False), doc, core, core, inside_to, 0) == (1, 1)

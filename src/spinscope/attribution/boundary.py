@@ -7,6 +7,11 @@ cue while a logistic regression says so (stopping at the first "no"); the rule-b
 model learns where PolNeAR's spans differ from it ("cast their votes for", "warned the Fed
 against", "declined" without "to comment"). Weights are JSON (feature -> weight), trained by
 ``python -m spinscope.attribution.train --boundary`` on PolNeAR train.
+
+With the transformer tagger (the ``accurate`` extractor) a second model,
+``cue_boundary_tagger.json``, also sees the tagger's binned probabilities at the candidate
+token (inside and begin of Cue, inside of Source and Content), so that the parse says what
+could be part of the cue and the tagger says where PolNeAR's annotators put the edge.
 """
 from __future__ import annotations
 
@@ -15,11 +20,28 @@ from typing import Any
 from . import cuemodel, lexicon
 
 BOUNDARY_MODEL_FILE = lexicon.MODELS_DIR / "cue_boundary.json"
+TAGGER_BOUNDARY_MODEL_FILE = lexicon.MODELS_DIR / "cue_boundary_tagger.json"
 MAX_STEPS = 8  # tokens considered on each side of the core
+_BINS = (0.1, 0.3, 0.5, 0.7, 0.9)
 
 
-def features(doc: Any, i: int, core: tuple[int, int], rule: tuple[int, int], side: str, steps: int) -> list[str]:
-    """Features of token ``i`` as the next candidate on ``side`` ("R"/"L") of the cue."""
+def _bin(p: float) -> int:
+    return sum(p >= b for b in _BINS)
+
+
+def tagger_features(tagged: Any, start: int, end: int, side: str, dep: str) -> list[str]:
+    """Binned tagger probabilities of the word(s) at characters [start, end)."""
+    p = tagged.probs_at(start, end)  # begin/inside for Cue, Source, Content
+    cin, cb, sin, tin = _bin(p[1]), _bin(p[0]), _bin(p[3]), _bin(p[5])
+    return [f"{side}_t_cin={cin}", f"{side}_t_cb={cb}", f"{side}_t_sin={sin}", f"{side}_t_tin={tin}",
+            f"{side}_t_cin_dep={cin}_{dep}", f"{side}_t_cin_cb={cin}_{cb}", f"{side}_t_cin_tin={cin}_{tin}"]
+
+
+def features(doc: Any, i: int, core: tuple[int, int], rule: tuple[int, int], side: str, steps: int,
+             tagged: Any = None, base: int = 0) -> list[str]:
+    """Features of token ``i`` as the next candidate on ``side`` ("R"/"L") of the cue; with
+    ``tagged`` (the tagger's output for the text, ``base`` the sentence's offset in it), also
+    the tagger's probabilities at the token."""
     t = doc[i]
     a, b = core
     core_ids = range(a, b + 1)
@@ -61,11 +83,14 @@ def features(doc: Any, i: int, core: tuple[int, int], rule: tuple[int, int], sid
         f.append(f"{side}_objw={lexicon.stem(t.lower_)}")
     if side == "R" and rule[1] >= i:
         f.append("R_inside_rule")
+    if tagged is not None:
+        f += tagger_features(tagged, base + t.idx, base + t.idx + len(t.text), side, t.dep_)
     return f
 
 
 def load_model(path: str = str(BOUNDARY_MODEL_FILE)) -> dict[str, Any] | None:
-    """The boundary model (same JSON logistic-regression format as the cue model)."""
+    """The boundary model (same JSON logistic-regression format as the cue model). A model
+    trained with tagger features says so with ``"tagger": true``."""
     return cuemodel.load_model(path)
 
 
@@ -77,19 +102,22 @@ def candidates(doc: Any, core: tuple[int, int], limit: tuple[int, int]) -> tuple
     return right, left
 
 
-def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[int, int]) -> tuple[int, int]:
-    """The cue's first and last token index."""
+def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[int, int],
+           tagged: Any = None, base: int = 0) -> tuple[int, int]:
+    """The cue's first and last token index (``tagged`` is used only by a model trained with it)."""
+    if not model.get("tagger"):
+        tagged = None
     right, left = candidates(doc, core, (0, len(doc) - 1))
     end = core[1]
     for steps, i in enumerate(right):
-        if cuemodel.score(model, features(doc, i, core, rule, "R", steps)) < 0.5:
+        if cuemodel.score(model, features(doc, i, core, rule, "R", steps, tagged, base)) < 0.5:
             break
         end = i
     start = core[0]
     for steps, i in enumerate(left):
         if doc[i].dep_ in ("nsubj", "nsubjpass") or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
             break  # the subject is the source ("George Will wrote": a name tagged as a modal)
-        if cuemodel.score(model, features(doc, i, core, rule, "L", steps)) < 0.5:
+        if cuemodel.score(model, features(doc, i, core, rule, "L", steps, tagged, base)) < 0.5:
             break
         start = i
     return start, end

@@ -80,6 +80,7 @@ class ExtractorOptions:
     cue_threshold: float | None = None  # None: the threshold stored with the model
     learned_cue_boundaries: bool = True  # cue span from models/cue_boundary.json when it exists
     boundary_model_path: str | None = None
+    tagger_boundary_model_path: str | None = None  # with a tagger: models/cue_boundary_tagger.json
     cue_model_path: str | None = None  # another cue model file  # the learned cue classifier, when models/cue_model.json exists
     # The learned span tagger (:mod:`.tagger`): None/"fast" for the parse-only extractor,
     # "accurate" for the shipped tagger, or a model directory. With a tagger, a word is a cue
@@ -136,15 +137,21 @@ class AttributionExtractor:
             from pathlib import Path
 
             lexicon.use_stems(Path(model_path).parent / self.cue_model["stems_file"])
-        self.boundary_model = (boundary.load_model(self.options.boundary_model_path or str(boundary.BOUNDARY_MODEL_FILE))
-                               if self.options.learned_cue_boundaries else None)
-        self.record_boundaries: list[Any] | None = None  # training: (base, doc, core, rule) per cue
+        self.record_boundaries: list[Any] | None = None  # training: (base, doc, core, rule, tagged) per cue
         self.tagger = None
         from .tagger import load_tagger, resolve_tagger_path
 
         tp = resolve_tagger_path(self.options.tagger)
         if tp is not None:
             self.tagger = load_tagger(str(tp.resolve()))
+        self.boundary_model = None
+        if self.options.learned_cue_boundaries:
+            if self.tagger is not None:
+                self.boundary_model = boundary.load_model(
+                    self.options.tagger_boundary_model_path or str(boundary.TAGGER_BOUNDARY_MODEL_FILE))
+            if self.boundary_model is None:
+                self.boundary_model = boundary.load_model(
+                    self.options.boundary_model_path or str(boundary.BOUNDARY_MODEL_FILE))
         self._tagged: Any = None
         self._cue_spans: list[Any] = []
         self._quotes: list[QuoteRegion] = []
@@ -418,9 +425,9 @@ class AttributionExtractor:
         rule = (min(t.i for t in cue_toks), max(t.i for t in cue_toks))
         core = (cue_head.i, tok.i)
         if self.record_boundaries is not None:
-            self.record_boundaries.append((base, doc, core, rule))
+            self.record_boundaries.append((base, doc, core, rule, self._tagged))
         if self.boundary_model is not None:
-            first, last = boundary.decide(self.boundary_model, doc, core, rule)
+            first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base)
             cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
             cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
             cue_start, cue_end = cue_start - base, cue_end - base

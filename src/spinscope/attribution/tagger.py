@@ -79,6 +79,15 @@ class Tagged:
         hit = (self.starts < end) & (self.ends > start)
         return float(self.probs[hit, k].max()) if hit.any() else 0.0
 
+    def probs_at(self, start: int, end: int) -> np.ndarray:
+        """The six probabilities (begin/inside for Cue, Source, Content), each the largest over
+        the words overlapping [start, end); zeros where no word does."""
+        lo = int(np.searchsorted(self.ends, start, side="right"))
+        hi = int(np.searchsorted(self.starts, end, side="left"))
+        if hi <= lo:
+            return np.zeros(self.probs.shape[1])
+        return self.probs[lo:hi].max(axis=0)
+
     def spans(self, role: str, threshold: float, begin_threshold: float | None = None) -> list[WordSpan]:
         """Maximal runs of words inside ``role``; a word whose begin probability passes
         ``begin_threshold`` starts a new span even right after another."""

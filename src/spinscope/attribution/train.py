@@ -107,7 +107,7 @@ def collect_boundaries(pairs, extractor):
         gold = [(min(f[0] for f in frags), max(f[1] for f in frags)) for frags in read_ann(ann).spans_of("Cue")]
         extractor.record_boundaries = []
         next(extractor.pipe([text]))
-        for base, doc, core, rule in extractor.record_boundaries:
+        for base, doc, core, rule, tagged in extractor.record_boundaries:
             c0, c1 = base + doc[core[0]].idx, base + doc[core[1]].idx + len(doc[core[1]].text)
             over = [g for g in gold if g[0] < c1 and c0 < g[1]]
             if not over:
@@ -118,7 +118,7 @@ def collect_boundaries(pairs, extractor):
                 for steps, i in enumerate(toks):
                     pos = base + doc[i].idx
                     lab = int(gs <= pos < ge)
-                    X.append(boundary.features(doc, i, core, rule, side, steps))
+                    X.append(boundary.features(doc, i, core, rule, side, steps, tagged, base))
                     y.append(lab)
                     groups.append(k)
                     if not lab:
@@ -127,11 +127,12 @@ def collect_boundaries(pairs, extractor):
     return X, y, groups
 
 
-def train_boundary(pairs, out: str, C: float = 0.5, cue_model: str | None = None) -> None:
+def train_boundary(pairs, out: str, C: float = 0.5, cue_model: str | None = None, tagger: str | None = None) -> None:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    ex = AttributionExtractor(options=ExtractorOptions(learned_cue_boundaries=False, cue_model_path=cue_model))
+    ex = AttributionExtractor(options=ExtractorOptions(learned_cue_boundaries=False, cue_model_path=cue_model,
+                                                       tagger=tagger))
     t0 = time.time()
     X, y, groups = collect_boundaries(pairs, ex)
     print(f"{len(y)} boundary decisions ({sum(y)} inside) from {len(pairs)} texts in {time.time() - t0:.0f} s")
@@ -143,7 +144,8 @@ def train_boundary(pairs, out: str, C: float = 0.5, cue_model: str | None = None
     weights = {n: round(float(w), 4) for n, w in zip(names, clf.coef_[0]) if abs(w) >= 1e-3}
     model = {"about": "PolNeAR-train cue-span boundary model (logistic regression over spaCy parse features); "
                       "data: Newell, Margolin & Ruths, LREC 2018, research use",
-             "intercept": float(clf.intercept_[0]), "weights": weights, "texts": len(pairs)}
+             "intercept": float(clf.intercept_[0]), "weights": weights, "texts": len(pairs),
+             "tagger": tagger is not None}
     with open(out, "w", encoding="utf-8") as fh:
         json.dump(model, fh, sort_keys=True)
     print(f"wrote {out}: {len(weights)} weights")
@@ -172,6 +174,9 @@ def main() -> None:
                     help="train the cue-boundary model (models/cue_boundary.json) instead, with the current cue model")
     ap.add_argument("--boundary-out", default=None, help="where to write the boundary model")
     ap.add_argument("--cue-model", default=None, help="cue model used while training the boundary model")
+    ap.add_argument("--tagger", default=None,
+                    help="with --boundary: train the tagger-aware boundary model (models/cue_boundary_tagger.json) "
+                         "with this tagger ('accurate' or a directory)")
     ap.add_argument("--legacy", action="store_true", help="old candidate and feature set (known cue verbs only)")
     ap.add_argument("--all-verbs", action="store_true",
                     help="candidates: every verb, and nouns/adjectives whose stem was often a cue (experimental; "
@@ -185,9 +190,10 @@ def main() -> None:
         pairs = pairs[: args.limit]
     pairs, _held = holdout_split(pairs, args.holdout)
     if args.boundary:
-        from .boundary import BOUNDARY_MODEL_FILE
+        from .boundary import BOUNDARY_MODEL_FILE, TAGGER_BOUNDARY_MODEL_FILE
 
-        train_boundary(pairs, args.boundary_out or str(BOUNDARY_MODEL_FILE), args.C, args.cue_model)
+        default_out = TAGGER_BOUNDARY_MODEL_FILE if args.tagger else BOUNDARY_MODEL_FILE
+        train_boundary(pairs, args.boundary_out or str(default_out), args.C, args.cue_model, args.tagger)
         return
     from . import lexicon
 
