@@ -343,3 +343,9 @@ def test_capitalised_role_before_an_apposed_name(extractor) -> None:
                      "Britain is prepared to leave.")
     assert [(a.speaker, a.speaker_description, a.medium) for a in atts] == [
         ("Andrea Leadsom", "Leader of the House of Commons", "BBC Radio 4")]
+
+
+def test_rank_abbreviation_does_not_end_the_reported_clause(extractor) -> None:
+    text = "Reuters reported that Lt.-Gen. Omar Haddad is leading the assault on the old city."
+    (a,) = [x for x in extractor(text) if x.cue and x.cue.text == "reported"]
+    assert a.content.text.endswith("leading the assault on the old city")

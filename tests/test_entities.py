@@ -433,3 +433,16 @@ def test_an_event_is_never_a_speaker():
     art = next(Pipeline(PipelineConfig(disabled=("techniques",))).pipe([Article(source="t", text=text)]))
     assert [e.label for e in art.entities if e.text == "Brexit"] == ["EVENT"]
     assert not any(a.speaker_entity == "Brexit" or a.speaker == "Brexit" for a in art.attributions)
+
+
+def test_abbreviated_rank_before_a_name_makes_a_person_whatever_the_ner_label(table):
+    from spinscope.entities.resolve import _abbreviated_title_name
+
+    assert _abbreviated_title_name("Lt.-Gen. Talib Shaghati") and _abbreviated_title_name("Sen. Warren")
+    assert not _abbreviated_title_name("General Motors") and not _abbreviated_title_name("Gen. of the army")
+    from spinscope.nlp import get_nlp
+
+    for text in ("Reuters reported that Lt.-Gen. Omar Haddad is leading Iraq’s elite counterterrorism service.",
+                 "Reuters reported that Maj.-Gen. Omar Haddad is leading the assault. Haddad said it fell."):
+        found = {e.canonical: e.label for e in build_entities(text, get_nlp()(text), table)}
+        assert found.get("Omar Haddad") == "PERSON", found

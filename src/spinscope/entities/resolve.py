@@ -95,6 +95,8 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
         surface = text[start:end]
         label = ent.label_
         title = ""
+        if label != "PERSON" and _abbreviated_title_name(surface):
+            label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
         if label == "PERSON":
             title, name = split_title(surface)
             if not name or is_title(name):  # "Lt.-Gen" alone
@@ -104,6 +106,15 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
                 start = end - len(name)
         mentions.append(Mention(start, end, label, "ner", title=title))
     return mentions, titles
+
+
+def _abbreviated_title_name(surface: str) -> bool:
+    """An abbreviated title or rank followed by one to three capitalised words ("Lt.-Gen. Talib
+    Shaghati", "Sen. Warren")."""
+    words = surface.split()
+    if len(words) < 2 or len(words) > 4 or not words[0].endswith(".") or not is_title(words[0]):
+        return False
+    return all(w[:1].isupper() for w in words[1:])
 
 
 def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
