@@ -349,3 +349,21 @@ def test_rank_abbreviation_does_not_end_the_reported_clause(extractor) -> None:
     text = "Reuters reported that Lt.-Gen. Omar Haddad is leading the assault on the old city."
     (a,) = [x for x in extractor(text) if x.cue and x.cue.text == "reported"]
     assert a.content.text.endswith("leading the assault on the old city")
+
+
+def test_split_quote_content_parts_leave_out_the_speech_tag(extractor) -> None:
+    text = "“We will win,” Smith, a veteran organiser, told reporters. “They cannot stop us.”"
+    (a,) = extractor(text)
+    assert a.source.text == "Smith, a veteran organiser,"  # not the closing quotation mark
+    assert [p.text for p in a.content_parts] == ["“We will win,”", "“They cannot stop us.”"]
+    ann = format_ann([a])
+    content_line = next(line for line in ann.splitlines() if "\tContent " in line)
+    assert content_line.split("\t")[1] == f"Content 0 14;{text.index('“They')} {len(text)}"
+    assert parse_ann(ann).relations  # the fragments read back
+
+
+def test_parenthetical_speech_tag_splits_indirect_content(extractor) -> None:
+    (a,) = extractor("This constant conflict with Moscow, he stated, was another silly game to play.")
+    assert [p.text for p in a.content_parts] == ["This constant conflict with Moscow", "was another silly game to play"]
+    (b,) = extractor("He said that the plan was a failure.")
+    assert b.content_parts == []

@@ -70,6 +70,9 @@ class Attribution:
     # vague or unresolved sources) and its label (PERSON, ORG, MEDIA, ...).
     speaker_entity: str | None = None
     speaker_label: str | None = None
+    # The pieces of ``content`` around a speech tag inside it ('"A," he told RT. "B."' ->
+    # "A," and "B."); empty when the content is one piece.
+    content_parts: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -85,6 +88,7 @@ class Attribution:
             "flags": list(self.flags),
             "speaker_entity": self.speaker_entity,
             "speaker_label": self.speaker_label,
+            "content_parts": [p.to_dict() for p in self.content_parts],
         }
 
     @classmethod
@@ -102,6 +106,7 @@ class Attribution:
             flags=list(d.get("flags", [])),
             speaker_entity=d.get("speaker_entity"),
             speaker_label=d.get("speaker_label"),
+            content_parts=[Span.from_dict(p) for p in d.get("content_parts", [])],  # type: ignore[misc]
         )
 
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
-from ..model import Attribution
+from ..model import Attribution, Span
 
 Fragments = tuple[tuple[int, int], ...]
 
@@ -98,33 +98,34 @@ def format_ann(attributions: Iterable[Attribution]) -> str:
     lines: list[str] = []
     t = e = 0
 
-    def tline(label: str, start: int, end: int, text: str) -> str:
+    def tline(label: str, *pieces: Span) -> str:
         # A span over line breaks is written as fragments (brat's "s e;s e"), one per line,
-        # so that each fragment's text is on one line as brat requires.
+        # so that each fragment's text is on one line as brat requires; a content with parts
+        # (a split quotation, its speech tag left out) gets one fragment per part, as PolNeAR's.
         nonlocal t
         t += 1
         frags = []
-        for m in re.finditer(r"[^\n]+", text):
-            a, b = m.start(), m.end()
-            while a < b and text[a].isspace():
-                a += 1
-            while b > a and text[b - 1].isspace():
-                b -= 1
-            if b > a:
-                frags.append((start + a, start + b, text[a:b]))
+        for piece in pieces:
+            for m in re.finditer(r"[^\n]+", piece.text):
+                a, b = m.start(), m.end()
+                while a < b and piece.text[a].isspace():
+                    a += 1
+                while b > a and piece.text[b - 1].isspace():
+                    b -= 1
+                if b > a:
+                    frags.append((piece.start + a, piece.start + b, piece.text[a:b]))
         if not frags:
-            frags = [(start, end, text)]
+            frags = [(p.start, p.end, p.text) for p in pieces]
         offsets = ";".join(f"{a} {b}" for a, b, _ in frags)
         lines.append(f"T{t}\t{label} {offsets}\t{' '.join(f for _, _, f in frags)}")
         return f"T{t}"
 
     for a in attributions:
         args = []
-        src = tline("Source", a.source.start, a.source.end, a.source.text) if a.source else None
-        cue = tline("Cue", a.cue.start, a.cue.end, a.cue.text) if a.cue else None
-        content = tline("Content", a.content.start, a.content.end, a.content.text)
-        anchor = a.cue or a.content
-        attr = tline("Attribution", anchor.start, anchor.end, anchor.text)
+        src = tline("Source", a.source) if a.source else None
+        cue = tline("Cue", a.cue) if a.cue else None
+        content = tline("Content", *(a.content_parts or [a.content]))
+        attr = tline("Attribution", a.cue or a.content)
         e += 1
         args = [f"Attribution:{attr}", f"Content:{content}"]
         if cue:

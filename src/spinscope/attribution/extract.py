@@ -651,6 +651,9 @@ def source_span(text: str, base: int, head: Any) -> Span:
         toks = [t for t in toks if t.i < stop]
     s, e = base + toks[0].idx, base + _tok_end(toks[-1])
     s, e = _trim(text, s, e)
+    # a quotation's closing mark parsed onto the source ('“We will win,” Smith said')
+    while s < e and (text[s] in "”»" or (text[s] in "\"'" and text.count(text[s], s, e) % 2)):
+        s, e = _trim(text, s + 1, e)
     m = _DATELINE.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
@@ -990,3 +993,36 @@ def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
         a.kind = "indirect"
     if a.source is not None and a.speaker is None:
         a.speaker = a.source.text
+    a.content_parts = content_parts(text, a)
+
+
+_PART_EDGE = " \t\n,;:.—–-("
+
+
+def content_parts(text: str, a: Attribution) -> list[Span]:
+    """The content without the speech tag that interrupts it: '“A,” Smith, an analyst, told
+    RT. “B.”' -> ['“A,”', '“B.”']; 'This, he stated, was silly' -> ['This', 'was silly'].
+    Empty when source, cue and medium all lie outside the content."""
+    c = a.content
+    inside = [x for x in (a.source, a.cue, a.medium_span) if x is not None and c.start < x.start and x.end < c.end]
+    if not inside:
+        return []
+    lo, hi = min(x.start for x in inside), max(x.end for x in inside)
+    for x in (a.source, a.cue, a.medium_span):  # the whole tag, even where part of it touches an edge
+        if x is not None and x.start < hi and lo < x.end:
+            lo, hi = min(lo, x.start), max(hi, x.end)
+    # a description written before the source ('“A,” defense analyst Smith told RT'): back to
+    # the closing quotation mark or comma it follows
+    m = re.search(r'[,”"]([^,”"“]{0,80})$', text[max(c.start, lo - 80):lo])
+    if m and len(m.group(1).split()) <= 8 and not re.search(r"[.!?;:]", m.group(1)):
+        lo -= len(m.group(1))
+    left_end = lo
+    while left_end > c.start and text[left_end - 1] in _PART_EDGE:
+        left_end -= 1
+    right_start = hi
+    while right_start < c.end and text[right_start] in _PART_EDGE:
+        right_start += 1
+    left, right = (c.start, left_end), (right_start, c.end)
+    if not all(any(ch.isalnum() for ch in text[s:e]) for s, e in (left, right)):
+        return []
+    return [Span.of(text, *left), Span.of(text, *right)]

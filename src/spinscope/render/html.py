@@ -54,8 +54,9 @@ def _segments(article: Article) -> list[tuple[int, int, list[str], list[str]]]:
             spans.append((a.source.start, a.source.end, "l-source", f"#{i} source: {who}"))
         if a.cue:
             spans.append((a.cue.start, a.cue.end, "l-cue", f"#{i} cue"))
-        spans.append((a.content.start, a.content.end, "l-content", f"#{i} {a.kind} statement by {who}"
-                      + (f" to {a.medium}" if a.medium else "")))
+        for part in a.content_parts or [a.content]:
+            spans.append((part.start, part.end, "l-content", f"#{i} {a.kind} statement by {who}"
+                          + (f" to {a.medium}" if a.medium else "")))
         if a.medium_span:
             spans.append((a.medium_span.start, a.medium_span.end, "l-medium", f"#{i} medium: {a.medium}"))
     for t in article.techniques:

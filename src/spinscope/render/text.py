@@ -39,7 +39,8 @@ def render_article(a: Article) -> list[str]:
             medium = f" -> {at.medium}" if at.medium else ""
             flags = f" [{', '.join(at.flags)}]" if at.flags else ""
             out.append(f"   - {who}{desc} | {cue}{medium} | {at.kind}{flags}")
-            out.extend(textwrap.wrap(_short(at.content.text, 300), WIDTH - 8,
+            said = " … ".join(p.text for p in at.content_parts) if at.content_parts else at.content.text
+            out.extend(textwrap.wrap(_short(said, 300), WIDTH - 8,
                                      initial_indent="       > ", subsequent_indent="         "))
     if a.entities:
         groups: dict[tuple[str, str], set[str]] = defaultdict(set)
