@@ -367,3 +367,11 @@ def test_parenthetical_speech_tag_splits_indirect_content(extractor) -> None:
     assert [p.text for p in a.content_parts] == ["This constant conflict with Moscow", "was another silly game to play"]
     (b,) = extractor("He said that the plan was a failure.")
     assert b.content_parts == []
+
+
+def test_object_control_verb_gives_the_infinitive_cue_its_source(extractor) -> None:
+    for text in ("The minister vowed revenge, prompting analysts to question whether the army was ready.",
+                 "The ruling prompted analysts to question whether the army was ready."):
+        (a,) = [x for x in extractor(text) if x.cue and "question" in x.cue.text]
+        assert a.source is not None and a.source.text == "analysts" and a.unnamed, text
+        assert a.cue.text == "to question"

@@ -103,8 +103,9 @@ def candidates(doc: Any, core: tuple[int, int], limit: tuple[int, int]) -> tuple
 
 
 def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[int, int],
-           tagged: Any = None, base: int = 0) -> tuple[int, int]:
-    """The cue's first and last token index (``tagged`` is used only by a model trained with it)."""
+           tagged: Any = None, base: int = 0, source: int | None = None) -> tuple[int, int]:
+    """The cue's first and last token index (``tagged`` is used only by a model trained with
+    it); the cue never grows over the ``source`` token."""
     if not model.get("tagger"):
         tagged = None
     right, left = candidates(doc, core, (0, len(doc) - 1))
@@ -115,7 +116,7 @@ def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[i
         end = i
     start = core[0]
     for steps, i in enumerate(left):
-        if doc[i].dep_ in ("nsubj", "nsubjpass") or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or i == source or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
             break  # the subject is the source ("George Will wrote": a name tagged as a modal)
         if cuemodel.score(model, features(doc, i, core, rule, "L", steps, tagged, base)) < 0.5:
             break

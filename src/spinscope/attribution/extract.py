@@ -427,7 +427,9 @@ class AttributionExtractor:
         if self.record_boundaries is not None:
             self.record_boundaries.append((base, doc, core, rule, self._tagged))
         if self.boundary_model is not None:
-            first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base)
+            controller = (source_tok.i if source_tok is not None and cue_head.dep_ == "xcomp"
+                          and source_tok.head.i == cue_head.head.i and _object_control(cue_head.head) else None)
+            first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
             cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
             cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
             cue_start, cue_end = cue_start - base, cue_end - base
@@ -683,6 +685,18 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 _RAISING = frozenset("appear seem sound look".split())
 
 
+# Verbs whose object says the infinitive: "prompting experts to question", "urged them to reject"
+_OBJECT_CONTROL = frozenset("""prompt urge ask force lead cause encourage persuade convince allow push spur invite
+compel tell order pressure press inspire challenge dare get got drive motivate provoke implore beg""".split())
+
+
+_OBJECT_CONTROL_STEMS = frozenset(lexicon.stem(w) for w in _OBJECT_CONTROL)
+
+
+def _object_control(tok: Any) -> bool:
+    return lexicon.lemma_of(tok) in _OBJECT_CONTROL or lexicon.stem(tok.lower_) in _OBJECT_CONTROL_STEMS
+
+
 def _subject(tok: Any) -> Any:
     """The source token of a cue, or None when the statement has no source in the text.
 
@@ -721,6 +735,11 @@ def _subject(tok: Any) -> Any:
         if prev.dep_ in ("pobj", "dobj") and lexicon.upos(prev) in ("NOUN", "PROPN") \
                 and lexicon.stem(prev.lower_) not in _NOT_SOURCES:
             return prev
+    if tok.dep_ == "xcomp" and _object_control(tok.head):
+        # object control: "prompting experts to question", "urged the party to reject"
+        obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i]
+        if obj and lexicon.upos(obj[-1]) in ("NOUN", "PROPN", "PRON"):
+            return obj[-1]
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
@@ -851,6 +870,8 @@ def _cue_chain(tok: Any) -> Any:
             c.dep_ == "xcomp" and any(p.dep_ == "prep" and p.i == c.i + 1 and p.lower_ in CUE_PREPS for p in c.children)
             for c in tok.children):
         return tok  # PolNeAR: cue "declined", content "to comment" (but "declined to comment on | X")
+    if _object_control(tok) and any(c.dep_ in ("dobj", "dative") for c in tok.children):
+        return tok  # "prompting experts to question": the experts question (a cue of its own)
     for c in tok.children:
         if c.dep_ == "xcomp" and lexicon.upos(c) == "VERB" and c.i > tok.i and c.i - tok.i <= 3 \
                 and doc[c.i - 1].lower_ == "to" and (lexicon.cue_prior(c.lower_) >= 0.1
