@@ -642,3 +642,17 @@ def test_boilerplate_glued_to_the_last_sentence_is_cut():
     assert "swift and brutal, the columnist argued at length." in r.text
     assert "Share this story!" in r.text  # quoted inside a sentence: not a glued tail
     assert any(x.text.startswith("Views expressed") and x.reason == "other" for x in r.removed)
+
+
+def test_one_paragraph_paste_is_text_not_a_title() -> None:
+    from spinscope.clean.cleaner import clean_text
+
+    r = clean_text("Mr. Haddad said on Monday that the talks had failed. Mrs. Lindqvist disagreed.\n")
+    assert r.title is None and r.text.startswith("Mr. Haddad said")
+    long_first = ("The defence minister told parliament on Tuesday that the army would withdraw from the "
+                  "northern districts within a month, a move that opposition leaders called a betrayal of "
+                  "the soldiers who had fought there.\n\nOthers welcomed the decision.\n")
+    r = clean_text(long_first)
+    assert r.title is None and r.text.startswith("The defence minister told parliament")
+    r = clean_text("Minister: army to leave north\n\nThe defence minister said the army would go.\n")
+    assert r.title == "Minister: army to leave north"

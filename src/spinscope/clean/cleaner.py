@@ -46,6 +46,7 @@ _RULE_SEPARATOR = re.compile(r"_{5,}|—{3,}")
 # A title is only stripped from the front of a longer line when it has this many words:
 # a two-word title ("Breaking News") also begins ordinary sentences.
 TITLE_PREFIX_MIN_WORDS = 3
+TITLE_MAX_WORDS = 30  # a first line this long that ends like a sentence is body text, not a headline
 # "Headline | Site Name": the site part is short; the headline keeps at least 3 words.
 _TITLE_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")
 TITLE_SITE_MAX_WORDS = 5
@@ -146,6 +147,10 @@ class Cleaner:
         self._collect(body, result)
         result.paragraphs = self._assemble(body, input_format)
         result.text = "\n\n".join(result.paragraphs)
+        if not result.text and result.title and title is None and not result.removed:
+            # a one-paragraph input ("Smith said ..."): its only line is the text, not a title
+            result.text, result.title = result.title, None
+            result.paragraphs = [result.text]
         if not result.text:
             raise SpinscopeError(E_NO_TEXT_AFTER_CLEANING,
                                  f"no article text left after cleaning ({len(result.removed)} fragments removed)")
@@ -196,11 +201,15 @@ class Cleaner:
                 result.removed.append(Removed(title, reason))
                 title = None
         while not title and body:
-            first = body.pop(0)
+            first = body[0]
             reason = self._boilerplate_reason(first.text)
             if reason:
+                body.pop(0)
                 result.removed.append(Removed(first.text, reason))
                 continue
+            if len(L.words(first.text)) >= TITLE_MAX_WORDS and L.ends_like_sentence(first.text):
+                break  # a pasted paragraph without a headline: no title, the line is body text
+            body.pop(0)
             title = first.text
         if title:
             split = L.split_title_caption(title)
