@@ -446,3 +446,17 @@ def test_abbreviated_rank_before_a_name_makes_a_person_whatever_the_ner_label(ta
                  "Reuters reported that Maj.-Gen. Omar Haddad is leading the assault. Haddad said it fell."):
         found = {e.canonical: e.label for e in build_entities(text, get_nlp()(text), table)}
         assert found.get("Omar Haddad") == "PERSON", found
+
+
+def test_head_of_state_and_leader_descriptions_resolve_to_the_official(table):
+    text = ("Analyst Ivo Sarn said the talks stalled. President Lea Prak said they go on. "
+            "The Ruritanian head of state recalled that the border was closed. "
+            "The Ruritanian leader added that trade would suffer.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Ivo Sarn", 0, "PERSON", "Ivo Sarn"),
+                                    ("Lea Prak", 0, "PERSON", "Lea Prak")])
+    article.attributions = [att(text, "Analyst Ivo Sarn", "said"), att(text, "President Lea Prak", "said"),
+                            att(text, "The Ruritanian head of state", "recalled"),
+                            att(text, "The Ruritanian leader", "added")]
+    resolve_speakers(article, table, None)
+    assert [a.speaker for a in article.attributions] == ["Ivo Sarn", "Lea Prak", "Lea Prak", "Lea Prak"]

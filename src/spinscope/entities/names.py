@@ -26,7 +26,7 @@ historian political scientist fellow strategist
 director head chief leader founder chairman chairwoman chair president vicepresident
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
-envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
+premier chancellor envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
 governor mayor politician candidate member
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner
@@ -42,7 +42,7 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "official": frozenset("minister secretary spokesman spokeswoman spokesperson official officer "
                           "diplomat ambassador envoy adviser advisor aide deputy lawmaker legislator "
                           "senator congressman congresswoman governor mayor politician president "
-                          "candidate".split()),
+                          "candidate leader premier chancellor".split()),
     "military": frozenset("commander general colonel lieutenant major captain sergeant soldier "
                           "admiral marshal officer".split()),
     "legal": frozenset("lawyer attorney prosecutor judge".split()),

@@ -350,7 +350,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return (antecedent, "PERSON", False) if antecedent else None
     if len(low) == 1 and low[0] in PLURAL_PRONOUNS:
         return raw.strip(), None, True
-    # 3. definite descriptions: "the journalist", "The analyst"
+    # 3. definite descriptions: "the journalist", "The analyst", "the Russian head of state"
+    if len(low) >= 4 and tuple(low[-3:]) in _ROLE_PHRASES:
+        low = low[:-3] + [_ROLE_PHRASES[tuple(low[-3:])]]
     if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
         chosen = _by_description(low[-1], pos, people, said)
         if chosen:
@@ -374,6 +376,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
     return surface, None, False
+
+
+# Multi-word roles read as one role noun in definite descriptions.
+_ROLE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "minister",
+                 ("chief", "of", "state"): "president"}
 
 
 def _relative_antecedent(text: str, src, entities: list[Entity],
