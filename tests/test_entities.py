@@ -460,3 +460,13 @@ def test_head_of_state_and_leader_descriptions_resolve_to_the_official(table):
                             att(text, "The Ruritanian leader", "added")]
     resolve_speakers(article, table, None)
     assert [a.speaker for a in article.attributions] == ["Ivo Sarn", "Lea Prak", "Lea Prak", "Lea Prak"]
+
+
+def test_possessed_acronym_is_the_organisation_not_a_new_entity(table):
+    from spinscope.nlp import get_nlp
+
+    text = ("According to the Energy Information Administration (EIA), demand will grow. "
+            "Even Biden’s EIA now says oil use will hit a record in 2024.")
+    ents = build_entities(text, get_nlp()(text), table)
+    assert not any(e.text.startswith("Biden") and "EIA" in e.text for e in ents)
+    assert [e.canonical for e in ents if e.text == "EIA"] == ["Energy Information Administration"] * 2

@@ -270,6 +270,13 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if 2 <= len(acro) <= MAX_ACRONYM:
                 long_names[acro].add(m.canonical)
     for m in pending:
+        poss = _POSSESSOR.match(text, m.start, m.end)
+        if poss is not None and m.label != "PERSON":
+            # "Biden’s EIA" tagged as one FAC: the possessed acronym is the entity
+            tail = text[poss.end():m.end].replace(".", "")
+            if tail.isupper() and len(long_names.get(tail, ())) == 1:
+                m.start, m.canonical, m.label = poss.end(), next(iter(long_names[tail])), "ORG"
+                continue
         surface = m.canonical.replace(".", "")
         if surface.isupper() and surface.isalpha() and len(long_names.get(surface, ())) == 1:
             m.canonical, m.label = next(iter(long_names[surface])), "ORG"
