@@ -375,3 +375,10 @@ def test_object_control_verb_gives_the_infinitive_cue_its_source(extractor) -> N
         (a,) = [x for x in extractor(text) if x.cue and "question" in x.cue.text]
         assert a.source is not None and a.source.text == "analysts" and a.unnamed, text
         assert a.cue.text == "to question"
+
+
+def test_lets_say_is_a_supposition_not_a_statement(extractor) -> None:
+    assert extractor("Briefly, a country, let’s say Greece, would produce a basket of commodities.") == []
+    assert extractor("Let us say the plan works.") == []
+    assert [(a.source.text, a.cue.text) for a in extractor("He let them say that the plan had failed.")] == [
+        ("them", "say")]

@@ -470,3 +470,20 @@ def test_possessed_acronym_is_the_organisation_not_a_new_entity(table):
     ents = build_entities(text, get_nlp()(text), table)
     assert not any(e.text.startswith("Biden") and "EIA" in e.text for e in ents)
     assert [e.canonical for e in ents if e.text == "EIA"] == ["Energy Information Administration"] * 2
+
+
+def test_relative_clause_role_mp_and_institute_tail(table):
+    from spinscope.nlp import get_nlp
+
+    text = ("The ministry answered a request from Bundestag member Mira Olsen, who is now a member of the "
+            "Green Party. Olsen called the checks a farce. \"Checks must be there too,\" the MP added. "
+            "Aid reached €17 billion, according to the Kiel Institute for the World Economy, Spiegel reported.")
+    doc = get_nlp()(text)
+    article = Article(source="t", text=text)
+    article.entities = build_entities(text, doc, table)
+    assert any(e.canonical == "Kiel Institute for the World Economy" for e in article.entities)
+    assert any(e.canonical == "Der Spiegel" and e.label == "MEDIA" for e in article.entities)
+    article.attributions = [att(text, "Olsen", "called", nth=1), att(text, "the MP", "added")]
+    resolve_speakers(article, table, doc)
+    assert [a.speaker for a in article.attributions] == ["Mira Olsen", "Mira Olsen"]
+    assert article.attributions[0].speaker_description == "member of the Green Party"

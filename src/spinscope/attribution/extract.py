@@ -359,6 +359,10 @@ class AttributionExtractor:
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
         source_tok = _subject(tok)
+        if source_tok is None and tok.head.lower_ in ("let", "lets") and tok.head.i < tok.i or (
+                source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
+                and tok.head.lower_ in ("let", "lets")):
+            return None  # "let's say Greece", "let us say": a supposition, not a statement
         if source_tok is None and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
                 c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children):
             return None  # an imperative ("Think your friends would be interested? Share this!")

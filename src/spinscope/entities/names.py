@@ -27,7 +27,7 @@ director head chief leader founder chairman chairwoman chair president vicepresi
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
 premier chancellor envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
-governor mayor politician candidate member
+governor mayor politician candidate member mp mep
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner
 """.split())
@@ -42,7 +42,7 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "official": frozenset("minister secretary spokesman spokeswoman spokesperson official officer "
                           "diplomat ambassador envoy adviser advisor aide deputy lawmaker legislator "
                           "senator congressman congresswoman governor mayor politician president "
-                          "candidate leader premier chancellor".split()),
+                          "candidate leader premier chancellor mp mep lawmaker".split()),
     "military": frozenset("commander general colonel lieutenant major captain sergeant soldier "
                           "admiral marshal officer".split()),
     "legal": frozenset("lawyer attorney prosecutor judge".split()),

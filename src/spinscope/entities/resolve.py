@@ -36,9 +36,10 @@ MAX_ACRONYM = 6
 MIN_SURNAME_LEN = 3
 # An ORG the model cut off before "... and Central Asian Studies": head nouns that end one.
 _ORG_TAIL = re.compile(
-    r"(?:\s+(?:and|of|for|&|on)\s+)(?:[A-Z][\w\-]*\s+){0,4}?(?:Studies|Institute|Center|Centre|"
+    r"(?:\s+(?:and|of|for|&|on)\s+(?:the\s+)?)(?:[A-Z][\w\-]*\s+){0,4}?(?:Studies|Institute|Center|Centre|"
     r"Council|Foundation|Association|University|Research|Affairs|Relations|Committee|Agency|"
-    r"Forum|Fund|Society|Union|Academy|Organization|Organisation|Policy|Analysis|Security)\b")
+    r"Forum|Fund|Society|Union|Academy|Organization|Organisation|Policy|Analysis|Security|"
+    r"Economy|Economics|Development|Peace|Democracy|Strategy|Trade|Cooperation)\b")
 _POSSESSOR = re.compile(r"[^\n]{1,60}?['\u2019]s\s+(?=[A-Z][\w\-]+$)")
 _DANGLING = re.compile(r"[\s,]+(?:and|or|&|of|for|the)$", re.I)
 _STOP_INITIAL = frozenset({"of", "for", "the", "and", "on", "in", "&", "to", "at", "de"})

@@ -76,11 +76,20 @@ class PersonInfo:
     positions: list[int]
 
 
+_RELATIVE_ROLE = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+"
+                            r"(?:(?:now|also|currently|still|formerly|then|once)\s+)?(?:(?:a|an|the)\s+)?(\S.*)$")
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
         return None
     phrase = m.group(1).strip()
+    rel = _RELATIVE_ROLE.match(phrase)
+    if rel:  # "X, who is now a member of the BSW party," -> "member of the BSW party"
+        phrase = rel.group(1)
+    elif re.match(r"(?:who|whose|which|that)\b", phrase):
+        return None  # any other relative clause says what someone did, not who they are
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first)):
         return None
