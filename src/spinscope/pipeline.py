@@ -104,15 +104,19 @@ def user_files_fingerprint(stages: list[dict[str, Any]]) -> str:
 
 
 def data_fingerprint() -> str:
-    """A hash of the shipped models and data tables (names, sizes, mtimes).
+    """A hash of the shipped models and data tables (names, sizes, mtimes) and of the
+    package's own code (contents of its ``.py`` files).
 
-    Retraining a model or editing an alias table changes it, so stored results made
-    with the old files are not reused.
+    Retraining a model, editing an alias table or upgrading spinscope changes it, so stored
+    results made with the old files or code are not reused.
     """
     global _DATA_FP
     if _DATA_FP is None:
         root = Path(__file__).parent
         h = hashlib.sha256()
+        for f in sorted(root.rglob("*.py")):
+            h.update(f"{f.relative_to(root)}\x1f".encode())
+            h.update(hashlib.sha256(f.read_bytes()).digest())
         for sub in ("data", "techniques/models", "attribution/models"):
             base = root / sub
             if not base.is_dir():
