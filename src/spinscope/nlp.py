@@ -66,12 +66,12 @@ def get_nlp(name: str | None = None, exclude: tuple[str, ...] = ()) -> "Language
     last: Exception | None = None
     for candidate in tried:
         try:
-            nlp = spacy.load(candidate, exclude=list(exclude))
+            nlp = spacy.load(candidate, exclude=[e for e in exclude if e != PARAGRAPHS])
         except OSError as e:
             last = e
             continue
         add_title_abbreviations(nlp)
-        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names:
+        if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names and PARAGRAPHS not in exclude:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
     raise SpinscopeError(
