@@ -487,3 +487,22 @@ def test_relative_clause_role_mp_and_institute_tail(table):
     resolve_speakers(article, table, doc)
     assert [a.speaker for a in article.attributions] == ["Mira Olsen", "Mira Olsen"]
     assert article.attributions[0].speaker_description == "member of the Green Party"
+
+
+def test_honorific_is_no_description_and_taoiseach_is_a_title(table):
+    assert split_title("Taoiseach Leo Varadkar") == ("Taoiseach", "Leo Varadkar")
+    text = ("Mr Varadkar said he would not accept changes. Mr Varadkar said he had spoken to the "
+            "chancellor. The plan will cost millions, according to The Guardian.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Varadkar", 0, "PERSON", "Varadkar"), ("Varadkar", 1, "PERSON", "Varadkar"),
+                                    ("The Guardian", 0, "MEDIA", "The Guardian")])
+    article.attributions = [att(text, "Mr Varadkar", "said")]
+    g = text.index("The Guardian")
+    c = text.index("according to")
+    article.attributions.append(Attribution(
+        speaker=None, speaker_description=None, source=Span.of(text, g, g + 12),
+        cue=Span.of(text, c, c + 12), content=Span.of(text, text.index("The plan"), c - 2), kind="indirect"))
+    resolve_speakers(article, table, None)
+    assert [a.speaker for a in article.attributions] == ["Varadkar", "The Guardian"]
+    assert article.attributions[0].speaker_description is None  # not "Mr"
+    assert article.attributions[1].medium is None  # the outlet is the source, not the medium

@@ -14,7 +14,10 @@ gov governor sen senator rep representative congressman congresswoman
 president presidentelect vicepresident vp pm premier chancellor minister secretary
 king queen prince princess emir sultan crown
 ambassador mayor judge justice chairman chairwoman chair
+taoiseach tanaiste tánaiste
 """.split())
+# Titles that say nothing about a role: never a speaker description on their own.
+HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
 
 # Role nouns: what a description must contain to count as a role ("defense analyst"),
 # and what "the analyst said" is matched against.

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
 from .aliases import AliasTable
-from .names import (ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts,
+from .names import (HONORIFICS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts, title_key,
                     role_classes, role_nouns_in, singular, split_title)
 
 if TYPE_CHECKING:
@@ -185,8 +185,8 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
         if desc:
             p.description = desc
     for canonical, rank in ranks.items():
-        if not info[canonical].description:
-            info[canonical].description = rank
+        if not info[canonical].description and title_key(rank) not in HONORIFICS:
+            info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
     return info
 
 
@@ -236,6 +236,8 @@ def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     if a.medium or a.medium_span is not None or a.cue is None:
         return
     from ..model import Span
+    if a.source is not None and a.source.start >= a.cue.end:
+        return  # "according to The Guardian": the outlet after the cue is the source itself
     for e in article.entities:
         if e.label == "MEDIA" and e.start >= a.cue.end and e.start - a.cue.end <= 30 \
                 and _MEDIUM_AFTER_CUE.match(article.text[a.cue.end:e.start]):
