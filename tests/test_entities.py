@@ -506,3 +506,12 @@ def test_honorific_is_no_description_and_taoiseach_is_a_title(table):
     assert [a.speaker for a in article.attributions] == ["Varadkar", "The Guardian"]
     assert article.attributions[0].speaker_description is None  # not "Mr"
     assert article.attributions[1].medium is None  # the outlet is the source, not the medium
+
+
+def test_role_before_for_belongs_to_someone_else():
+    from spinscope.entities.speakers import _pre_name
+
+    t = "A spokeswoman for European Commission president Jean-Claude Juncker said no."
+    assert _pre_name(t, t.index("Jean-Claude"), None) == "European Commission president"
+    t = "Minister for Foreign Affairs Simon Coveney said no."
+    assert _pre_name(t, t.index("Simon"), None) == "Minister for Foreign Affairs"

@@ -115,7 +115,7 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     words = list(re.finditer(r"[\w.\-\u2019']+", before))
     kept: list[re.Match[str]] = []
     # walk back over role-ish words; stop at function words, verbs, punctuation gaps
-    for w in reversed(words):
+    for n, w in reversed(list(enumerate(words))):
         gap = before[w.end():(kept[-1].start() if kept else len(before))]
         if gap.strip():  # punctuation (a comma, a quote mark) ends the phrase
             break
@@ -124,6 +124,8 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if low in ("of", "for") and kept:
             if all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept):
                 break  # "imperative for Mr. Barr": a preposition before an honorific starts no role
+            if low == "for" and n > 0 and role_nouns_in(words[n - 1].group(0)) and role_nouns_in(kept[0].group(0)):
+                break  # "a spokeswoman for Commission president Juncker": Juncker is the president
             kept.append(w)
             continue
         if low in _CALENDAR_WORDS:
