@@ -382,3 +382,8 @@ def test_lets_say_is_a_supposition_not_a_statement(extractor) -> None:
     assert extractor("Let us say the plan works.") == []
     assert [(a.source.text, a.cue.text) for a in extractor("He let them say that the plan had failed.")] == [
         ("them", "say")]
+
+
+def test_hyphenated_subject_split_by_the_tokenizer_is_one_source(extractor) -> None:
+    (a,) = extractor("In speaking of their strategy, ex-communists have said that if you repeat it people believe it.")
+    assert a.source.text == "ex-communists" and a.unnamed

@@ -659,6 +659,10 @@ def source_span(text: str, base: int, head: Any) -> Span:
         toks = [t for t in toks if t.i < stop]
     s, e = base + toks[0].idx, base + _tok_end(toks[-1])
     s, e = _trim(text, s, e)
+    while s > 1 and text[s - 1] == "-" and text[s - 2].isalnum():  # "ex-communists" split by the tokenizer
+        s -= 1
+        while s > 0 and text[s - 1].isalnum():
+            s -= 1
     # a quotation's closing mark parsed onto the source ('“We will win,” Smith said')
     while s < e and (text[s] in "”»" or (text[s] in "\"'" and text.count(text[s], s, e) % 2)):
         s, e = _trim(text, s + 1, e)
@@ -713,7 +717,10 @@ def _subject(tok: Any) -> Any:
         return None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
         return None  # "Asked about the leak, Priebus said ..." : the asker is unnamed
-    for c in tok.children:
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    if len(subjects) > 1 and subjects[-1].i < tok.i:
+        subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
+    for c in subjects:
         if c.dep_ in SUBJECT_DEPS:
             if c.dep_ == "nsubjpass":
                 for a in tok.children:
