@@ -515,3 +515,22 @@ def test_role_before_for_belongs_to_someone_else():
     assert _pre_name(t, t.index("Jean-Claude"), None) == "European Commission president"
     t = "Minister for Foreign Affairs Simon Coveney said no."
     assert _pre_name(t, t.index("Simon"), None) == "Minister for Foreign Affairs"
+
+
+def test_people_in_a_relative_clause_on_the_source_are_not_the_speaker(table):
+    text = ("The Ruritanian Union Party, which Mara Velt's government relies on, has urged the leader to "
+            "stand firm. Critics of the backstop, which Ivo Sarn proposed, argue it could last forever.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Ruritanian Union Party", 0, "ORG", "Ruritanian Union Party"),
+                                    ("Mara Velt", 0, "PERSON", "Mara Velt"), ("Ivo Sarn", 0, "PERSON", "Ivo Sarn")])
+    s1 = text.index(", has urged")
+    s2 = text.index(", argue")
+    c1, c2 = text.index("has urged"), text.index("argue")
+    article.attributions = [
+        Attribution(speaker=None, speaker_description=None, source=Span.of(text, 0, s1), cue=Span.of(text, c1, c1 + 9),
+                    content=Span.of(text, c1 + 10, text.index(".")), kind="indirect"),
+        Attribution(speaker=None, speaker_description=None, source=Span.of(text, text.index("Critics"), s2),
+                    cue=Span.of(text, c2, c2 + 5), content=Span.of(text, c2 + 6, len(text) - 1), kind="indirect")]
+    resolve_speakers(article, table, None)
+    assert article.attributions[0].speaker == "Ruritanian Union Party"
+    assert (article.attributions[1].speaker, article.attributions[1].unnamed) == ("Critics of the backstop", True)

@@ -332,6 +332,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                  attributions: list[Attribution]) -> tuple[str, str | None, bool] | None:
     if not raw.strip():
         return None
+    # A relative clause on the source ("The DUP, which May's party relies on, has urged") names
+    # other people: only the part before it says who speaks.
+    rel = _RELATIVE_TAIL.search(raw)
+    head_end = src.start + rel.start() if src is not None and rel else (src.end if src is not None else 0)
+    if rel:
+        raw = raw[:rel.start()]
     words = re.findall(r"[\w\-\u2019']+", raw)
     low = [w.casefold() for w in words]
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
@@ -342,7 +348,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and a.unnamed:
         return raw.strip(), None, True
     if src is not None:
-        inside = [e for e in entities if e.start < src.end and src.start < e.end]
+        inside = [e for e in entities if e.start < head_end and src.start < e.end]
         person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
         if person is not None:
             return person.canonical, "PERSON", False
@@ -352,7 +358,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
         if named:
             head = named[-1]
-            tail = text[head.end:src.end].strip(" ,.'\u2019s")
+            tail = text[head.end:head_end].strip(" ,.'\u2019s")
             if not tail:  # the entity is the head: "Reuters", "Iraq's army"? no: "the Pentagon"
                 return head.canonical, head.label, False
             if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS):
@@ -371,8 +377,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
-    # 4. vague or plural phrases
+    # 4. vague or plural phrases; the head is the last word before a preposition ("critics of
+    #    the backstop", "officials in Kyiv")
+    cut = next((i for i, w in enumerate(low) if w in _HEAD_PREPS), len(low))
+    hw = low[:cut][-1:] or low[-1:]
     if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS
+                or (hw and (hw[0] in VAGUE_HEADS or singular(hw[0]) in VAGUE_HEADS))
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
         return raw.strip(), None, True
     # 5. the table, a surname, or the cleaned text (the name part when the extractor split off
@@ -390,6 +400,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return owners.pop(), "PERSON", False
     return surface, None, False
 
+
+_HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
+_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom|whose|that)\b.*$", re.S)
 
 # Multi-word roles read as one role noun in definite descriptions.
 _ROLE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "minister",
