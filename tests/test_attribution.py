@@ -387,3 +387,10 @@ def test_lets_say_is_a_supposition_not_a_statement(extractor) -> None:
 def test_hyphenated_subject_split_by_the_tokenizer_is_one_source(extractor) -> None:
     (a,) = extractor("In speaking of their strategy, ex-communists have said that if you repeat it people believe it.")
     assert a.source.text == "ex-communists"
+
+
+def test_past_tense_after_a_modal_clause_coordinates_with_the_outer_verb(extractor) -> None:
+    text = ("Theresa May has reiterated that a delayed vote on her deal will go ahead later this month "
+            "and warned the UK would enter uncharted territory.")
+    warned = [a for a in extractor(text) if a.cue and a.cue.text == "warned"]
+    assert warned and warned[0].source is not None and warned[0].source.text == "Theresa May"

@@ -756,6 +756,11 @@ def _subject(tok: Any) -> Any:
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
+        if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.i != head.i \
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
+            # "May reiterated that the vote will go ahead and warned ...": a past tense cannot
+            # continue the modal clause, so it coordinates with the verb that governs it
+            head = head.head
         for _ in range(3):  # "... persuade them to change course by arguing ..." : up the verb chain
             if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
                 head = head.head
