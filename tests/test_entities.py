@@ -534,3 +534,22 @@ def test_people_in_a_relative_clause_on_the_source_are_not_the_speaker(table):
     resolve_speakers(article, table, None)
     assert article.attributions[0].speaker == "Ruritanian Union Party"
     assert (article.attributions[1].speaker, article.attributions[1].unnamed) == ("Critics of the backstop", True)
+
+
+def test_ages_fragments_and_own_acronyms_are_not_descriptions():
+    from spinscope.entities.speakers import _not_a_description
+
+    assert _not_a_description("CAN", "Climate Action Network")
+    assert _not_a_description("16", "Vitaliy Vertash")
+    assert _not_a_description("co", "research")
+    assert not _not_a_description("CEO", "Tim Cook")
+    assert not _not_a_description("Dr.", "Ron Ross")
+    assert not _not_a_description("UAW", "Shawn Fain")
+
+
+def test_topic_of_on_verbs_and_events_are_no_medium():
+    from spinscope.attribution.extract import AttributionExtractor
+
+    ex = AttributionExtractor()
+    assert [a.medium for a in ex("The report focused on RCP8.5 as the likely pathway.")] == [None]
+    assert [a.medium for a in ex("Smith said on CNN that the plan was a disaster.")] == ["CNN"]

@@ -19,6 +19,10 @@ _EDGE = ",.;:—–-()[] \n\t\"“”'’"
 _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet letter show broadcast "
                           "appearance briefing conference remarks comments message email video".split())
 _MEDIUM_PREPS = ("to", "with", "on")
+# Verbs whose "on X" is what they are about ("commented on Brexit"), not where ("said on CNN").
+_TOPIC_ON_VERBS = frozenset("""comment focus report elaborate insist reflect weigh dwell touch remark expand
+concentrate center centre rule vote agree disagree decide brief testify act campaign lecture""".split())
+_TOPIC_ON_STEMS = frozenset(lexicon.stem(w + sfx) for w in _TOPIC_ON_VERBS for sfx in ("", "s", "ed", "ing", "d"))
 _NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                        "may june july august september october november december jan feb mar apr jun jul aug "
                        "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
@@ -108,6 +112,9 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     if cand is None:
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                if prep.lower_ == "on" and (lexicon.lemma_of(cue) in _TOPIC_ON_VERBS
+                                            or lexicon.stem(cue.lower_) in _TOPIC_ON_STEMS):
+                    continue  # "commented on Brexit", "focused on RCP8.5": a topic, not a channel
                 if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_.rstrip(".") not in _NOT_MEDIA:
                     cand = pobj
                 elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:

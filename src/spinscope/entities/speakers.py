@@ -277,6 +277,9 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
             a.medium_span = span
     surface = clean_surface(span.text if span else (a.medium or ""))
     entry = table.lookup(surface)
+    if entry is not None and entry.label in NOT_SPEAKER_LABELS:
+        a.medium = a.medium_span = None  # "warning about the dangers to Brexit": an event is no audience
+        return
     if span is not None:
         hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
         if hit is None:
@@ -320,10 +323,24 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         a.speaker_entity = canonical if label is not None and not unnamed else None
         if label == "PERSON" and people.get(canonical) and people[canonical].description:
             a.speaker_description = people[canonical].description
-        if a.speaker_description and a.speaker and a.speaker_description.casefold() in a.speaker.casefold():
-            a.speaker_description = None  # a "description" that only repeats the name
+        if a.speaker_description and a.speaker and (a.speaker_description.casefold() in a.speaker.casefold()
+                                                    or _not_a_description(a.speaker_description, a.speaker)):
+            a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+
+
+def _not_a_description(desc: str, speaker: str) -> bool:
+    """An age ("Vitaliy Vertash, 16"), a word fragment ("co"), or the speaker's own acronym
+    ("Climate Action Network (CAN)")."""
+    d = desc.strip(" ().,")
+    if not d or d.isdigit() or (len(d) <= 2 and not d.isupper() and not is_title(d)):
+        return True
+    if d.isupper() and d.isalpha() and d.casefold() not in ROLE_NOUNS:
+        initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w\-]*", speaker) if w[0].isupper())
+        it = iter(initials)
+        return all(ch in it for ch in d)  # the letters are the name's initials, in order
+    return False
 
 
 def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: list[Entity],
