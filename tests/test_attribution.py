@@ -394,3 +394,8 @@ def test_past_tense_after_a_modal_clause_coordinates_with_the_outer_verb(extract
             "and warned the UK would enter uncharted territory.")
     warned = [a for a in extractor(text) if a.cue and a.cue.text == "warned"]
     assert warned and warned[0].source is not None and warned[0].source.text == "Theresa May"
+
+
+def test_all_told_is_an_idiom(extractor) -> None:
+    assert [a.cue.text for a in extractor("All told, Mueller charged 34 people, including six aides.")] == []
+    assert [a.source.text for a in extractor("All told me the plan had failed.")] == ["All"]

@@ -360,6 +360,9 @@ class AttributionExtractor:
         return att
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
+        if tok.lower_ == "told" and tok.i > 0 and doc[tok.i - 1].lower_ == "all" and (
+                tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+            return None  # "All told, Mueller charged 34 people": an idiom, not a statement
         source_tok = _subject(tok)
         if source_tok is None and tok.head.lower_ in ("let", "lets") and tok.head.i < tok.i or (
                 source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
