@@ -117,3 +117,39 @@ def test_attribution_offsets_are_into_the_files_own_characters(tmp_path, capsys)
     raw = f.read_bytes().decode("utf-8")
     spans = [a["content"] for a in doc["attributions"]]
     assert [raw[s["start"]:s["end"]] for s in spans] == ["the bridge would reopen", "it will not"]
+
+
+def test_jsonl_streams_one_object_per_line_and_keeps_no_articles_without_narratives(tmp_path, capsys, monkeypatch):
+    from spinscope.commands import analyze as analyze_mod
+
+    good = write(tmp_path, "good.txt", "Flood warning\n\nThe river rose overnight, the mayor said on Monday.\n")
+    other = write(tmp_path, "other.txt", "Dam holds\n\nThe dam held, engineers told reporters.\n")
+    empty = write(tmp_path, "empty.txt", "")
+    seen = {}
+    real = analyze_mod.analyze
+
+    def spy(*args, **kwargs):
+        result = real(*args, **kwargs)
+        seen["kept"] = len(result.articles)
+        return result
+
+    monkeypatch.setattr(analyze_mod, "analyze", spy)
+    out = tmp_path / "out.jsonl"
+    rc = main(["analyze", str(good), str(other), str(empty), "--format", "jsonl", "--out", str(out),
+               *LIGHT, "--disable", "narratives"])
+    err = capsys.readouterr().err
+    assert rc == 1 and "analysed 2 articles, rejected 1" in err
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["type"] for r in rows) == ["article", "article", "rejected"]
+    assert {r["title"] for r in rows if r["type"] == "article"} == {"Flood warning", "Dam holds"}
+    assert all(r["schema_version"] for r in rows if r["type"] == "article")
+    assert seen["kept"] == 0  # streamed, not held in memory
+
+
+def test_jsonl_with_narratives_ends_with_narrative_lines(tmp_path, capsys):
+    rc = main(["analyze", str(ROOT / "examples"), "--format", "jsonl", "--no-store", "--quiet",
+               "--disable", "techniques"])
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    types = [r["type"] for r in rows]
+    assert rc == 0 and "narrative" in types
+    assert types.index("narrative") > max(i for i, t in enumerate(types) if t == "article")

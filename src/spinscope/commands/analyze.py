@@ -9,23 +9,25 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from ..errors import E_BAD_ALIAS_FILE, E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
 from ..ingest import IngestOptions, expand_paths, read_inputs
-from ..model import Article, Narrative, StageError, corpus_to_dict
+from ..model import SCHEMA_VERSION, Article, Narrative, StageError, corpus_to_dict
 from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages
 from ..progress import Progress
 from ..store import DEFAULT_STORE, Store, input_key
 
-FORMATS = ("text", "json", "html")
+FORMATS = ("text", "json", "jsonl", "html")
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH",
                    help="files or directories (read recursively: .txt, .html, .jsonl); '-' reads standard input")
     p.add_argument("--format", "-f", choices=FORMATS, default="text",
-                   help="report format: text (terminal summary), json (the documented contract), html (one self-contained page). Default: text")
+                   help="report format: text (terminal summary), json (the documented contract), jsonl (one "
+                        "JSON object per line, written as each article is done: for large corpora; with "
+                        "--disable narratives memory stays flat), html (one self-contained page). Default: text")
     p.add_argument("--out", "-o", metavar="FILE", help="write the report to FILE instead of standard output")
     p.add_argument("--workers", "-w", type=int, default=int(os.environ.get("SPINSCOPE_WORKERS", "1")),
                    help="number of processes (env SPINSCOPE_WORKERS; default 1)")
@@ -57,6 +59,19 @@ class AnalysisResult:
     corpus_errors: list[StageError] = field(default_factory=list)
     reused: int = 0
     seconds: float = 0.0
+    # Running totals, kept even when the articles themselves are not (streamed output).
+    n_articles: int = 0
+    n_attributions: int = 0
+    n_techniques: int = 0
+    entity_keys: set[str] = field(default_factory=set)
+    warnings: list[tuple[str, StageError]] = field(default_factory=list)
+
+    def count(self, article: Article) -> None:
+        self.n_articles += 1
+        self.n_attributions += len(article.attributions)
+        self.n_techniques += len(article.techniques)
+        self.entity_keys.update(e.canonical for e in article.entities)
+        self.warnings.extend((article.source, e) for e in article.errors)
 
     def to_dict(self) -> dict[str, Any]:
         d = corpus_to_dict(self.articles, self.narratives, [
@@ -89,8 +104,17 @@ def load_config(path: str | None, disabled: list[str]) -> PipelineConfig:
 
 def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int = 1,
             store: Store | None = None, ingest: IngestOptions | None = None,
-            progress: Progress | None = None) -> AnalysisResult:
-    """Analyse inputs; importable (the CLI is a thin layer over this)."""
+            progress: Progress | None = None,
+            on_article: Callable[[Article], None] | None = None,
+            on_rejected: Callable[[InputRejected], None] | None = None,
+            keep_articles: bool = True) -> AnalysisResult:
+    """Analyse inputs; importable (the CLI is a thin layer over this).
+
+    ``on_article`` / ``on_rejected`` are called as soon as each article is done (reused from
+    the store or analysed) or rejected, in completion order. With ``keep_articles=False`` the
+    articles are not kept in the result (only running totals), so memory does not grow with
+    the corpus; the corpus stages (narratives) then see no articles and are skipped.
+    """
     t0 = time.perf_counter()
     config = config or PipelineConfig()
     fingerprint = config.fingerprint()
@@ -99,20 +123,31 @@ def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int
     slots: list[Article | None] = []
     pending: collections.deque[tuple[int, str]] = collections.deque()
 
+    def done(article: Article) -> None:
+        result.count(article)
+        if on_article is not None:
+            on_article(article)
+
+    def rejected_input(item: InputRejected) -> None:
+        result.rejected.append(item)
+        if store:
+            store.reject(item.source, item.code, item.reason, item.message)
+        if on_rejected is not None:
+            on_rejected(item)
+
     def to_process() -> Iterator[Article]:
         for item in read_inputs(paths, ingest):
             if isinstance(item, InputRejected):
-                result.rejected.append(item)
-                if store:
-                    store.reject(item.source, item.code, item.reason, item.message)
+                rejected_input(item)
                 if progress:
                     progress.advance()
                 continue
             key = input_key(item, fingerprint)
             cached = store.get_reusable(key) if store else None
-            slots.append(cached)
+            slots.append(cached if keep_articles else None)
             if cached is not None:
                 result.reused += 1
+                done(cached)
                 if progress:
                     progress.advance()
                 continue
@@ -133,17 +168,18 @@ def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int
             index, key = pending.popleft()
             rejected = rejection_of(article)
             if rejected is not None:
-                result.rejected.append(rejected)
-                if store:
-                    store.reject(rejected.source, rejected.code, rejected.reason, rejected.message)
+                rejected_input(rejected)
             else:
-                slots[index] = article
+                if keep_articles:
+                    slots[index] = article
                 if store:
                     store.put(key, article, fingerprint)
+                done(article)
             if progress:
                 progress.advance()
     result.articles = [a for a in slots if a is not None]
-    result.narratives, result.corpus_errors = run_corpus_stages(result.articles, config)
+    if keep_articles:
+        result.narratives, result.corpus_errors = run_corpus_stages(result.articles, config)
     result.seconds = time.perf_counter() - t0
     return result
 
@@ -172,6 +208,8 @@ def run(args: argparse.Namespace) -> int:
     store = None if args.no_store else Store(args.store)
     total = sum(1 for _ in expand_paths(args.paths))
     progress = None if args.quiet else Progress(total, label="analysing", stream=sys.stderr)
+    if args.format == "jsonl":
+        return _run_jsonl(args, config, ingest, store, progress)
     try:
         result = analyze(args.paths, config, args.workers, store, ingest, progress)
     finally:
@@ -193,9 +231,49 @@ def run(args: argparse.Namespace) -> int:
     return 1 if result.rejected else 0
 
 
+def _run_jsonl(args: argparse.Namespace, config: PipelineConfig, ingest: IngestOptions, store: Store | None,
+               progress: Progress | None) -> int:
+    """``--format jsonl``: one object per line, each article written (and flushed) when it is
+    done; rejected inputs as they are found; narratives and corpus-stage errors at the end."""
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        fh = open(args.out, "w", encoding="utf-8")  # noqa: SIM115 - closed below
+    else:
+        fh = sys.stdout
+    keep = any(s["name"] not in config.disabled for s in config.corpus_stages)
+
+    def write(obj: dict[str, Any]) -> None:
+        fh.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        fh.flush()
+
+    def on_article(a: Article) -> None:
+        write({"type": "article", "schema_version": SCHEMA_VERSION, **a.to_dict()})
+
+    def on_rejected(r: InputRejected) -> None:
+        write({"type": "rejected", "source": r.source, "code": r.code, "reason": r.reason, "message": r.message})
+
+    try:
+        result = analyze(args.paths, config, args.workers, store, ingest, progress,
+                         on_article=on_article, on_rejected=on_rejected, keep_articles=keep)
+        for n in result.narratives:
+            write({"type": "narrative", **n.to_dict()})
+        for e in result.corpus_errors:
+            write({"type": "corpus_error", **e.__dict__})
+    finally:
+        if progress:
+            progress.close()
+        if store:
+            store.close()
+        if fh is not sys.stdout:
+            fh.close()
+    if not args.quiet:
+        print_summary(result, args.out, store_path=None if args.no_store else args.store)
+    return 1 if result.rejected else 0
+
+
 def print_summary(result: AnalysisResult, out: str | None, store_path: str | None) -> None:
     err = sys.stderr
-    n = len(result.articles)
+    n = result.n_articles
     reasons = collections.Counter(r.reason for r in result.rejected)
     line = f"spinscope: analysed {n} article{'s' if n != 1 else ''}"
     if result.reused:
@@ -207,17 +285,12 @@ def print_summary(result: AnalysisResult, out: str | None, store_path: str | Non
     print(line, file=err)
     for r in result.rejected:
         print(f"  rejected {r.source}: [{r.code}] {r.reason}: {r.message}", file=err)
-    failed = [a for a in result.articles if a.errors]
-    for a in failed:
-        for e in a.errors:
-            print(f"  warning {a.source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
+    for source, e in result.warnings:
+        print(f"  warning {source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
     for e in result.corpus_errors:
         print(f"  warning: corpus stage {e.stage} failed [{e.code}] {e.message}", file=err)
-    n_attr = sum(len(a.attributions) for a in result.articles)
-    n_tech = sum(len(a.techniques) for a in result.articles)
-    n_ent = len({e.canonical for a in result.articles for e in a.entities})
-    print(f"  {n_attr} attributed statements, {n_tech} technique spans, {n_ent} distinct entities, "
-          f"{len(result.narratives)} narratives", file=err)
+    print(f"  {result.n_attributions} attributed statements, {result.n_techniques} technique spans, "
+          f"{len(result.entity_keys)} distinct entities, {len(result.narratives)} narratives", file=err)
     if out:
         print(f"  report: {out}", file=err)
     if store_path:
