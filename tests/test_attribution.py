@@ -399,3 +399,9 @@ def test_past_tense_after_a_modal_clause_coordinates_with_the_outer_verb(extract
 def test_all_told_is_an_idiom(extractor) -> None:
     assert [a.cue.text for a in extractor("All told, Mueller charged 34 people, including six aides.")] == []
     assert [a.source.text for a in extractor("All told me the plan had failed.")] == ["All"]
+
+
+def test_inverted_conditional_complement_runs_to_the_end_of_the_sentence(extractor) -> None:
+    (a,) = extractor("The analyst further said that should the army rush into the city, this could lead "
+                     "to massive civilian casualties.")
+    assert a.content.text.endswith("could lead to massive civilian casualties")

@@ -454,6 +454,10 @@ class AttributionExtractor:
             content = (base + cue_end, content[1])
         if content is None:
             return None
+        if _INVERTED_CONDITIONAL.match(text, content[0]):
+            # "said that should the forces rush in, this could lead to ...": the parser makes
+            # the condition the complement; the statement runs to the end of the sentence
+            content = (content[0], max(content[1], base + doc[-1].idx + len(doc[-1].text)))
         c_start, c_end = _wrap_quotes(text, *_trim(text, *content))
         if c_end <= c_start:
             return None
@@ -684,6 +688,9 @@ def source_span(text: str, base: int, head: Any) -> Span:
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+_INVERTED_CONDITIONAL = re.compile(r"that\s+(?:should|were|had)\s+\S+(?:\s+\S+){0,6}?,", re.I)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
