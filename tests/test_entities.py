@@ -553,3 +553,14 @@ def test_topic_of_on_verbs_and_events_are_no_medium():
     ex = AttributionExtractor()
     assert [a.medium for a in ex("The report focused on RCP8.5 as the likely pathway.")] == [None]
     assert [a.medium for a in ex("Smith said on CNN that the plan was a disaster.")] == ["CNN"]
+
+
+def test_reflexive_is_no_description_and_a_recipient_is_no_medium():
+    from spinscope.attribution.extract import AttributionExtractor
+    from spinscope.entities.speakers import _not_a_description
+
+    assert _not_a_description("itself", "Pentagon")
+    ex = AttributionExtractor()
+    assert [a.medium for a in ex("Germany refused flyover permission to the UK for arms deliveries, "
+                                 "officials said.")] == [None]
+    assert [a.medium for a in ex("She explained to Sputnik that the plan failed.")] == ["Sputnik"]

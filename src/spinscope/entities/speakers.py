@@ -334,6 +334,8 @@ def _not_a_description(desc: str, speaker: str) -> bool:
     """An age ("Vitaliy Vertash, 16"), a word fragment ("co"), or the speaker's own acronym
     ("Climate Action Network (CAN)")."""
     d = desc.strip(" ().,")
+    if d.casefold() in ("itself", "himself", "herself", "themselves", "themself", "alone", "too", "also"):
+        return True  # "the Pentagon, itself, announced"
     if not d or d.isdigit() or (len(d) <= 2 and not d.isupper() and not is_title(d)):
         return True
     if d.isupper() and d.isalpha() and d.casefold() not in ROLE_NOUNS:
