@@ -22,20 +22,19 @@ _MEDIUM_PREPS = ("to", "with", "on")
 # Verbs whose "on X" is what they are about ("commented on Brexit"), not where ("said on CNN").
 _TOPIC_ON_VERBS = frozenset("""comment focus report elaborate insist reflect weigh dwell touch remark expand
 concentrate center centre rule vote agree disagree decide brief testify act campaign lecture""".split())
-_TOPIC_ON_STEMS = frozenset(lexicon.stem(w + sfx) for w in _TOPIC_ON_VERBS for sfx in ("", "s", "ed", "ing", "d"))
+_TOPIC_ON_STEMS = lexicon.form_stems(_TOPIC_ON_VERBS)
 # Verbs whose "to X" / "with X" is the audience ("said to Reuters", "spoke with CNN").
 _SPEECH_VERBS = frozenset("""say tell explain write speak talk announce confirm admit reveal declare state report
 complain deny describe tweet post comment remark reply respond give send pledge promise apologise apologize
 insist stress emphasise emphasize note add suggest argue warn signal hint concede acknowledge claim
 boast brag vow swear recount recall repeat reiterate disclose leak outline testify point chat share
 relay convey write""".split())
-_SPEECH_STEMS = frozenset(lexicon.stem(w + sfx) for w in _SPEECH_VERBS for sfx in ("", "s", "ed", "ing", "d"))
+_SPEECH_STEMS = lexicon.form_stems(_SPEECH_VERBS)
 _SPEECH_IRREGULAR = frozenset("said told wrote written spoke spoken gave given sent swore sworn".split())
 
 
 def _speech_verb(tok: Any) -> bool:
-    return (tok.lower_ in _SPEECH_IRREGULAR or lexicon.lemma_of(tok) in _SPEECH_VERBS
-            or lexicon.stem(tok.lower_) in _SPEECH_STEMS)
+    return tok.lower_ in _SPEECH_IRREGULAR or lexicon.is_form_of(tok, _SPEECH_VERBS, _SPEECH_STEMS)
 
 
 _NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
@@ -127,8 +126,7 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     if cand is None:
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if prep.lower_ == "on" and (lexicon.lemma_of(cue) in _TOPIC_ON_VERBS
-                                            or lexicon.stem(cue.lower_) in _TOPIC_ON_STEMS):
+                if prep.lower_ == "on" and lexicon.is_form_of(cue, _TOPIC_ON_VERBS, _TOPIC_ON_STEMS):
                     continue  # "commented on Brexit", "focused on RCP8.5": a topic, not a channel
                 if prep.lower_ in ("to", "with") and lexicon.upos(pobj) == "PROPN" and not _speech_verb(cue):
                     continue  # "refused flyover permission to the UK": a recipient, not an audience

@@ -457,7 +457,7 @@ class AttributionExtractor:
         if _INVERTED_CONDITIONAL.match(text, content[0]):
             # "said that should the forces rush in, this could lead to ...": the parser makes
             # the condition the complement; the statement runs to the end of the sentence
-            content = (content[0], max(content[1], base + doc[-1].idx + len(doc[-1].text)))
+            content = (content[0], max(content[1], base + _tok_end(doc[-1])))
         c_start, c_end = _wrap_quotes(text, *_trim(text, *content))
         if c_end <= c_start:
             return None
@@ -708,13 +708,11 @@ _RAISING = frozenset("appear seem sound look".split())
 # Verbs whose object says the infinitive: "prompting experts to question", "urged them to reject"
 _OBJECT_CONTROL = frozenset("""prompt urge ask force lead cause encourage persuade convince allow push spur invite
 compel tell order pressure press inspire challenge dare get got drive motivate provoke implore beg""".split())
-
-
-_OBJECT_CONTROL_STEMS = frozenset(lexicon.stem(w) for w in _OBJECT_CONTROL)
+_OBJECT_CONTROL_STEMS = lexicon.form_stems(_OBJECT_CONTROL)
 
 
 def _object_control(tok: Any) -> bool:
-    return lexicon.lemma_of(tok) in _OBJECT_CONTROL or lexicon.stem(tok.lower_) in _OBJECT_CONTROL_STEMS
+    return lexicon.is_form_of(tok, _OBJECT_CONTROL, _OBJECT_CONTROL_STEMS)
 
 
 def _subject(tok: Any) -> Any:
@@ -731,15 +729,14 @@ def _subject(tok: Any) -> Any:
     if len(subjects) > 1 and subjects[-1].i < tok.i:
         subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
     for c in subjects:
-        if c.dep_ in SUBJECT_DEPS:
-            if c.dep_ == "nsubjpass":
-                for a in tok.children:
-                    if a.dep_ == "agent":
-                        pobj = [p for p in a.children if p.dep_ == "pobj"]
-                        if pobj:
-                            return pobj[0]
-                return None
-            return c
+        if c.dep_ == "nsubjpass":
+            for a in tok.children:
+                if a.dep_ == "agent":
+                    pobj = [p for p in a.children if p.dep_ == "pobj"]
+                    if pobj:
+                        return pobj[0]
+            return None
+        return c
     for c in tok.children:
         if c.dep_ == "agent":
             pobj = [p for p in c.children if p.dep_ == "pobj"]
@@ -798,7 +795,7 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
     """
     # The parsed chunk is already one sentence by our splitter; spaCy's own sentence
     # boundaries cut '“Why?” | Trump asked.' apart, so they are not used here.
-    s_start, s_end = base, base + (doc[-1].idx + len(doc[-1].text) if len(doc) else 0)
+    s_start, s_end = base, base + (_tok_end(doc[-1]) if len(doc) else 0)
     cue_pos = base + tok.idx
     inside = [q for q in quotes if _overlaps((q.start, q.end), (s_start, s_end))
               and not (q.start <= cue_pos < q.end)]

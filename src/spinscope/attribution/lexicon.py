@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable
 
 MODELS_DIR = Path(__file__).parent / "models"
 CUE_FORMS_FILE = MODELS_DIR / "cue_forms.json"
@@ -164,6 +165,18 @@ def stem(form: str) -> str:
     if len(form) > 3 and form.endswith("e") and not form.endswith("ee"):
         form = form[:-1]
     return form
+
+
+def form_stems(words: Iterable[str]) -> frozenset[str]:
+    """Stems of ``words`` and of their regular inflections, so that ``stem(form)`` of any form
+    of them is in the set (the stemmer is not idempotent: "focused" -> "focus", "focus" -> "focu")."""
+    return frozenset(stem(w + sfx) for w in words for sfx in ("", "s", "ed", "ing", "d"))
+
+
+def is_form_of(tok: Any, lemmas: frozenset[str], stems: frozenset[str]) -> bool:
+    """Whether ``tok`` is a form of one of ``lemmas`` (``stems`` = ``form_stems(lemmas)``); the
+    lemma alone is not enough where the parse runs without spaCy's lemmatizer."""
+    return lemma_of(tok) in lemmas or stem(tok.lower_) in stems
 
 
 def use_stems(path: str | Path) -> None:
