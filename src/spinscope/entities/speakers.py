@@ -102,7 +102,8 @@ def title_like(word: str) -> bool:
     return is_title(word) or word.casefold() in ROLE_NOUNS
 
 
-_HONORIFICS = frozenset("mr mrs ms miss dr sir dame mme m".split())
+# Forms of address: the role-less honorifics plus those that are also a credential or rank.
+_HONORIFICS = HONORIFICS | {"dr", "sir", "dame", "m"}
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 january february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec""".split())
