@@ -22,7 +22,7 @@ import numpy as np
 
 from ..eval.attribution import find_pairs
 from ..techniques.encoding import batch_arrays, segment_text
-from ..techniques.train import finish_onnx, optimizer
+from ..techniques.train import finish_onnx, length_batches, optimizer, update
 from .brat import read_ann
 from .tagger import MAX_TOKENS, N_OUTPUTS, ROLES, targets
 from .train import holdout_split
@@ -75,11 +75,7 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
     pos_w = torch.tensor([4.0, 1.0] * len(ROLES))
     step, t0, running = 0, time.time(), 0.0
     while step < total:
-        order = sorted(range(len(examples)), key=lambda i: (len(examples[i]["seg"].ids), rng.random()))
-        batches = [order[b:b + batch_size] for b in range(0, len(order), batch_size)]
-        rng.shuffle(batches)
-        for idx in batches:
-            batch = [examples[i] for i in idx]
+        for batch in length_batches(examples, batch_size, rng):
             ids, mask = batch_arrays([ex["seg"] for ex in batch], 101, 102)
             y = np.zeros(ids.shape + (N_OUTPUTS,), dtype=np.float32)
             valid = np.zeros(ids.shape, dtype=np.float32)
@@ -91,11 +87,7 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
             v = torch.from_numpy(valid)
             loss = (F.binary_cross_entropy_with_logits(logits, torch.from_numpy(y), reduction="none",
                                                        pos_weight=pos_w).mean(-1) * v).sum() / v.sum()
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            update(model, opt, sched, loss)
             step += 1
             running += float(loss)
             if step % 50 == 0 or step == total:

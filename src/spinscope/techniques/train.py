@@ -102,7 +102,8 @@ def _make_module(base: str, n_tech: int, layers: int | None = None):
     return Tagger()
 
 
-def _batches(examples: list[dict], batch_size: int, rng: random.Random) -> list[list[dict]]:
+def length_batches(examples: list[dict], batch_size: int, rng: random.Random) -> list[list[dict]]:
+    """Batches of examples of similar length (``ex["seg"]``; little padding), in random order."""
     order = sorted(range(len(examples)), key=lambda i: (len(examples[i]["seg"].ids), rng.random()))
     batches = [[examples[i] for i in order[b:b + batch_size]] for b in range(0, len(order), batch_size)]
     rng.shuffle(batches)
@@ -123,6 +124,17 @@ def optimizer(model, lr: float, total: int):
     sched = torch.optim.lr_scheduler.LambdaLR(
         opt, lambda s: min((s + 1) / warmup, max(0.0, (total - s) / max(1, total - warmup))))
     return opt, sched
+
+
+def update(model, opt, sched, loss) -> None:
+    """One optimiser step on ``loss``: gradients clipped to norm 1, then the schedule advanced."""
+    import torch
+
+    opt.zero_grad()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    opt.step()
+    sched.step()
 
 
 def finish_onnx(fp32: Path, target: Path, quantize: bool, log) -> None:
@@ -160,7 +172,7 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
     running = [0.0, 0.0, 0.0]
     done = False
     while not done:
-        for batch in _batches(examples, batch_size, rng):
+        for batch in length_batches(examples, batch_size, rng):
             ids, mask = batch_arrays([ex["seg"] for ex in batch], cls_id, sep_id)
             ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
             inside_y = np.zeros(ids.shape, dtype=np.float32)
@@ -188,11 +200,7 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
             else:
                 loss_span = torch.zeros(())
             loss = loss_in + loss_tech + loss_span
-            opt.zero_grad()
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
-            opt.step()
-            sched.step()
+            update(model, opt, sched, loss)
             step += 1
             for i, x in enumerate((loss_in, loss_tech, loss_span)):
                 running[i] += float(x)
