@@ -28,7 +28,7 @@ _SPEECH_VERBS = frozenset("""say tell explain write speak talk announce confirm 
 complain deny describe tweet post comment remark reply respond give send pledge promise apologise apologize
 insist stress emphasise emphasize note add suggest argue warn signal hint concede acknowledge claim
 boast brag vow swear recount recall repeat reiterate disclose leak outline testify point chat share
-relay convey write""".split())
+relay convey""".split())
 _SPEECH_STEMS = lexicon.form_stems(_SPEECH_VERBS)
 _SPEECH_IRREGULAR = frozenset("said told wrote written spoke spoken gave given sent swore sworn".split())
 
