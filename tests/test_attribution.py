@@ -405,3 +405,24 @@ def test_inverted_conditional_complement_runs_to_the_end_of_the_sentence(extract
     (a,) = extractor("The analyst further said that should the army rush into the city, this could lead "
                      "to massive civilian casualties.")
     assert a.content.text.endswith("could lead to massive civilian casualties")
+
+
+def test_that_clause_hung_on_a_noun_between_cue_and_clause_is_the_content(extractor) -> None:
+    # the parser attaches "that ..." to "interview"; the clause is still what he insisted
+    text = "Mr. Trump also insisted in the same interview that Mr. Khan was wrong."
+    insisted = [a for a in extractor(text) if a.cue and "insisted" in a.cue.text]
+    assert insisted and insisted[0].source.text == "Mr. Trump"
+    assert insisted[0].content.text == "that Mr. Khan was wrong"
+    assert "that" not in insisted[0].cue.text
+
+
+def test_opening_mark_glued_to_the_end_of_a_quote_closes_it() -> None:
+    text = "“It's unusual,“ said Larry Noble. “It is legal.”"
+    assert [(r.start, r.end, r.balanced) for r in find_quotes(text)] == [(0, 15, True), (34, 48, True)]
+    german = "„Das ist gut“, sagte er."
+    assert [(r.start, r.end) for r in find_quotes(german)] == [(0, 13)]
+
+
+def test_typo_closing_mark_still_gives_a_direct_quote(extractor) -> None:
+    (a,) = extractor("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.")
+    assert a.kind == "direct" and a.content.text == "“It's unusual,“" and a.speaker == "Larry Noble"

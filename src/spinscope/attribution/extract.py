@@ -379,7 +379,7 @@ class AttributionExtractor:
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
-        comp = [c for c in children if c.dep_ in CONTENT_DEPS]
+        comp = [c for c in children if c.dep_ in CONTENT_DEPS] or _misattached_complement(tok)
         vp = _verb_phrase_content(tok) if self.options.vp_content else None
         from_clause = vp is not None or bool(comp)
         if vp is not None:
@@ -867,7 +867,9 @@ def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
             ext.append(nxt)
             prep_obj = pobj[0]
         elif pobj and nxt.lower_ in ("in", "during") and lexicon.lemma_of(pobj[0]) in _MEDIUM_NOUNS:
-            ext.extend(t for t in nxt.subtree if t.dep_ != "punct" or t.i < max(x.i for x in nxt.subtree))
+            clause = {t.i for cl in _misattached_complement(tok) for t in cl.subtree}
+            sub = [t for t in nxt.subtree if t.i not in clause]
+            ext.extend(t for t in sub if t.dep_ != "punct" or t.i < max(x.i for x in sub))
     return ext, prep_obj
 
 
@@ -939,6 +941,27 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
             first = sub[0]
         last = sub[-1]
     return (first, last) if first is not None else None
+
+
+_COMPLEMENTIZERS = frozenset(("that", "whether", "if"))
+
+
+def _misattached_complement(tok: Any) -> list[Any]:
+    """The cue's "that"-clause when the parser hung it on a noun of a phrase between them:
+    "insisted in the same interview that X", "told reporters on Monday that X" (the clause
+    becomes an ``acl`` of "interview" / "Monday"). Only a clause opened by its complementizer
+    counts, so a relative clause ("the interview that aired") is left alone."""
+    for c in tok.children:
+        if c.i < tok.i or c.dep_ not in ("prep", "npadvmod", "dative"):
+            continue
+        nouns = [g for g in c.children if g.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+        for n in nouns:
+            for cl in n.children:
+                if cl.dep_ in ("acl", "relcl", "ccomp") and cl.i > n.i and any(
+                        m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS and m.i == cl.left_edge.i
+                        for m in cl.children):
+                    return [cl]
+    return []
 
 
 def _cut_trailing_relative(toks: list[Any]) -> list[Any]:

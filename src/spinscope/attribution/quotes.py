@@ -35,14 +35,26 @@ def _paragraph_marks(text: str, start: int, end: int) -> list[tuple[int, str, in
     """
     marks: list[tuple[int, str, int]] = []
     straight_open = False
+    typo_depth = 0  # typographic marks open in this paragraph
     i = start
     while i < end:
         ch = text[i]
         n = 1
         if ch in OPENERS:
-            marks.append((i, "open", 1))
+            prev = text[i - 1] if i > start else " "
+            nxt = text[i + 1] if i + 1 < end else " "
+            if ch == "“" and typo_depth > 0 and not prev.isspace() and prev not in "([{—–-" and (
+                    nxt.isspace() or nxt in ",.;:!?)"):
+                # “ glued to the end of a quotation closes it: German „…“, and the common
+                # typo “It's unusual,“ said Noble.
+                marks.append((i, "close", 1))
+                typo_depth -= 1
+            else:
+                marks.append((i, "open", 1))
+                typo_depth += 1
         elif ch in CLOSERS:
             marks.append((i, "close", 1))
+            typo_depth = max(typo_depth - 1, 0)
         elif ch == STRAIGHT or text.startswith(DOUBLE_APOS, i):
             if ch == "'":
                 n = 2
