@@ -426,3 +426,11 @@ def test_opening_mark_glued_to_the_end_of_a_quote_closes_it() -> None:
 def test_typo_closing_mark_still_gives_a_direct_quote(extractor) -> None:
     (a,) = extractor("“It's unusual,“ said Larry Noble, an attorney with the Campaign Legal Center.")
     assert a.kind == "direct" and a.content.text == "“It's unusual,“" and a.speaker == "Larry Noble"
+
+
+def test_cue_in_a_relative_clause_says_the_noun_it_modifies(extractor) -> None:
+    text = "Here are nine ridiculous things the Donald has said about Latinos in the last year."
+    said = [a for a in extractor(text) if a.cue and "said" in a.cue.text]
+    assert said and said[0].source.text == "the Donald" and said[0].content.text == "nine ridiculous things"
+    # the relative pronoun as subject names the speaker, not a statement
+    assert not any(a.content.text.startswith("The man") for a in extractor("The man who spoke left early."))

@@ -422,6 +422,8 @@ class AttributionExtractor:
             if subj and not any(c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ != "by" for c in children):
                 sub = list(subj[0].subtree)
                 content = (base + sub[0].idx, base + _tok_end(sub[-1]))
+        if content is None and tok is cue_head:
+            content = _relative_gap_content(base, tok, source_tok)
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
@@ -941,6 +943,25 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
             first = sub[0]
         last = sub[-1]
     return (first, last) if first is not None else None
+
+
+_RELATIVE_WORDS = frozenset("that which who whom whose what".split())
+
+
+def _relative_gap_content(base: int, tok: Any, source_tok: Any) -> tuple[int, int] | None:
+    """"the things he has said about Latinos", "the only regret he acknowledged": a cue in a
+    relative clause whose gap is its object says the noun the clause modifies (PolNeAR takes
+    that noun phrase as the content). Only with a subject of its own that is not the relative
+    pronoun ("the man who said" names a speaker, not a statement) and no object."""
+    head = tok.head
+    if tok.dep_ not in ("relcl", "acl") or head.i >= tok.i or lexicon.upos(head) not in ("NOUN", "PROPN"):
+        return None
+    if source_tok is None or source_tok.head.i != tok.i or source_tok.lower_ in _RELATIVE_WORDS:
+        return None
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in tok.children):
+        return None
+    first = head.left_edge
+    return base + first.idx, base + _tok_end(head)
 
 
 _COMPLEMENTIZERS = frozenset(("that", "whether", "if"))
