@@ -434,3 +434,13 @@ def test_cue_in_a_relative_clause_says_the_noun_it_modifies(extractor) -> None:
     assert said and said[0].source.text == "the Donald" and said[0].content.text == "nine ridiculous things"
     # the relative pronoun as subject names the speaker, not a statement
     assert not any(a.content.text.startswith("The man") for a in extractor("The man who spoke left early."))
+
+
+def test_that_said_is_a_concession_not_a_statement(extractor) -> None:
+    assert extractor("That said, Mark Hughes has invested in UK-born talent this summer.") == []
+
+
+def test_participle_after_a_date_takes_the_clause_subject(extractor) -> None:
+    text = "Islamic State released an undated video on Saturday urging Muslims to attack France."
+    urging = [a for a in extractor(text) if a.cue and a.cue.text == "urging"]
+    assert urging and urging[0].source.text == "Islamic State"

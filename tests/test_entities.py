@@ -173,6 +173,24 @@ def test_description_noun_prefers_matching_role_when_last_speaker_conflicts(tabl
     assert [a.speaker for a in article.attributions] == ["Ivo Sarn", "Lea Prak", "Ivo Sarn"]
 
 
+def test_repeated_description_and_age_resolve_to_the_person(table):
+    text = ("First lady Mara Velt said the dog is coming. Her daughter Ana Velt laughed. "
+            "The first lady said it has no name. Ivo Sarn, 27, was arrested. Critics said so. "
+            "The 27-year-old said he was proud. The lady said nothing.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Mara Velt", 0, "PERSON", "Mara Velt"),
+                                    ("Ana Velt", 0, "PERSON", "Ana Velt"),
+                                    ("Ivo Sarn", 0, "PERSON", "Ivo Sarn")])
+    article.attributions = [att(text, "First lady Mara Velt", "said"), att(text, "The first lady", "said"),
+                            att(text, "Critics", "said"), att(text, "The 27-year-old", "said"),
+                            att(text, "The lady", "said")]
+    article.attributions[0].speaker_description = "First lady"  # as the extractor splits it off
+    resolve_speakers(article, table, None)
+    assert [a.speaker for a in article.attributions][:4] == ["Mara Velt", "Mara Velt", "Critics", "Ivo Sarn"]
+    # one word that is only the end of a description is not enough
+    assert article.attributions[4].speaker != "Mara Velt"
+
+
 def test_apposition_and_heading_predicate_give_descriptions():
     text = ("Nia Holm, director of the Baltic Policy Forum, told reporters the vote was fair. "
             "Col. Erik Vass is heading the border guard.")

@@ -363,6 +363,9 @@ class AttributionExtractor:
         if tok.lower_ == "told" and tok.i > 0 and doc[tok.i - 1].lower_ == "all" and (
                 tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
             return None  # "All told, Mueller charged 34 people": an idiom, not a statement
+        if tok.lower_ == "said" and tok.i > 0 and doc[tok.i - 1].lower_ in ("that", "this") and (
+                tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+            return None  # "That said, Hughes has invested ...": a concession, not a statement
         source_tok = _subject(tok)
         if source_tok is None and tok.head.lower_ in ("let", "lets") and tok.head.i < tok.i or (
                 source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
@@ -748,14 +751,14 @@ def _subject(tok: Any) -> Any:
         if c.text in _MODAL_NAMES and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
             return c  # "Will wrote", "May told the BBC": a surname tagged as a modal
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
-            and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES:
+            and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES and tok.head.lower_ not in _TIME_WORDS:
         return tok.head  # "candidates proposing ...", "a message apparently referring to ..."
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0:
         prev = tok.doc[tok.i - 1]
         # "came amidst report saying ...": the parser hangs the participle on the verb, but
         # with no comma between, it describes the noun right before it
         if prev.dep_ in ("pobj", "dobj") and lexicon.upos(prev) in ("NOUN", "PROPN") \
-                and lexicon.stem(prev.lower_) not in _NOT_SOURCES:
+                and lexicon.stem(prev.lower_) not in _NOT_SOURCES and prev.lower_ not in _TIME_WORDS:
             return prev
     if tok.dep_ == "xcomp" and _object_control(tok.head):
         # object control: "prompting experts to question", "urged the party to reject"
@@ -850,7 +853,8 @@ _ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify persuade con
 CUE_PREPS = frozenset("to of about at for on against".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
-                        "tomorrow night morning evening day week month year weekend time".split())
+                        "tomorrow night morning evening day week month year weekend time january february "
+                        "march april june july august september october november december".split())
 
 
 def _cue_extension(tok: Any) -> tuple[list[Any], Any]:

@@ -389,7 +389,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return (antecedent, "PERSON", False) if antecedent else None
     if len(low) == 1 and low[0] in PLURAL_PRONOUNS:
         return raw.strip(), None, True
-    # 3. definite descriptions: "the journalist", "The analyst", "the Russian head of state"
+    # 3. a phrase the article used to describe someone ("the first lady", "Malaysian PM"), or
+    #    an age ("the 27-year-old"): that person
+    if src is not None:
+        chosen = _by_phrase(low, pos, people, persons, said, doc, attributions)
+        if chosen:
+            return chosen, "PERSON", False
+    # 4. definite descriptions: "the journalist", "The analyst", "the Russian head of state"
     if len(low) >= 4 and tuple(low[-3:]) in _ROLE_PHRASES:
         low = low[:-3] + [_ROLE_PHRASES[tuple(low[-3:])]]
     if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
@@ -397,7 +403,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
-    # 4. vague or plural phrases; the head is the last word before a preposition ("critics of
+    # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
     cut = next((i for i, w in enumerate(low) if w in _HEAD_PREPS), len(low))
     hw = low[:cut][-1:] or low[-1:]
@@ -405,7 +411,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                 or (hw and (hw[0] in VAGUE_HEADS or singular(hw[0]) in VAGUE_HEADS))
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
         return raw.strip(), None, True
-    # 5. the table, a surname, or the cleaned text (the name part when the extractor split off
+    # 6. the table, a surname, or the cleaned text (the name part when the extractor split off
     #    a description: "Hollywood entertainment website Deadline" -> "Deadline")
     surface = clean_surface(a.speaker if a.speaker and a.speaker_description and a.speaker in raw else raw)
     entry = table.lookup(surface)
@@ -472,6 +478,41 @@ def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | 
         before = [e for e in persons if e.end <= pos and not _in_direct_quote(e.start, attributions)]
         if before:
             best = before[-1].canonical
+    return best
+
+
+_AGE = re.compile(r"\d{1,3}-year-old")
+
+
+def _words(phrase: str) -> list[str]:
+    return [w.casefold() for w in re.findall(r"[\w\-\u2019']+", phrase)]
+
+
+def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons: list[Entity],
+               said: list[_Said], doc: "Doc | None", attributions: list[Attribution]) -> str | None:
+    """The person an earlier description names: the source repeats it ("the first lady" after
+    "First lady Michelle Obama"; "Malaysian PM" after "Malaysian PM Najib Razak"; a phrase of
+    two or more words may be the end of it), or is an age ("the 27-year-old": the person in
+    focus). The most recently mentioned match wins."""
+    body = low[1:] if low and low[0] in DEFINITE else low
+    if not body:
+        return None
+    if len(body) == 1 and _AGE.fullmatch(body[0]):
+        return _antecedent(pos, persons, said, doc, attributions)
+    # (name, description, position) of people described so far: from the entities, and from
+    # earlier statements whose speaker the entity recogniser missed
+    described = [(p.canonical, p.description, max((x for x in p.positions if x < pos), default=-1))
+                 for p in people.values() if p.description]
+    described += [(a.speaker, a.speaker_description, a.source.start) for a in attributions
+                  if a.source is not None and a.source.start < pos and a.speaker and a.speaker_description
+                  and not a.unnamed and a.speaker_label in (None, "PERSON")]
+    best, best_pos = None, -1
+    for name, description, last in described:
+        desc = _words(description)
+        if desc and desc[0] in ("a", "an", "the"):
+            desc = desc[1:]
+        if desc and (desc == body or (len(body) >= 2 and desc[-len(body):] == body)) and last > best_pos:
+            best, best_pos = name, last
     return best
 
 
