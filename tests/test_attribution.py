@@ -444,3 +444,14 @@ def test_participle_after_a_date_takes_the_clause_subject(extractor) -> None:
     text = "Islamic State released an undated video on Saturday urging Muslims to attack France."
     urging = [a for a in extractor(text) if a.cue and a.cue.text == "urging"]
     assert urging and urging[0].source.text == "Islamic State"
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("(Reuters) - Cyprus will relax its rules, the president said on Sunday.", "the president",
+     "Cyprus will relax its rules"),
+    ("WASHINGTON (Reuters) - Democratic candidate Hillary Clinton said on Tuesday she would fight.",
+     "Democratic candidate Hillary Clinton", "she would fight"),
+])
+def test_wire_dateline_is_neither_source_nor_content(extractor, text, source, content) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.content.text) == (source, content)

@@ -191,6 +191,17 @@ def test_repeated_description_and_age_resolve_to_the_person(table):
     assert article.attributions[4].speaker != "Mara Velt"
 
 
+def test_place_in_the_split_off_description_is_not_the_speaker(table):
+    text = "Oh Ei Sun, a senior fellow at the Rajaratnam School in Singapore, said the rules are weak."
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Singapore", 0, "GPE", "Singapore")])
+    a = att(text, "Oh Ei Sun, a senior fellow at the Rajaratnam School in Singapore", "said")
+    a.speaker, a.speaker_description = "Oh Ei Sun", "a senior fellow at the Rajaratnam School in Singapore"
+    article.attributions = [a]
+    resolve_speakers(article, table, None)
+    assert a.speaker == "Oh Ei Sun"
+
+
 def test_apposition_and_heading_predicate_give_descriptions():
     text = ("Nia Holm, director of the Baltic Policy Forum, told reporters the vote was fair. "
             "Col. Erik Vass is heading the border guard.")

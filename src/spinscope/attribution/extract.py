@@ -650,7 +650,9 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
     return Span.of(text, s, e)
 
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]+\s[-—–]\s")
+# "CLEVELAND - ", "(Reuters) - ", "WASHINGTON (Reuters) - ", "Dec 29 (Reuters) - ": a wire
+# dateline opening the paragraph is not part of a source or a content
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s)")
 
 
 def source_span(text: str, base: int, head: Any) -> Span:
@@ -1069,6 +1071,9 @@ def _only_tag_outside(text: str, c: Span, inner: list[QuoteRegion]) -> bool:
 def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
     """Fill kind, speaker, flags and medium from the spans."""
     c = a.content
+    m = _DATELINE.match(c.text)
+    if m and m.end() < len(c.text) and (a.cue is None or a.cue.start >= c.start + m.end() or a.cue.end <= c.start):
+        c = a.content = Span.of(text, c.start + m.end(), c.end)
     inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
     partial = [q for q in quotes if _overlaps((q.start, q.end), (c.start, c.end)) and q not in inner]
     if any(not q.balanced for q in inner + partial):

@@ -369,6 +369,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return raw.strip(), None, True
     if src is not None:
         inside = [e for e in entities if e.start < head_end and src.start < e.end]
+        if a.speaker and a.speaker_description and a.speaker in raw and a.speaker_description in raw:
+            # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
+            # description: only entities in the name part can be the speaker
+            n0 = src.start + raw.index(a.speaker)
+            n1 = n0 + len(a.speaker)
+            inside = [e for e in inside if e.start < n1 and n0 < e.end]
         person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
         if person is not None:
             return person.canonical, "PERSON", False
