@@ -14,7 +14,7 @@ from spinscope.entities.aliases import alias_key, load_aliases, parse_alias_line
 from spinscope.entities.names import clean_surface, split_title, strip_possessive
 from spinscope.entities.resolve import build_entities
 from spinscope.entities.ruler import table_matches
-from spinscope.entities.speakers import person_descriptions, resolve_speakers
+from spinscope.entities.speakers import _pre_name, person_descriptions, resolve_speakers
 from spinscope.errors import SpinscopeError
 from spinscope.model import Article, Attribution, Entity, Span
 
@@ -593,3 +593,11 @@ def test_reflexive_is_no_description_and_a_recipient_is_no_medium():
     assert [a.medium for a in ex("Germany refused flyover permission to the UK for arms deliveries, "
                                  "officials said.")] == [None]
     assert [a.medium for a in ex("She explained to Sputnik that the plan failed.")] == ["Sputnik"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Meet Mrs. Obama", "Mrs."),  # a verb before an honorific is no role
+    ("Defense Secretary Mr. Carter", "Defense Secretary Mr."),
+])
+def test_only_titles_and_roles_go_before_an_honorific(text, expected):
+    assert _pre_name(text, text.rindex(" ") + 1, None) == expected

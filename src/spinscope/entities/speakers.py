@@ -129,6 +129,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
                 break  # "a spokeswoman for Commission president Juncker": Juncker is the president
             kept.append(w)
             continue
+        if kept and all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept) and not (
+                is_title(word) or role_nouns_in(word)):
+            break  # "Meet Mrs. Obama": only a title or a role goes before an honorific
         if low in _CALENDAR_WORDS:
             break  # "said Friday Trump's attorney"
         if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
