@@ -601,3 +601,15 @@ def test_reflexive_is_no_description_and_a_recipient_is_no_medium():
 ])
 def test_only_titles_and_roles_go_before_an_honorific(text, expected):
     assert _pre_name(text, text.rindex(" ") + 1, None) == expected
+
+
+@pytest.mark.model
+def test_times_months_brackets_and_demonym_plurals(entities_stage):
+    text = ("Cyprus votes\n\nThe signal came at 00:19 UTC, officials said in May 2015. A Cypriot official "
+            "said the Cypriots queued. He led an Islamic State (Isis cell in Brussels.")
+    art = _run(entities_stage, text)
+    got = {(e.text, e.label) for e in art.entities}
+    assert not any(t in ("UTC", "May") for t, _ in got)
+    assert ("Cypriots", "NORP") in got
+    assert not any("(" in t for t, _ in got)
+    assert any(e.canonical == "Islamic State" for e in art.entities)

@@ -69,7 +69,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
                                               text[start:end]):
             break
         end -= 1
-    m = re.match(r"the\s+", text[start:end], re.I)
+    seg = text[start:end]
+    if seg.count("(") > seg.count(")"):  # "Islamic State (Isis" cut before its closing bracket
+        end = start + seg.rindex("(")
+        while end > start and text[end - 1] in _TRIM_RIGHT:
+            end -= 1
+    m = re.match(r"(?:the|an?)\s+(?=[A-Z])|the\s+", text[start:end], re.I)
     if m and end - start > m.end():
         start += m.end()
         while start < end and text[start] in _TRIM_LEFT:
@@ -95,6 +100,8 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
             continue
         surface = text[start:end]
         label = ent.label_
+        if surface in _TIME_ZONES or (surface == "May" and _MONTH_CONTEXT.search(text, max(0, start - 12), end + 4)):
+            continue  # "00:19 UTC", "in May 2015": times, not entities
         title = ""
         if label != "PERSON" and _abbreviated_title_name(surface):
             label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
@@ -107,6 +114,22 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
                 start = end - len(name)
         mentions.append(Mention(start, end, label, "ner", title=title))
     return mentions, titles
+
+
+_TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST".split())
+# "May" as a month: a day or year after it, or a preposition of time before it
+_MONTH_CONTEXT = re.compile(r"\bMay\s+\d|\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Ll]ast|[Nn]ext|[Ee]arly|[Ll]ate|[Mm]id-?|[Tt]his|"
+                            r"[Bb]efore|[Aa]fter|[Tt]hrough|[Ee]nd\s+of|[Ss]tart\s+of)\s+May\b")
+
+
+def _demonym_plurals(mentions: list[Mention], text: str) -> None:
+    """"Cypriots" tagged PERSON or ORG where the article also has "Cypriot" as NORP: a people."""
+    norp = {text[m.start:m.end] for m in mentions if m.label == "NORP"}
+    for m in mentions:
+        surface = text[m.start:m.end]
+        if m.label in ("PERSON", "ORG") and surface.endswith("s") and " " not in surface and surface[:-1] in norp:
+            m.label = "NORP"
+            m.canonical = surface
 
 
 def _abbreviated_title_name(surface: str) -> bool:
@@ -374,5 +397,6 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _merge_org_prefixes(mentions)
     _vote_labels(mentions)
+    _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 
