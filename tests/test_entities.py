@@ -202,6 +202,20 @@ def test_place_in_the_split_off_description_is_not_the_speaker(table):
     assert a.speaker == "Oh Ei Sun"
 
 
+@pytest.mark.parametrize("source,entity,expected,unnamed", [
+    ("A statement from Air France", "Air France", "Air France", False),
+    ("The latest ATSB report", "ATSB", "ATSB", False),
+    ("A report on Greece", "Greece", "A report on Greece", True),
+])
+def test_a_named_issuers_document_speaks_for_the_issuer(table, source, entity, expected, unnamed):
+    text = f"{source} said the flights were safe."
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [(entity, 0, "ORG", entity)])
+    article.attributions = [att(text, source, "said")]
+    resolve_speakers(article, table, None)
+    assert (article.attributions[0].speaker, article.attributions[0].unnamed) == (expected, unnamed)
+
+
 def test_apposition_and_heading_predicate_give_descriptions():
     text = ("Nia Holm, director of the Baltic Policy Forum, told reporters the vote was fair. "
             "Col. Erik Vass is heading the border guard.")

@@ -382,6 +382,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if person is not None:
             return person.canonical, "PERSON", False
         named = [e for e in inside if e.label in NAMED_LABELS]
+        issuer = _document_issuer(text, src.start, head_end, named)
+        if issuer is not None:  # "A statement from Air France", "the TV Sports Markets report"
+            return issuer.canonical, issuer.label, False
         before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
         if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
             return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
@@ -434,6 +437,31 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
     return surface, None, False
+
+
+_DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|post|email|e-mail|note|"
+              r"communiqu[eé]|filing|notice|document|study|survey|poll|analysis|video|message|"
+              r"announcement|bulletin|editorial|assessment|review)")
+_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?$")
+_DOCUMENT_AFTER = re.compile(_DOCUMENTS + r"s?")
+_DOCUMENT_LEAD = re.compile(r"(?:(?:a|an|the|new|latest|recent|joint|its|their|his|her|final|official)\s+)*")
+
+
+def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> Entity | None:
+    """The named issuer of a document that speaks: "a statement from Air France", "a report by
+    the IMF", "the TV Sports Markets report" (not "a report on Russia", "a poll of voters")."""
+    def lead_ok(lead: str) -> bool:  # only determiners and a few adjectives before the document
+        return not lead.strip() or bool(_DOCUMENT_LEAD.fullmatch(lead.strip() + " "))
+
+    for e in reversed(named):
+        before = re.sub(r"\s+", " ", text[start:e.start].lower())
+        after = text[e.end:end].strip(" ,.'\u2019s").lower()
+        m = _DOCUMENT_BEFORE.search(before)
+        if not after and m and lead_ok(before[:m.start()]):
+            return e
+        if _DOCUMENT_AFTER.fullmatch(after) and lead_ok(before):
+            return e
+    return None
 
 
 _HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
