@@ -455,3 +455,8 @@ def test_participle_after_a_date_takes_the_clause_subject(extractor) -> None:
 def test_wire_dateline_is_neither_source_nor_content(extractor, text, source, content) -> None:
     (a,) = extractor(text)
     assert (a.source.text, a.content.text) == (source, content)
+
+
+def test_an_infinitive_clause_subject_is_no_source(extractor) -> None:
+    text = "To reduce the plan to a sideshow is to tell poor children their plight is not worth fighting for."
+    assert all(a.source is None for a in extractor(text))

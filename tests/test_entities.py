@@ -627,3 +627,14 @@ def test_times_months_brackets_and_demonym_plurals(entities_stage):
     assert ("Cypriots", "NORP") in got
     assert not any("(" in t for t, _ in got)
     assert any(e.canonical == "Islamic State" for e in art.entities)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cindy McCain, at the time, had been outspoken.", None),
+    ("Jane Roe, then a senior editor at Vogue, said so.", "then a senior editor at Vogue"),
+    ("Adel Darwish, a political analyst, said so.", "political analyst"),
+])
+def test_an_adverbial_apposition_is_no_description(text, expected):
+    from spinscope.entities.speakers import _apposition
+
+    assert _apposition(text, text.index(",")) == expected

@@ -732,7 +732,7 @@ def _subject(tok: Any) -> Any:
         return None
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
         return None  # "Asked about the leak, Priebus said ..." : the asker is unnamed
-    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct]
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
     if len(subjects) > 1 and subjects[-1].i < tok.i:
         subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
     for c in subjects:
@@ -789,9 +789,14 @@ def _subject(tok: Any) -> Any:
 
 def _subject_shallow(tok: Any) -> Any:
     for c in tok.children:
-        if c.dep_ in ("nsubj", "csubj"):
+        if c.dep_ in ("nsubj", "csubj") and not _infinitive_subject(c):
             return c
     return None
+
+
+def _infinitive_subject(c: Any) -> bool:
+    """"To reduce X to a sideshow is to tell ...": an infinitive clause as subject names no speaker."""
+    return c.dep_ == "csubj" and c.left_edge.lower_ == "to"
 
 
 def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> tuple[int, int] | None:

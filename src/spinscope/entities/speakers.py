@@ -80,6 +80,12 @@ _RELATIVE_ROLE = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|
                             r"(?:(?:now|also|currently|still|formerly|then|once)\s+)?(?:(?:a|an|the)\s+)?(\S.*)$")
 
 
+# An apposition opening with these words is an adverbial, not a description.
+_ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile though instead "
+                              "today yesterday later earlier by from with without too also again "
+                              "already perhaps".split())
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
@@ -93,6 +99,8 @@ def _apposition(text: str, end: int) -> str | None:
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first)):
         return None
+    if first.casefold() in _ADVERBIAL_STARTS:
+        return None  # "Cindy McCain, at the time, had been ...": a time or manner, not a role
     if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
         return None
     return phrase
