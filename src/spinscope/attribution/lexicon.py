@@ -12,6 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..nlp import upos  # noqa: F401  (the tag-based POS, shared with the entities package)
+
 MODELS_DIR = Path(__file__).parent / "models"
 CUE_FORMS_FILE = MODELS_DIR / "cue_forms.json"
 
@@ -102,35 +104,6 @@ def guess_lemma(form: str) -> str:
 _KNOWN_NOUNS = frozenset("""interview statement op-ed column article post tweet letter show broadcast
 appearance briefing conference remark comment message email video plan schedule script rule
 tradition design tell""".split())
-
-
-# Penn Treebank tag -> Universal POS, for pipelines run without the attribute ruler
-# (its Matcher costs a quarter of the parse time); spaCy's own mapping otherwise.
-_TAG_TO_POS = {
-    "NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "PRP": "PRON", "PRP$": "PRON",
-    "WP": "PRON", "WP$": "PRON", "EX": "PRON", "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB",
-    "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "AFX": "ADJ",
-    "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV", "RP": "ADP", "IN": "ADP", "DT": "DET",
-    "PDT": "DET", "WDT": "DET", "CC": "CCONJ", "CD": "NUM", "POS": "PART", "TO": "PART", "UH": "INTJ",
-    "SYM": "SYM", "FW": "X", "LS": "X", "XX": "X", "ADD": "X", "NFP": "PUNCT", "HYPH": "PUNCT",
-    ",": "PUNCT", ".": "PUNCT", ":": "PUNCT", "``": "PUNCT", "''": "PUNCT", "-LRB-": "PUNCT",
-    "-RRB-": "PUNCT", "$": "SYM", "_SP": "SPACE",
-}
-_BE_FORMS = frozenset("be am is are was were been being 's 're 'm".split())
-_HAVE_DO_FORMS = frozenset("have has had having 've 'd do does did".split())
-
-
-def upos(tok: object) -> str:
-    """Universal POS of a token, from its tag when no attribute ruler assigned one."""
-    pos = getattr(tok, "pos_", "")
-    if pos:
-        return pos
-    mapped = _TAG_TO_POS.get(getattr(tok, "tag_", ""), "X")
-    if mapped == "VERB":
-        form = getattr(tok, "lower_", "")
-        if form in _BE_FORMS or (form in _HAVE_DO_FORMS and getattr(tok, "dep_", "") in ("aux", "auxpass", "neg")):
-            return "AUX"
-    return mapped
 
 
 CUE_STEMS_FILE = MODELS_DIR / "cue_stems.json"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Entity
+from ..nlp import upos
 from .aliases import AliasTable
 from .names import (GROUP_HEADS, ROLE_NOUNS, clean_surface, is_title, name_parts, possessive_len,
                     split_title)
@@ -328,7 +329,7 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                 continue
             if doc is not None:
                 span = doc.char_span(hit.start(), end, alignment_mode="expand")
-                if span is None or span[0].pos_ != "PROPN":
+                if span is None or upos(span[0]) != "PROPN":
                     continue
             added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
             taken.append((hit.start(), end))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from ..nlp import upos
 from .aliases import AliasEntry, AliasTable
 from .names import POSITIVE_NEXT
 
@@ -145,14 +146,14 @@ def accept_ambiguous(text: str, match: TableMatch, doc: "Doc | None",
     span = doc.char_span(match.start, match.end, alignment_mode="expand")
     if span is None:
         return False
-    if any(t.pos_ in WORD_USE_POS for t in span):
+    if any(upos(t) in WORD_USE_POS for t in span):
         # the small tagger calls "fought IS in" AUX; but the verb "is" never follows a
         # full verb or a preposition, nor ends a clause
         prev = doc[span.start - 1] if span.start > 0 else None
         nxt_tok = doc[span.end] if span.end < len(doc) else None
-        after_verb = prev is not None and (prev.pos_ == "ADP" or (prev.pos_ == "VERB" and prev.tag_ != "MD"))
+        after_verb = prev is not None and (upos(prev) == "ADP" or (upos(prev) == "VERB" and prev.tag_ != "MD"))
         clause_end = nxt_tok is None or nxt_tok.is_punct
-        if not (after_verb or clause_end) or prev is not None and prev.pos_ in ("PRON", "DET"):
+        if not (after_verb or clause_end) or prev is not None and upos(prev) in ("PRON", "DET"):
             return False
     if match.entry.label == "MEDIA":
         # "AP" is also a school course, a points system, ...: want a reporting context

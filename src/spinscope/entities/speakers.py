@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
+from ..nlp import upos
 from .aliases import AliasTable
 from .names import (HONORIFICS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts, title_key,
                     role_classes, role_nouns_in, singular, split_title)
@@ -150,11 +151,11 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             break
         if doc is not None:
             span = doc.char_span(line_start + w.start(), line_start + w.end(), alignment_mode="expand")
-            if span is not None and span[-1].pos_ in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "ADV",
+            if span is not None and upos(span[-1]) in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "ADV",
                                                       "CCONJ", "PART"):
                 if not title_like(word):
                     break
-            if span is not None and span[-1].pos_ == "ADJ" and word[0].islower() and not any(
+            if span is not None and upos(span[-1]) == "ADJ" and word[0].islower() and not any(
                     role_nouns_in(k.group(0)) for k in kept):
                 break  # an adjective joins a role ("senior editor"), never starts one ("imperative")
         elif word[0].islower() and low not in ROLE_NOUNS:

@@ -30,13 +30,13 @@ class EntitiesStage:
         self.spacy_model = spacy_model
 
     def __call__(self, article: Article) -> Article:
-        from ..nlp import doc_for, get_nlp
+        from ..nlp import SHARED_PARSE_EXCLUDE, doc_for, get_nlp
         from .resolve import build_entities
 
         if not article.text:
             article.entities = []
             return article
-        nlp = get_nlp(self.spacy_model) if self.spacy_model else None
+        nlp = get_nlp(self.spacy_model, SHARED_PARSE_EXCLUDE) if self.spacy_model else None
         doc = doc_for(article, nlp)
         article.entities = build_entities(article.text, doc, self.table)
         return article
