@@ -460,3 +460,15 @@ def test_wire_dateline_is_neither_source_nor_content(extractor, text, source, co
 def test_an_infinitive_clause_subject_is_no_source(extractor) -> None:
     text = "To reduce the plan to a sideshow is to tell poor children their plight is not worth fighting for."
     assert all(a.source is None for a in extractor(text))
+
+
+@pytest.mark.parametrize("text", ["Given his comments, it’s safe to say he’s referring to the border.",
+                                  "Needless to say, the plan failed.",
+                                  "The result was, to say the least, disappointing."])
+def test_say_idioms_are_not_statements(extractor, text) -> None:
+    assert extractor(text) == []
+
+
+def test_adjective_before_the_infinitive_cue_passes_the_subject_on(extractor) -> None:
+    (a,) = extractor("She was quick to point out that the law had changed.")
+    assert a.source.text == "She" and a.content.text == "that the law had changed"

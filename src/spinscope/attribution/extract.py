@@ -363,6 +363,8 @@ class AttributionExtractor:
         if tok.lower_ == "told" and tok.i > 0 and doc[tok.i - 1].lower_ == "all" and (
                 tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
             return None  # "All told, Mueller charged 34 people": an idiom, not a statement
+        if _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text) and tok.lower_ in ("say", "speak"):
+            return None  # "it's safe to say", "needless to say", "to say the least": no statement
         if tok.lower_ == "said" and tok.i > 0 and doc[tok.i - 1].lower_ in ("that", "this") and (
                 tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
             return None  # "That said, Hughes has invested ...": a concession, not a statement
@@ -781,7 +783,7 @@ def _subject(tok: Any) -> Any:
             subj = _subject_shallow(head)
             if subj is not None:
                 return subj
-            if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp") or head.head.i == head.i:
+            if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "acomp") or head.head.i == head.i:
                 return None
             head = head.head
     return None
@@ -956,6 +958,8 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
     return (first, last) if first is not None else None
 
 
+_SAY_IDIOM = re.compile(r"\b(?:safe|needless|suffice(?: it)?|that is|fair|fair enough|hard|truth) to say\b|"
+                        r"\bto say the least\b|\bso to speak\b|\bneedless to say\b", re.I)
 _RELATIVE_WORDS = frozenset("that which who whom whose what".split())
 
 
