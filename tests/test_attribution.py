@@ -472,3 +472,16 @@ def test_say_idioms_are_not_statements(extractor, text) -> None:
 def test_adjective_before_the_infinitive_cue_passes_the_subject_on(extractor) -> None:
     (a,) = extractor("She was quick to point out that the law had changed.")
     assert a.source.text == "She" and a.content.text == "that the law had changed"
+
+
+def test_contracted_has_before_said_is_not_a_passive(extractor) -> None:
+    (a,) = extractor("He's said he gets his ideas about monetary policy from a speech.")
+    assert a.source.text == "He"
+    (b,) = extractor("It's said that the plan failed.")
+    assert b.source is None
+
+
+def test_subordinate_perfect_with_its_own_subject_keeps_it(extractor) -> None:
+    text = "While Sanders has pledged to support Clinton, Devine suggested that it would be hard."
+    pledged = [a for a in extractor(text) if a.cue and "pledged" in a.cue.text]
+    assert pledged and pledged[0].source.text == "Sanders"

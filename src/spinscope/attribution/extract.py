@@ -732,12 +732,17 @@ def _subject(tok: Any) -> Any:
     """
     if lexicon.lemma_of(tok) in _RAISING or lexicon.stem(tok.lower_) in _RAISING:
         return None
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i:
-        return None  # "Asked about the leak, Priebus said ..." : the asker is unnamed
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        return None  # "Asked about the leak, Priebus said ...": the asker is unnamed (but
+        # "While Sanders has pledged to ..., Devine said" has a subject of its own)
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
     if len(subjects) > 1 and subjects[-1].i < tok.i:
         subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
     for c in subjects:
+        if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this", "that") and any(
+                a.dep_ == "auxpass" and a.lower_ in ("'s", "\u2019s") for a in tok.children) and tok.lower_ in _SAID_FORMS:
+            return c  # "He's said he ...": "'s" is "has", not a passive
         if c.dep_ == "nsubjpass":
             for a in tok.children:
                 if a.dep_ == "agent":
@@ -958,6 +963,8 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
     return (first, last) if first is not None else None
 
 
+_SAID_FORMS = frozenset("said told written claimed argued insisted warned suggested promised vowed pledged "
+                        "denied admitted acknowledged stated noted predicted called described".split())
 _SAY_IDIOM = re.compile(r"\b(?:safe|needless|suffice(?: it)?|that is|fair|fair enough|hard|truth) to say\b|"
                         r"\bto say the least\b|\bso to speak\b|\bneedless to say\b", re.I)
 _RELATIVE_WORDS = frozenset("that which who whom whose what".split())
