@@ -485,3 +485,8 @@ def test_subordinate_perfect_with_its_own_subject_keeps_it(extractor) -> None:
     text = "While Sanders has pledged to support Clinton, Devine suggested that it would be hard."
     pledged = [a for a in extractor(text) if a.cue and "pledged" in a.cue.text]
     assert pledged and pledged[0].source.text == "Sanders"
+
+
+def test_adverb_between_cue_and_its_preposition(extractor) -> None:
+    (a,) = extractor("This time he spoke briefly of his friendship with Mr. Trump before leaving.")
+    assert (a.cue.text, a.content.text) == ("spoke briefly of", "his friendship with Mr. Trump")

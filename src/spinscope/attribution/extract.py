@@ -877,7 +877,15 @@ def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
     doc = tok.doc
     ext: list[Any] = []
     prep_obj = None
-    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    j = tok.i + 1
+    while j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ == "advmod" and doc[j].tag_ in ("RB", "RBR"):
+        j += 1  # "spoke briefly of", "pushed back on", "pressed privately for"
+    nxt = doc[j] if j < len(doc) else None
+    if nxt is not None and j > tok.i + 1 and not (nxt.head.i == tok.i and nxt.dep_ == "prep"
+                                                   and nxt.lower_ in CUE_PREPS):
+        j, nxt = tok.i + 1, (doc[tok.i + 1] if tok.i + 1 < len(doc) else None)
+    if j > tok.i + 1:
+        ext.extend(doc[tok.i + 1:j])
     if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "prep":
         pobj = [c for c in nxt.children if c.dep_ == "pobj"]
         lemma = lexicon.lemma_of(tok)
