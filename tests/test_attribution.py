@@ -490,3 +490,8 @@ def test_subordinate_perfect_with_its_own_subject_keeps_it(extractor) -> None:
 def test_adverb_between_cue_and_its_preposition(extractor) -> None:
     (a,) = extractor("This time he spoke briefly of his friendship with Mr. Trump before leaving.")
     assert (a.cue.text, a.content.text) == ("spoke briefly of", "his friendship with Mr. Trump")
+
+
+def test_cue_edges_never_swallow_the_whole_content(extractor) -> None:
+    (a,) = extractor("Several nations announced support on Thursday, including the Netherlands.")
+    assert a.cue.text == "announced" and a.content.text.startswith("support")

@@ -446,6 +446,8 @@ class AttributionExtractor:
             controller = (source_tok.i if source_tok is not None and cue_head.dep_ == "xcomp"
                           and source_tok.head.i == cue_head.head.i and _object_control(cue_head.head) else None)
             first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
+            if content is not None and content[0] >= base + doc[first].idx and base + _tok_end(doc[last]) >= content[1]:
+                first, last = rule  # the learned edge swallowed the whole content: keep the rule's cue
             cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
             cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
             cue_start, cue_end = cue_start - base, cue_end - base
