@@ -495,3 +495,9 @@ def test_adverb_between_cue_and_its_preposition(extractor) -> None:
 def test_cue_edges_never_swallow_the_whole_content(extractor) -> None:
     (a,) = extractor("Several nations announced support on Thursday, including the Netherlands.")
     assert a.cue.text == "announced" and a.content.text.startswith("support")
+
+
+def test_as_x_put_it_attributes_the_clause_around_it(extractor) -> None:
+    (a,) = extractor("As Smith puts it, the economy is a mess.")
+    assert (a.source.text, a.cue.text, a.content.text) == ("Smith", "puts it", "the economy is a mess")
+    assert extractor("He put it on the table.") == []

@@ -219,6 +219,8 @@ class AttributionExtractor:
         """Whether a sentence is worth parsing: with a tagger, one of its words is a likely cue
         (or it holds a fixed pattern); without, it holds a quote mark or a known cue word."""
         words = _WORDS_RE.findall(sent.lower())
+        if "as" in words and "it" in words and ("put" in words or "puts" in words):
+            return True  # "as one senator put it"
         if tagged is not None:
             if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
                 return True
@@ -281,7 +283,7 @@ class AttributionExtractor:
                     att = self._according_to(text, base, doc, tok)
                 elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
                     att = self._adverbial_cue(text, base, doc, tok)
-                elif self._is_cue_verb(tok):
+                elif _as_put_it(tok) is not None or self._is_cue_verb(tok):
                     if lexicon.upos(tok) in ("NOUN", "ADJ"):
                         att = self._noun_cue(text, base, doc, tok)
                     else:
@@ -386,6 +388,8 @@ class AttributionExtractor:
         content: tuple[int, int] | None = None
         comp = [c for c in children if c.dep_ in CONTENT_DEPS] or _misattached_complement(tok)
         vp = _verb_phrase_content(tok) if self.options.vp_content else None
+        if _as_put_it(tok) is not None:
+            comp, vp = [], None  # "as X put it": the clause around it is the content
         from_clause = vp is not None or bool(comp)
         if vp is not None:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
@@ -456,6 +460,9 @@ class AttributionExtractor:
             cue_end = max(_tok_end(t) for t in cue_toks)
         if text[base + cue_end:base + cue_end + 1] == ":":
             cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
+        it = _as_put_it(cue_head)
+        if it is not None:
+            cue_start, cue_end = cue_head.idx, _tok_end(it)  # "as one senator put it": cue "put it"
         if prep_obj is not None and (content is None or content[0] < base + cue_end < content[1]):
             po = list(prep_obj.subtree)
             content = (base + po[0].idx, base + _tok_end(po[-1])) if content is None else content
@@ -971,6 +978,13 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
             first = sub[0]
         last = sub[-1]
     return (first, last) if first is not None else None
+
+
+def _as_put_it(tok: Any) -> Any:
+    """The "it" of "as X put(s) it" (a parenthetical attribution of the clause around it), else None."""
+    if tok.lower_ not in ("put", "puts") or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "dobj" and c.lower_ == "it" and c.i == tok.i + 1), None)
 
 
 _SAID_FORMS = frozenset("said told written claimed argued insisted warned suggested promised vowed pledged "
