@@ -501,3 +501,8 @@ def test_as_x_put_it_attributes_the_clause_around_it(extractor) -> None:
     (a,) = extractor("As Smith puts it, the economy is a mess.")
     assert (a.source.text, a.cue.text, a.content.text) == ("Smith", "puts it", "the economy is a mess")
     assert extractor("He put it on the table.") == []
+
+
+def test_addressee_of_an_inflected_addressee_verb_is_not_content(extractor) -> None:
+    (a,) = extractor("Fiorina was blunt, reminding voters that the merger forced HP to slash jobs.")
+    assert a.content.text == "that the merger forced HP to slash jobs"

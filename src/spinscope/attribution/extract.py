@@ -869,6 +869,7 @@ _MEDIUM_PREP_OBJECTS = frozenset("statement interview reporters journalists pres
 
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify persuade convince".split())
+_ADDRESSEE_STEMS = lexicon.form_stems(_ADDRESSEE_VERBS)
 
 
 # Prepositions PolNeAR keeps in the cue when their object is the content ("referring to X",
@@ -959,7 +960,7 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
     right = [c for c in tok.children if c.i > tok.i]
     if not any(c.dep_ in ("dobj", "dative", "oprd") for c in right):
         return None
-    if lexicon.lemma_of(tok) in _ADDRESSEE_VERBS and not any(c.dep_ == "xcomp" for c in right):
+    if lexicon.is_form_of(tok, _ADDRESSEE_VERBS, _ADDRESSEE_STEMS) and not any(c.dep_ == "xcomp" for c in right):
         return None  # "told reporters that ...": the object is the addressee, not the content
     first = last = None
     for c in right:
