@@ -100,6 +100,8 @@ def _apposition(text: str, end: int) -> str | None:
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first)):
         return None
+    if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|the|a|an|his|her|their)\b", phrase):
+        return None  # "Charles Michel, speaking to reporters in Bali,": what he did, not who he is
     if first.casefold() in _ADVERBIAL_STARTS:
         return None  # "Cindy McCain, at the time, had been ...": a time or manner, not a role
     if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
@@ -377,10 +379,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return _relative_antecedent(text, src, entities, doc)
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
+    if src is not None:
+        inside = [e for e in entities if e.start < head_end and src.start < e.end]
+        issuer = _document_issuer(text, src.start, head_end, [e for e in inside if e.label in NAMED_LABELS])
+        if issuer is not None:  # "A statement from Air France", "a report by RT"
+            return issuer.canonical, issuer.label, False
     if src is not None and a.unnamed:
         return raw.strip(), None, True
     if src is not None:
-        inside = [e for e in entities if e.start < head_end and src.start < e.end]
         if a.speaker and a.speaker_description and a.speaker in raw and a.speaker_description in raw:
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
             # description: only entities in the name part can be the speaker
@@ -391,9 +397,6 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if person is not None:
             return person.canonical, "PERSON", False
         named = [e for e in inside if e.label in NAMED_LABELS]
-        issuer = _document_issuer(text, src.start, head_end, named)
-        if issuer is not None:  # "A statement from Air France", "the TV Sports Markets report"
-            return issuer.canonical, issuer.label, False
         before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
         if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
             return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
