@@ -506,3 +506,14 @@ def test_as_x_put_it_attributes_the_clause_around_it(extractor) -> None:
 def test_addressee_of_an_inflected_addressee_verb_is_not_content(extractor) -> None:
     (a,) = extractor("Fiorina was blunt, reminding voters that the merger forced HP to slash jobs.")
     assert a.content.text == "that the merger forced HP to slash jobs"
+
+
+def test_participle_after_a_place_takes_the_subject_of_the_motion_verb(extractor) -> None:
+    text = 'Zinin reportedly walked into the center shouting "no one will go to fight" before opening fire.'
+    shouting = [a for a in extractor(text) if a.cue and a.cue.text == "shouting"]
+    assert shouting and shouting[0].source.text == "Zinin"
+
+
+def test_relative_pronoun_object_gives_the_noun_it_stands_for(extractor) -> None:
+    (a,) = extractor("He faces espionage charges which he and his employers vehemently deny.")
+    assert (a.cue.text, a.content.text) == ("vehemently deny", "espionage charges")

@@ -431,8 +431,8 @@ class AttributionExtractor:
             if subj and not any(c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ != "by" for c in children):
                 sub = list(subj[0].subtree)
                 content = (base + sub[0].idx, base + _tok_end(sub[-1]))
-        if content is None and tok is cue_head:
-            content = _relative_gap_content(base, tok, source_tok)
+        if tok is cue_head and (content is None or text[content[0]:content[1]].lower() in _RELATIVE_WORDS):
+            content = _relative_gap_content(base, tok, source_tok) or content
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
@@ -769,14 +769,18 @@ def _subject(tok: Any) -> Any:
         if c.text in _MODAL_NAMES and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
             return c  # "Will wrote", "May told the BBC": a surname tagged as a modal
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
-            and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES and tok.head.lower_ not in _TIME_WORDS:
+            and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES and tok.head.lower_ not in _TIME_WORDS \
+            and not _place_object(tok.head):
         return tok.head  # "candidates proposing ...", "a message apparently referring to ..."
+    if tok.dep_ == "acl" and tok.tag_ == "VBG" and _place_object(tok.head):
+        return _subject_shallow(tok.head.head.head)  # "X walked into the center shouting": X
     if tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.i > 0:
         prev = tok.doc[tok.i - 1]
         # "came amidst report saying ...": the parser hangs the participle on the verb, but
         # with no comma between, it describes the noun right before it
         if prev.dep_ in ("pobj", "dobj") and lexicon.upos(prev) in ("NOUN", "PROPN") \
-                and lexicon.stem(prev.lower_) not in _NOT_SOURCES and prev.lower_ not in _TIME_WORDS:
+                and lexicon.stem(prev.lower_) not in _NOT_SOURCES and prev.lower_ not in _TIME_WORDS \
+                and not _place_object(prev):
             return prev
     if tok.dep_ == "xcomp" and _object_control(tok.head):
         # object control: "prompting experts to question", "urged the party to reject"
@@ -801,6 +805,15 @@ def _subject(tok: Any) -> Any:
                 return None
             head = head.head
     return None
+
+
+_PLACE_PREPS = frozenset("into in inside at near outside across through toward towards onto".split())
+
+
+def _place_object(noun: Any) -> bool:
+    """"walked into the center shouting ...": the object of a preposition of place is where the
+    speaker is, not the speaker."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPS
 
 
 def _subject_shallow(tok: Any) -> Any:
@@ -1005,8 +1018,9 @@ def _relative_gap_content(base: int, tok: Any, source_tok: Any) -> tuple[int, in
         return None
     if source_tok is None or source_tok.head.i != tok.i or source_tok.lower_ in _RELATIVE_WORDS:
         return None
-    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubjpass") for c in tok.children):
-        return None
+    if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass") or (c.dep_ == "dobj" and c.lower_ not in _RELATIVE_WORDS)
+           for c in tok.children):
+        return None  # (an object that is the relative pronoun stands for the noun: "charges which he denies")
     first = head.left_edge
     return base + first.idx, base + _tok_end(head)
 
