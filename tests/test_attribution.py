@@ -517,3 +517,9 @@ def test_participle_after_a_place_takes_the_subject_of_the_motion_verb(extractor
 def test_relative_pronoun_object_gives_the_noun_it_stands_for(extractor) -> None:
     (a,) = extractor("He faces espionage charges which he and his employers vehemently deny.")
     assert (a.cue.text, a.content.text) == ("vehemently deny", "espionage charges")
+
+
+def test_two_cues_between_two_quotes_take_one_quote_each(extractor) -> None:
+    text = "“I see no other way,” he said, adding: “I do not know what else to do.”"
+    got = {a.cue.text: a.content.text for a in extractor(text)}
+    assert got == {"said": "“I see no other way,”", "adding:": "“I do not know what else to do.”"}

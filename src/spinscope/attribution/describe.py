@@ -91,6 +91,8 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
             name_toks = [t for t in name_toks if t.i >= name_start]
     sp = _span(text, base, name_toks) or att.source
     att.speaker = sp.text if sp else (att.source.text if att.source else None)
+    if description:
+        description = description.strip(" \t\n-\u2013\u2014,;:") or None  # "-- Kenyan President" after a dateline
     if description and att.speaker_description is None:
         att.speaker_description = description
     att.unnamed = is_vague(toks, head)

@@ -855,6 +855,12 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
     after = [q for q in inside if q.start > cue_pos]
     if before and after:
         gap = text[before[-1].end:after[0].start]
+        verbs = [t for t in doc if before[-1].end <= base + t.idx < after[0].start and lexicon.upos(t) == "VERB"
+                 and (lexicon.cue_prior(t.lower_) >= 0.1 or lexicon.lemma_of(t) in lexicon.CORE_CUE_LEMMAS)]
+        if len(verbs) >= 2 and tok in verbs:
+            # '“A,” he said, adding: “B.”': two cues, one quotation each
+            q = before[-1] if tok.i == verbs[0].i else after[0]
+            return (q.start, q.end)
         if len(gap) < 80:  # split quote around a short "he said"
             return (before[-1].start, after[0].end)
     if before:

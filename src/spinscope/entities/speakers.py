@@ -132,6 +132,8 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if gap.strip():  # punctuation (a comma, a quote mark) ends the phrase
             break
         word = w.group(0)
+        if not any(ch.isalnum() for ch in word):
+            break  # "(Xinhua) -- Kenyan President William Ruto": a dash ends the phrase
         low = word.casefold().strip(".")
         if low in ("of", "for") and kept:
             if all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept):
