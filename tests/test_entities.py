@@ -648,3 +648,17 @@ def test_an_adverbial_apposition_is_no_description(text, expected):
     from spinscope.entities.speakers import _apposition
 
     assert _apposition(text, text.index(",")) == expected
+
+
+def test_org_tagged_full_name_of_a_person_named_later_becomes_that_person(table):
+    from spinscope.entities.resolve import Mention, assign_canonicals
+
+    text = "Christian Britschgi wrote at Reason. Britschgi pointed out the costs. Reason Foundation agreed."
+    spans = [("Christian Britschgi", "ORG"), ("Britschgi", "PERSON"), ("Reason Foundation", "ORG")]
+    mentions = []
+    for surface, label in spans:
+        s = text.index(surface, mentions[-1].end if mentions else 0)
+        mentions.append(Mention(s, s + len(surface), label, "ner"))
+    assign_canonicals(mentions, text, table)
+    assert [(m.label, m.canonical) for m in mentions] == [
+        ("PERSON", "Christian Britschgi"), ("PERSON", "Christian Britschgi"), ("ORG", "Reason Foundation")]

@@ -133,6 +133,14 @@ def _demonym_plurals(mentions: list[Mention], text: str) -> None:
             m.canonical = surface
 
 
+# Words that make a capitalised phrase an organisation, never a person's name.
+_ORG_WORDS = frozenset("""institute university college school party company corporation corp inc ltd llc group
+bank council ministry department agency office news times post journal media foundation association
+committee commission center centre fund union league club network court police army force forces
+authority board bureau service services industries partners capital holdings trust society church
+airlines airways motors energy systems technologies labs studio studios records press daily weekly""".split())
+
+
 def _abbreviated_title_name(surface: str) -> bool:
     """An abbreviated title or rank followed by one to three capitalised words ("Lt.-Gen. Talib
     Shaghati", "Sen. Warren")."""
@@ -232,7 +240,15 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         m.canonical = surface
         pending.append(m)
 
-    # 2. people: full names (two or more parts) seen in this article
+    # 2. people: full names (two or more parts) seen in this article; a two- or three-word
+    #    "ORG" whose last word is a one-word PERSON of the article is that person's full name
+    #    ("Reason's Christian Britschgi" tagged ORG, later "Britschgi" tagged PERSON)
+    surnames = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) == 1}
+    for m in pending:
+        words = m.canonical.split()
+        if m.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and all(
+                w[:1].isupper() and w.replace("-", "").isalpha() and w.casefold() not in _ORG_WORDS for w in words):
+            m.label = "PERSON"
     full: dict[str, tuple[str, ...]] = {}
     for m in mentions:
         if m.label == "PERSON" and len(m.canonical.split()) >= 2:
