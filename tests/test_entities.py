@@ -662,3 +662,13 @@ def test_org_tagged_full_name_of_a_person_named_later_becomes_that_person(table)
     assign_canonicals(mentions, text, table)
     assert [(m.label, m.canonical) for m in mentions] == [
         ("PERSON", "Christian Britschgi"), ("PERSON", "Christian Britschgi"), ("ORG", "Reason Foundation")]
+
+
+@pytest.mark.model
+def test_surname_particles_stay_in_the_name_and_merge(entities_stage):
+    art = _run(entities_stage, "EU summit\n\nUrsula von der Leyen said the plan works. Farmers Defence Force "
+                               "leader Mark Van den Oever disagreed. Von der Leyen left early.")
+    canon = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert canon.get("Ursula von der Leyen") == "Ursula von der Leyen"
+    assert canon.get("Von der Leyen") == "Ursula von der Leyen"
+    assert canon.get("Mark Van den Oever") == "Mark Van den Oever"

@@ -171,6 +171,17 @@ def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
     return chosen
 
 
+# Lower-case particles inside surnames, then the capitalised rest of the name.
+_NAME_PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:[Vv]an|von|de|den|der|ter|ten|da|di|du|dos|das|del|della|le|la|bin|ibn|al|el))+"
+    r"\s+[A-Z][\w\-\u2019']+")
+
+
+_PARTICLES = frozenset("van von de den der ter ten da di du dos das del della le la bin ibn al el".split())
+_NAME_PARTICLE_HEAD = re.compile(
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+(?:van|von|de|den|der|ter|ten|da|di|du|dos|das|del|della|bin|ibn))+\s+$")
+
+
 def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[Mention]:
     out: list[Mention] = []
     skip_until = -1
@@ -181,6 +192,18 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             tail = _ORG_TAIL.match(text, m.end)
             if tail and "\n" not in tail.group(0):
                 m.end = tail.end()
+                skip_until = m.end
+        if m.origin == "ner" and " " not in text[m.start:m.end]:
+            # "Ursula von der Leyen" with only "Leyen" found (as a place, even)
+            h = _NAME_PARTICLE_HEAD.search(text, max(0, m.start - 40), m.start)
+            if h and "\n" not in h.group(0) and (not out or out[-1].end <= h.start()):
+                m.start, m.label = h.start(), "PERSON"
+        if m.label == "PERSON" and m.origin == "ner":
+            # "Mark Van den Oever", "Ursula von der Leyen" cut at the particle
+            p = _NAME_PARTICLE_TAIL.match(text, m.end) or (
+                _NAME_PARTICLE_TAIL.match(text, m.end - 4) if text[m.end - 4:m.end] == " Van" else None)
+            if p and "\n" not in p.group(0):
+                m.end = p.end()
                 skip_until = m.end
         if m.origin != "table":
             # a title right before the mention: NER-split ("Lt.-Gen" PERSON) or plain text
@@ -251,7 +274,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             m.label = "PERSON"
     full: dict[str, tuple[str, ...]] = {}
     for m in mentions:
-        if m.label == "PERSON" and len(m.canonical.split()) >= 2:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and (_person_key(m.canonical) or ("",))[0] not in _PARTICLES:
             full[m.canonical] = _person_key(m.canonical)
     # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
     merged_full: dict[str, str] = {}
@@ -297,6 +320,10 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 entry = table.lookup(m.canonical)  # "Putin" with no full name in the article
                 if entry is not None and entry.label == "PERSON":
                     m.canonical = entry.canonical
+        elif m.label == "PERSON" and parts[0] in _PARTICLES:
+            last = by_last.get(parts[-1], set())  # "Von der Leyen": a surname with its particle
+            if len(last) == 1:
+                m.canonical = next(iter(last))
         elif m.label == "PERSON":
             same = {merged_full[n] for n, p in full.items()
                     if p[-1] == parts[-1] and p[0] == parts[0]}
