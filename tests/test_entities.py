@@ -672,3 +672,24 @@ def test_surname_particles_stay_in_the_name_and_merge(entities_stage):
     assert canon.get("Ursula von der Leyen") == "Ursula von der Leyen"
     assert canon.get("Von der Leyen") == "Ursula von der Leyen"
     assert canon.get("Mark Van den Oever") == "Mark Van den Oever"
+
+
+def test_generic_audience_is_a_medium_but_no_entity(table):
+    text = "Tom Brandt told reporters the data were old. Velt told Sputnik the bank erred."
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Tom Brandt", 0, "PERSON", "Tom Brandt")])
+    a1, a2 = att(text, "Tom Brandt", "told"), att(text, "Velt", "told")
+    a1.medium_span, a1.medium = Span.of(text, text.index("reporters"), text.index("reporters") + 9), "reporters"
+    article.attributions = [a1, a2]
+    resolve_speakers(article, table, None)
+    assert a1.medium == "reporters" and not any(e.text == "reporters" for e in article.entities)
+    assert a2.medium == "Sputnik" and any(e.text == "Sputnik" and e.label == "MEDIA" for e in article.entities)
+
+
+def test_surname_tagged_as_a_place_merges_with_the_full_name(table):
+    from spinscope.entities.resolve import Mention, assign_canonicals
+
+    text = "Louis Farrakhan spoke. Farrakhan said more."
+    mentions = [Mention(0, 15, "PERSON", "ner"), Mention(23, 32, "LOC", "ner")]
+    assign_canonicals(mentions, text, table)
+    assert [(m.label, m.canonical) for m in mentions] == [("PERSON", "Louis Farrakhan")] * 2

@@ -295,7 +295,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         if m.label == "PERSON" and m.canonical in merged_full:
             m.canonical = merged_full[m.canonical]
     for m in pending:
-        if m.canonical in merged_full or m.label not in ("PERSON", "NORP", "ORG", "GPE", "FAC"):
+        if m.canonical in merged_full or m.label not in ("PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"):
             continue
         poss = _POSSESSOR.match(text, m.start, m.end)
         if poss is not None:
@@ -308,7 +308,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         if not parts:
             continue
         if len(parts) == 1:
-            if m.label in ("NORP", "GPE") and parts[0].endswith("s"):
+            if m.label in ("NORP", "GPE", "LOC") and parts[0].endswith("s"):
                 continue  # "Catholics", "Americans": a group, not a surname
             last = by_last.get(parts[0], set())
             first = by_first.get(parts[0], set()) if m.label == "PERSON" else set()

@@ -299,6 +299,9 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         return
     if span is not None:
         hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
+        if hit is None and entry is None and not any(w[:1].isupper() for w in surface.split()):
+            a.medium = surface  # "told reporters", "an approving audience": an audience, not an entity
+            return
         if hit is None:
             label = entry.label if entry else "ORG"
             canonical = entry.canonical if entry else surface
