@@ -656,3 +656,13 @@ def test_one_paragraph_paste_is_text_not_a_title() -> None:
     assert r.title is None and r.text.startswith("The defence minister told parliament")
     r = clean_text("Minister: army to leave north\n\nThe defence minister said the army would go.\n")
     assert r.title == "Minister: army to leave north"
+
+
+def test_poll_signup_consent_lines_are_newsletter_debris():
+    doc = ("Cleric denies the record\n\nThe cleric said the figure was a lie.\n\n"
+           "Completing this poll grants you access to Freedom Outpost updates free of charge.\n\n"
+           "You may opt out at anytime.\n\nYou also agree to this site's Privacy Policy and Terms of Use.\n\n"
+           "He said more about it later.\n")
+    r = clean(doc)
+    assert r.text == "The cleric said the figure was a lie.\n\nHe said more about it later."
+    assert set(reasons(r).values()) == {"newsletter"}
