@@ -642,6 +642,7 @@ def test_times_months_brackets_and_demonym_plurals(entities_stage):
     ("Jane Roe, then a senior editor at Vogue, said so.", "then a senior editor at Vogue"),
     ("Adel Darwish, a political analyst, said so.", "political analyst"),
     ("Charles Michel, speaking to reporters on the first day of the summit, said so.", None),
+    ("By now you know Brett Kavanaugh, take a look at this synopsis of the hearing.", None),
     ("Ann Lee, managing director of the fund, said so.", "managing director of the fund"),
 ])
 def test_an_adverbial_apposition_is_no_description(text, expected):
@@ -693,3 +694,16 @@ def test_surname_tagged_as_a_place_merges_with_the_full_name(table):
     mentions = [Mention(0, 15, "PERSON", "ner"), Mention(23, 32, "LOC", "ner")]
     assign_canonicals(mentions, text, table)
     assert [(m.label, m.canonical) for m in mentions] == [("PERSON", "Louis Farrakhan")] * 2
+
+
+def test_person_tagged_institution_is_an_org():
+    import spacy
+    from spacy.tokens import Span as SpacySpan
+
+    from spinscope.entities.resolve import ner_mentions
+
+    doc = spacy.blank("en")("The Clinton White House denied it, Ricki Seidman said.")
+    doc.ents = [SpacySpan(doc, 1, 4, label="PERSON"), SpacySpan(doc, 7, 9, label="PERSON")]
+    mentions, _ = ner_mentions(doc, doc.text)
+    assert [(doc.text[m.start:m.end], m.label) for m in mentions] == [
+        ("Clinton White House", "ORG"), ("Ricki Seidman", "PERSON")]

@@ -106,6 +106,8 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
         title = ""
         if label != "PERSON" and _abbreviated_title_name(surface):
             label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
+        if label == "PERSON" and surface.split()[-1].casefold() in _ORG_WORDS | _INSTITUTION_WORDS:
+            label = "ORG"  # "Clinton White House", "Trump Organization" tagged PERSON
         if label == "PERSON":
             title, name = split_title(surface)
             if not name or is_title(name):  # "Lt.-Gen" alone
@@ -139,6 +141,10 @@ bank council ministry department agency office news times post journal media fou
 committee commission center centre fund union league club network court police army force forces
 authority board bureau service services industries partners capital holdings trust society church
 airlines airways motors energy systems technologies labs studio studios records press daily weekly""".split())
+
+
+_INSTITUTION_WORDS = frozenset("house senate congress parliament organization organisation administration "
+                               "government campaign embassy consulate".split())
 
 
 def _abbreviated_title_name(surface: str) -> bool:

@@ -81,6 +81,8 @@ _RELATIVE_ROLE = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|
                             r"(?:(?:now|also|currently|still|formerly|then|once)\s+)?(?:(?:a|an|the)\s+)?(\S.*)$")
 
 
+_IMPERATIVES = frozenset("take look see read watch check click let make get go tell find note remember "
+                         "consider imagine listen say ask please".split())
 # An apposition opening with these words is an adverbial, not a description.
 _ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile though instead "
                               "today yesterday later earlier by from with without too also again "
@@ -102,6 +104,8 @@ def _apposition(text: str, end: int) -> str | None:
         return None
     if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|the|a|an|his|her|their)\b", phrase):
         return None  # "Charles Michel, speaking to reporters in Bali,": what he did, not who he is
+    if first.casefold() in _IMPERATIVES:
+        return None  # "Brett Kavanaugh, take a look at this synopsis": a new clause, not a role
     if first.casefold() in _ADVERBIAL_STARTS:
         return None  # "Cindy McCain, at the time, had been ...": a time or manner, not a role
     if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
