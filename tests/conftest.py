@@ -27,6 +27,14 @@ def examples_result():
 
 
 @pytest.fixture(scope="session")
+def seeds_folder() -> Path:
+    d = seeds_dir()
+    if d is None:
+        pytest.skip("the seed articles (../shared/seeds) are not on this machine")
+    return d
+
+
+@pytest.fixture(scope="session")
 def seeds_result():
     d = seeds_dir()
     if d is None:

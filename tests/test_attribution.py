@@ -523,3 +523,37 @@ def test_two_cues_between_two_quotes_take_one_quote_each(extractor) -> None:
     text = "“I see no other way,” he said, adding: “I do not know what else to do.”"
     got = {a.cue.text: a.content.text for a in extractor(text)}
     assert got == {"said": "“I see no other way,”", "adding:": "“I do not know what else to do.”"}
+
+
+def test_participle_after_an_object_keeps_the_clause_subject() -> None:
+    import spacy
+    from spacy.tokens import Doc
+
+    from spinscope.attribution.extract import _subject
+
+    # the parse the model gives in context: "describing" an adverbial clause of "drawn"
+    words = ["Sanders", "has", "drawn", "huge", "crowds", "describing", "a", "country", "."]
+    heads = [2, 2, 2, 4, 2, 2, 7, 5, 2]
+    deps = ["nsubj", "aux", "ROOT", "amod", "dobj", "advcl", "det", "dobj", "punct"]
+    tags = ["NNP", "VBZ", "VBN", "JJ", "NNS", "VBG", "DT", "NN", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _subject(doc[5]).text == "Sanders"
+    # after a prepositional object it is that noun: "came amidst a report saying"
+    words = ["It", "came", "amidst", "report", "saying", "X", "left", "."]
+    heads = [1, 1, 1, 2, 1, 6, 4, 1]
+    deps = ["nsubj", "ROOT", "prep", "pobj", "advcl", "nsubj", "ccomp", "punct"]
+    tags = ["PRP", "VBD", "IN", "NN", "VBG", "NNP", "VBD", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert _subject(doc[4]).text == "report"
+
+
+@pytest.mark.model
+def test_tagger_cue_edges_stop_at_the_source(seeds_folder) -> None:
+    from spinscope.attribution.extract import AttributionExtractor, ExtractorOptions
+    from spinscope.clean import clean_text
+
+    text = clean_text(sorted(seeds_folder.glob("000_*.txt"))[0].read_text(encoding="utf-8")).text
+    ex = AttributionExtractor(options=ExtractorOptions(tagger="accurate"))
+    saying = [a for a in ex(text) if a.cue and "saying" in a.cue.text]
+    assert saying and saying[0].source is not None and saying[0].source.text == "report"
+    assert not saying[0].cue.text.startswith("came")

@@ -452,6 +452,8 @@ class AttributionExtractor:
             first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
             if content is not None and content[0] >= base + doc[first].idx and base + _tok_end(doc[last]) >= content[1]:
                 first, last = rule  # the learned edge swallowed the whole content: keep the rule's cue
+            if source_tok is not None and first <= source_tok.i < cue_head.i and source_tok.right_edge.i < cue_head.i:
+                first = source_tok.right_edge.i + 1  # "came amidst report saying": the cue starts after its source
             cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
             cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
             cue_start, cue_end = cue_start - base, cue_end - base
@@ -778,7 +780,7 @@ def _subject(tok: Any) -> Any:
         prev = tok.doc[tok.i - 1]
         # "came amidst report saying ...": the parser hangs the participle on the verb, but
         # with no comma between, it describes the noun right before it
-        if prev.dep_ in ("pobj", "dobj") and lexicon.upos(prev) in ("NOUN", "PROPN") \
+        if prev.dep_ == "pobj" and lexicon.upos(prev) in ("NOUN", "PROPN") \
                 and lexicon.stem(prev.lower_) not in _NOT_SOURCES and prev.lower_ not in _TIME_WORDS \
                 and not _place_object(prev):
             return prev
