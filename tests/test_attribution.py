@@ -557,3 +557,11 @@ def test_tagger_cue_edges_stop_at_the_source(seeds_folder) -> None:
     saying = [a for a in ex(text) if a.cue and "saying" in a.cue.text]
     assert saying and saying[0].source is not None and saying[0].source.text == "report"
     assert not saying[0].cue.text.startswith("came")
+
+
+@pytest.mark.parametrize("text,cue", [("IS has said it carried out the attacks on bars.", "has said"),
+                                      ("Earlier, IS claimed responsibility for the attacks.", "claimed"),
+                                      ("IS demands allegiance from all Muslims.", "demands")])
+def test_is_read_as_a_verb_is_the_source(extractor, text, cue) -> None:
+    (a,) = extractor(text)
+    assert a.source.text == "IS" and a.cue.text.startswith(cue)

@@ -452,8 +452,10 @@ class AttributionExtractor:
             first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
             if content is not None and content[0] >= base + doc[first].idx and base + _tok_end(doc[last]) >= content[1]:
                 first, last = rule  # the learned edge swallowed the whole content: keep the rule's cue
-            if source_tok is not None and first <= source_tok.i < cue_head.i and source_tok.right_edge.i < cue_head.i:
-                first = source_tok.right_edge.i + 1  # "came amidst report saying": the cue starts after its source
+            src_end = (source_tok.i if source_tok is not None and source_tok.text in _CAPS_NAMES
+                       else source_tok.right_edge.i if source_tok is not None else -1)
+            if source_tok is not None and first <= source_tok.i < cue_head.i and src_end < cue_head.i:
+                first = src_end + 1  # "came amidst report saying": the cue starts after its source
             cue_start, cue_end = doc[first].idx, _tok_end(doc[last])
             cue_start, cue_end = _trim(text, base + cue_start, base + cue_end)
             cue_start, cue_end = cue_start - base, cue_end - base
@@ -643,8 +645,8 @@ def _left_modifiers(tok: Any) -> list[Any]:
     doc = tok.doc
     while i >= 0 and doc[i].head.i == tok.i and (doc[i].dep_ in CUE_LEFT_DEPS or (
             doc[i].dep_ == "npadvmod" and doc[i].lower_ in _TIME_WORDS)):
-        if doc[i].text in _MODAL_NAMES and doc[i].dep_ == "aux" and tok.tag_ != "VB":
-            break  # "George Will wrote": a name tagged as a modal
+        if (doc[i].text in _MODAL_NAMES and doc[i].dep_ == "aux" and tok.tag_ != "VB") or doc[i].text in _CAPS_NAMES:
+            break  # "George Will wrote", "IS has said": a name tagged as a modal or an auxiliary
         out.append(doc[i])
         if doc[i].dep_ == "npadvmod" and i > 0 and doc[i - 1].head.i == doc[i].i and doc[i - 1].lower_ in (
                 "last", "this", "next", "on", "that", "early", "late"):
@@ -675,7 +677,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
     ("(R-Ky.)"), drops trailing relative and participial clauses ("..., who spoke on
     condition of anonymity") and a leading dateline ("CLEVELAND - ").
     """
-    toks = list(head.subtree)
+    toks = [head] if head.text in _CAPS_NAMES else list(head.subtree)  # "IS" parsed as the verb: itself only
     # PolNeAR keeps a relative clause on the source's head ("Scott Reed, who managed ...,"),
     # not one inside an apposition ("..., president of X, which endorsed Y,").
     cut = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]
@@ -770,6 +772,10 @@ def _subject(tok: Any) -> Any:
     for c in tok.children:
         if c.text in _MODAL_NAMES and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
             return c  # "Will wrote", "May told the BBC": a surname tagged as a modal
+        if c.text in _CAPS_NAMES and c.dep_ in ("aux", "auxpass") and c.i < tok.i:
+            return c  # "IS has said", "IS claimed": the group's name read as the verb "is"
+    if tok.dep_ == "acomp" and tok.head.text in _CAPS_NAMES and tok.head.i == tok.i - 1:
+        return tok.head  # "IS demands allegiance": parsed as "is" + adjective
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and lexicon.upos(tok.head) in ("NOUN", "PROPN") \
             and lexicon.stem(tok.head.lower_) not in _NOT_SOURCES and tok.head.lower_ not in _TIME_WORDS \
             and not _place_object(tok.head):
@@ -1000,6 +1006,10 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
             first = sub[0]
         last = sub[-1]
     return (first, last) if first is not None else None
+
+
+# All-caps names the parser can read as a form of "be" ("IS has said"): never part of a cue.
+_CAPS_NAMES = frozenset({"IS"})
 
 
 def _as_put_it(tok: Any) -> Any:
