@@ -643,6 +643,7 @@ def test_times_months_brackets_and_demonym_plurals(entities_stage):
     ("Adel Darwish, a political analyst, said so.", "political analyst"),
     ("Charles Michel, speaking to reporters on the first day of the summit, said so.", None),
     ("By now you know Brett Kavanaugh, take a look at this synopsis of the hearing.", None),
+    ("I miss the old Michelle, and I think a lot of other women do, too.", None),
     ("Ann Lee, managing director of the fund, said so.", "managing director of the fund"),
 ])
 def test_an_adverbial_apposition_is_no_description(text, expected):

@@ -86,6 +86,7 @@ _IMPERATIVES = frozenset("take look see read watch check click let make get go t
 # An apposition opening with these words is an adverbial, not a description.
 _ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile though instead "
                               "today yesterday later earlier by from with without too also again "
+                              "and but or nor so yet because while when if although whereas "
                               "already perhaps".split())
 
 
