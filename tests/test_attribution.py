@@ -565,3 +565,10 @@ def test_tagger_cue_edges_stop_at_the_source(seeds_folder) -> None:
 def test_is_read_as_a_verb_is_the_source(extractor, text, cue) -> None:
     (a,) = extractor(text)
     assert a.source.text == "IS" and a.cue.text.startswith(cue)
+
+
+def test_leading_conjunction_is_not_part_of_the_content(extractor) -> None:
+    (a,) = extractor("But the last part, as Paul Krugman points out, is quite wrong.")
+    assert a.content.text.startswith("the last part")
+    (b,) = extractor('"And we will win," he said.')
+    assert b.content.text == '"And we will win,"'  # inside a quotation it stays

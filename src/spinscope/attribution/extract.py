@@ -667,6 +667,8 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
 
 # "CLEVELAND - ", "(Reuters) - ", "WASHINGTON (Reuters) - ", "Dec 29 (Reuters) - ": a wire
 # dateline opening the paragraph is not part of a source or a content
+# "But the last part, as Krugman points out, is ...": the linking word is the writer's, not the speaker's.
+_LEADING_CONJUNCTION = re.compile(r"(?:And|But|Yet|Or|So|Still|Plus)\b,?\s+(?=\S)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s)")
 
 
@@ -1144,7 +1146,7 @@ def _only_tag_outside(text: str, c: Span, inner: list[QuoteRegion]) -> bool:
 def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
     """Fill kind, speaker, flags and medium from the spans."""
     c = a.content
-    m = _DATELINE.match(c.text)
+    m = _DATELINE.match(c.text) or _LEADING_CONJUNCTION.match(c.text)
     if m and m.end() < len(c.text) and (a.cue is None or a.cue.start >= c.start + m.end() or a.cue.end <= c.start):
         c = a.content = Span.of(text, c.start + m.end(), c.end)
     inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
