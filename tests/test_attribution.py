@@ -572,3 +572,8 @@ def test_leading_conjunction_is_not_part_of_the_content(extractor) -> None:
     assert a.content.text.startswith("the last part")
     (b,) = extractor('"And we will win," he said.')
     assert b.content.text == '"And we will win,"'  # inside a quotation it stays
+
+
+def test_when_and_where_end_a_verb_phrase_content(extractor) -> None:
+    (a,) = extractor("He called the plan a disaster at a press conference in Hanahan on Monday.")
+    assert a.content.text == "the plan a disaster"

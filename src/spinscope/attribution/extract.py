@@ -1003,6 +1003,8 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
             continue
         if first is None and c.dep_ == "prep":
             continue  # leading "in a statement", "on Tuesday"
+        if c.dep_ == "prep" and _circumstance(c):
+            break  # trailing "on Thursday", "at a press conference", "on Twitter": when/where, not what
         sub = list(c.subtree)
         if first is None:
             first = sub[0]
@@ -1064,6 +1066,16 @@ def _misattached_complement(tok: Any) -> list[Any]:
                         for m in cl.children):
                     return [cl]
     return []
+
+
+def _circumstance(prep: Any) -> bool:
+    """A prepositional phrase saying when or where something was said ("on Thursday", "in June
+    2015", "at a press conference", "on Twitter")."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or prep.lower_ not in ("on", "in", "at", "during"):
+        return False
+    return (pobj.lower_ in _TIME_WORDS or pobj.like_num or lexicon.lemma_of(pobj) in _MEDIUM_NOUNS
+            or pobj.lower_ in ("twitter", "facebook", "conference", "television", "radio", "air"))
 
 
 def _cut_trailing_relative(toks: list[Any]) -> list[Any]:
