@@ -577,3 +577,11 @@ def test_leading_conjunction_is_not_part_of_the_content(extractor) -> None:
 def test_when_and_where_end_a_verb_phrase_content(extractor) -> None:
     (a,) = extractor("He called the plan a disaster at a press conference in Hanahan on Monday.")
     assert a.content.text == "the plan a disaster"
+
+
+@pytest.mark.parametrize("text,cue", [("Trump made it clear that he would not back down.", "made it clear"),
+                                      ("He made it known that the deal was off.", "made it known")])
+def test_made_it_clear_that(extractor, text, cue) -> None:
+    (a,) = extractor(text)
+    assert a.cue.text == cue and a.content.text.startswith("that ")
+    assert extractor("They made the room clear.") == []

@@ -221,6 +221,8 @@ class AttributionExtractor:
         words = _WORDS_RE.findall(sent.lower())
         if "as" in words and "it" in words and ("put" in words or "puts" in words):
             return True  # "as one senator put it"
+        if not _MAKE_ADJECTIVES.isdisjoint(words) and not {"made", "make", "makes", "making"}.isdisjoint(words):
+            return True  # "made it clear that"
         if tagged is not None:
             if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
                 return True
@@ -283,6 +285,8 @@ class AttributionExtractor:
                     att = self._according_to(text, base, doc, tok)
                 elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
                     att = self._adverbial_cue(text, base, doc, tok)
+                elif _make_clear(tok) is not None:
+                    att = self._make_clear_cue(text, base, doc, tok)
                 elif _as_put_it(tok) is not None or self._is_cue_verb(tok):
                     if lexicon.upos(tok) in ("NOUN", "ADJ"):
                         att = self._noun_cue(text, base, doc, tok)
@@ -482,6 +486,17 @@ class AttributionExtractor:
         if c_end <= c_start:
             return None
         att = _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
+        find_medium(text, base, att, tok)
+        return att
+
+    def _make_clear_cue(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
+        """"X made it clear that ...", "made known that ...": cue from the verb to the adjective,
+        content the clause."""
+        adj, clause = _make_clear(tok)
+        cue_toks = [tok, adj] + _left_modifiers(tok)
+        toks = list(clause.subtree)
+        att = _statement(text, base, _subject(tok), base + min(t.idx for t in cue_toks),
+                         base + max(_tok_end(t) for t in cue_toks), base + toks[0].idx, base + _tok_end(toks[-1]))
         find_medium(text, base, att, tok)
         return att
 
@@ -1014,6 +1029,23 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
 
 # All-caps names the parser can read as a form of "be" ("IS has said"): never part of a cue.
 _CAPS_NAMES = frozenset({"IS"})
+
+
+_MAKE_ADJECTIVES = frozenset("clear known plain obvious".split())
+
+
+def _make_clear(tok: Any) -> tuple[Any, Any] | None:
+    """(adjective, clause) of "made (it) clear that ...", else None."""
+    if lexicon.lemma_of(tok) != "make" and tok.lower_ not in ("made", "makes", "making", "make"):
+        return None
+    for c in tok.children:
+        if c.i > tok.i and c.lower_ in _MAKE_ADJECTIVES and c.i - tok.i <= 2:
+            for holder in (c, tok):
+                clause = next((k for k in holder.children if k.dep_ in ("ccomp", "advcl") and k.i > c.i and any(
+                    m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS and m.i == k.left_edge.i for m in k.children)), None)
+                if clause is not None:
+                    return c, clause
+    return None
 
 
 def _as_put_it(tok: Any) -> Any:
