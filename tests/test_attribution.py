@@ -585,3 +585,10 @@ def test_made_it_clear_that(extractor, text, cue) -> None:
     (a,) = extractor(text)
     assert a.cue.text == cue and a.content.text.startswith("that ")
     assert extractor("They made the room clear.") == []
+
+
+def test_trailing_prompting_clause_is_not_part_of_the_content(extractor) -> None:
+    text = ("Ashton Carter has pledged that Daesh fighters fleeing Mosul will be destroyed on their way to Syria, "
+            "prompting experts to question whether the Pentagon was urging the militants to leave.")
+    pledged = [a for a in extractor(text) if a.cue and "pledged" in a.cue.text]
+    assert pledged and pledged[0].content.text.endswith("on their way to Syria")

@@ -1122,6 +1122,11 @@ def _cut_trailing_relative(toks: list[Any]) -> list[Any]:
             if sub[-1].i == toks[-1].i and first.i - 1 in ids and first.doc[first.i - 1].text == "," \
                     and first.lower_ in ("which", "who", "whose", "whom"):
                 return [x for x in toks if x.i < first.i - 1]
+        if t.tag_ == "VBG" and t.i - 1 in ids and t.doc[t.i - 1].text == "," and t.dep_ in ("advcl", "xcomp", "acl") \
+                and list(t.subtree)[-1].i == toks[-1].i and _object_control(t) and t.i > toks[0].i + 2:
+            # "... will be destroyed, prompting experts to question ...": the writer's comment on
+            # the statement (a statement of its own), not part of it
+            return [x for x in toks if x.i < t.i - 1]
     return toks
 
 
