@@ -592,3 +592,17 @@ def test_trailing_prompting_clause_is_not_part_of_the_content(extractor) -> None
             "prompting experts to question whether the Pentagon was urging the militants to leave.")
     pledged = [a for a in extractor(text) if a.cue and "pledged" in a.cue.text]
     assert pledged and pledged[0].content.text.endswith("on their way to Syria")
+
+
+@pytest.mark.parametrize("text,source", [("Trump: ‘I’m the Worst Thing That Ever Happened to ISIS’", "Trump"),
+                                         ("Michelle Obama: As First Lady, I Would Work to Help Families", "Michelle Obama")])
+def test_headline_statement_with_a_colon(extractor, text, source) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text) == (source, ":")
+
+
+@pytest.mark.parametrize("text", ["Samsung Galaxy S5: Camera Hardware Explained",
+                                  "Missing MH370: Australia to lead southern search",
+                                  "Update: the story has changed."])
+def test_topic_colons_are_not_statements(extractor, text) -> None:
+    assert not any(a.cue and a.cue.text == ":" for a in extractor(text))

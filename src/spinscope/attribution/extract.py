@@ -277,6 +277,11 @@ class AttributionExtractor:
         self._quotes = quotes
         self._tagged = tagged
         self._cue_spans = tagged.spans("Cue", self.tagger.thresholds["Cue"]) if tagged is not None else []
+        sents = split_sentences(text)
+        for s, e in sents:  # headline statements need no parse ("Trump: ‘I’m the worst thing ...’")
+            headline = _headline_quote(text, s, text[s:e])
+            if headline is not None:
+                found.append(headline)
         for base, doc in parsed:
             self._base = base
             for tok in doc:
@@ -296,7 +301,7 @@ class AttributionExtractor:
                     found.append(att)
         found = _dedupe(found)
         if tagged is not None:
-            found = self._link_tagged_cues(text, found, tagged)
+            found = self._link_tagged_cues(text, found, tagged, sents)
         if self.options.link_orphan_quotes:
             found = self._orphan_quotes(text, found, quotes)
         found.sort(key=lambda a: (a.content.start, a.content.end))
@@ -304,7 +309,8 @@ class AttributionExtractor:
             _finish(text, a, quotes)
         return found
 
-    def _link_tagged_cues(self, text: str, found: list[Attribution], tagged: Any) -> list[Attribution]:
+    def _link_tagged_cues(self, text: str, found: list[Attribution], tagged: Any,
+                          sents: list[tuple[int, int]]) -> list[Attribution]:
         """Link the tagger's cues that no rule used to the nearest tagged source and content
         (cue, source and content edges from the tagger: "his criticism of X", "[Reuters.]")."""
         if not self.options.tagger_orphans:
@@ -313,7 +319,6 @@ class AttributionExtractor:
         sources = tagged.spans("Source", th["Source"])
         contents = tagged.spans("Content", th["Content"])
         used = [(a.cue.start, a.cue.end) for a in found if a.cue is not None]
-        sents = split_sentences(text)
         for c in self._cue_spans:
             if c.score < self.options.orphan_min_score or any(s < c.end and c.start < e for s, e in used):
                 continue
@@ -1029,6 +1034,34 @@ def _verb_phrase_content(tok: Any) -> tuple[Any, Any] | None:
 
 # All-caps names the parser can read as a form of "be" ("IS has said"): never part of a cue.
 _CAPS_NAMES = frozenset({"IS"})
+
+
+# "Trump: ‘I’m the Worst Thing That Ever Happened to ISIS’", "Putin: We will not back down": a
+# headline-style statement, a name (1-4 capitalised words) then a colon, then words that are
+# the speaker's own (a quotation, or the first person).
+_HEADLINE_QUOTE = re.compile(r"(?P<src>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}):\s+(?P<content>\S.*)$", re.S)
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I’m|I'll|I’ll|I've|I’ve|We|we|My|my|Our|our|Me|me|Us)\b")
+_NOT_HEADLINE_SOURCES = frozenset("update updated watch read photo photos video source sources note editor's "
+                                  "warning breaking exclusive opinion analysis related q a answer question "
+                                  "quote poll report graphic map".split())
+
+
+def _headline_quote(text: str, base: int, sentence: str) -> Attribution | None:
+    m = _HEADLINE_QUOTE.match(sentence)
+    if m is None or any(ch.isdigit() for ch in m.group("src")):
+        return None
+    words = m.group("src").split()
+    if words[0].casefold().strip(".") in _NOT_HEADLINE_SOURCES or words[-1].casefold() in _NOT_HEADLINE_SOURCES:
+        return None
+    content = m.group("content").rstrip()
+    if not (any(q in content[:2] for q in "\"“‘'") or _FIRST_PERSON.search(content)):
+        return None
+    src = Span.of(text, base + m.start("src"), base + m.end("src"))
+    colon = base + m.end("src")
+    return Attribution(speaker=src.text, speaker_description=None, source=src,
+                       cue=Span.of(text, colon, colon + 1),
+                       content=Span.of(text, base + m.start("content"), base + m.start("content") + len(content)),
+                       kind="indirect", unnamed=False)
 
 
 _MAKE_ADJECTIVES = frozenset("clear known plain obvious".split())
