@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--threads", type=int, default=2, help="ONNX Runtime intra-op threads")
     args = ap.parse_args(argv)
 
-    from spinscope.techniques.encoding import line_spans
+    from spinscope.encoder import line_spans
     from spinscope.techniques.model import MODELS_DIR, TechniqueModel, resolve_model_path
 
     files = sorted(Path(args.data).rglob("*.txt"))[: args.limit]

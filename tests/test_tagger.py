@@ -8,7 +8,7 @@ from spinscope.attribution.brat import parse_ann
 from spinscope.attribution.extract import AttributionExtractor, ExtractorOptions
 from spinscope.attribution.tagger import ROLES, Tagged, resolve_tagger_path, targets
 from spinscope.errors import SpinscopeError
-from spinscope.techniques.encoding import Segment
+from spinscope.encoder import Segment
 
 
 def _tagged(words: list[tuple[int, int]], probs: list[list[float]], lines: list[int] | None = None) -> Tagged:

@@ -14,7 +14,8 @@ from spinscope.cli import main
 from spinscope.eval.techniques import flc_score, merge_overlapping, si_score, tc_score
 from spinscope.model import Article
 from spinscope.techniques.data import TECHNIQUES, Label, article_id, load_ptc, read_labels
-from spinscope.techniques.encoding import extra_span_features, line_spans, token_targets, Segment
+from spinscope.encoder import Segment, line_spans
+from spinscope.techniques.encoding import extra_span_features, token_targets
 
 ARTICLE = (
     "Traitors sell out our great nation\n"

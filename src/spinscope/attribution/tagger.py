@@ -11,7 +11,6 @@ A model directory holds ``config.json``, ``tokenizer.json`` and ``encoder.onnx``
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -19,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import E_MODEL_MISSING, SpinscopeError
-from ..techniques.encoding import Segment, batch_arrays, onnx_session, segment_text
+from ..encoder import Segment, batch_arrays, load_model_dir, onnx_session, segment_text
 from .brat import BratDocument
 
 ROLES = ("Cue", "Source", "Content")
@@ -118,16 +117,8 @@ class AttributionTagger:
     """The ONNX attribution tagger loaded from a model directory."""
 
     def __init__(self, path: str | Path, threads: int | None = None) -> None:
-        from tokenizers import Tokenizer
-
         self.path = Path(path)
-        try:
-            self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-            self.tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
-            self.tokenizer.no_padding()
-            self.tokenizer.no_truncation()
-        except (OSError, ValueError) as e:
-            raise SpinscopeError(E_MODEL_MISSING, f"attribution tagger at {self.path} is incomplete: {e}") from e
+        self.config, self.tokenizer = load_model_dir(self.path, "attribution tagger")
         self.max_tokens = int(self.config.get("max_tokens", MAX_TOKENS))
         self.thresholds: dict[str, float] = {r: float(self.config.get("thresholds", {}).get(r, 0.5)) for r in ROLES}
         vocab = self.tokenizer.get_vocab()

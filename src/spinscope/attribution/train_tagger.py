@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..eval.attribution import find_pairs
-from ..techniques.encoding import batch_arrays, segment_text
+from ..encoder import batch_arrays, segment_text
 from ..techniques.train import finish_onnx, length_batches, optimizer, update
 from .brat import read_ann
 from .tagger import MAX_TOKENS, N_OUTPUTS, ROLES, targets

@@ -8,7 +8,6 @@ see :mod:`spinscope.techniques.lexical`). ``load_model(None)`` gives the default
 """
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,7 +18,8 @@ import numpy as np
 
 from ..errors import E_MODEL_MISSING, SpinscopeError
 from ..model import Technique
-from .encoding import N_EXTRA_FEATURES, Segment, batch_arrays, extra_span_features, onnx_session, segment_text
+from ..encoder import Segment, batch_arrays, load_model_dir, onnx_session, segment_text
+from .encoding import N_EXTRA_FEATURES, extra_span_features
 from .lexical import LexicalHead
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -56,12 +56,9 @@ class TechniqueModel:
     """A persuasion-technique span tagger and span classifier loaded from a model directory."""
 
     def __init__(self, path: str | Path, threads: int | None = None) -> None:
-        from tokenizers import Tokenizer
-
         self.path = Path(path)
+        self.config, self.tokenizer = load_model_dir(self.path, "technique model")
         try:
-            self.config = json.loads((self.path / "config.json").read_text(encoding="utf-8"))
-            self.tokenizer = Tokenizer.from_file(str(self.path / "tokenizer.json"))
             head = np.load(self.path / "span_head.npz")
         except (OSError, ValueError) as e:
             raise SpinscopeError(E_MODEL_MISSING, f"technique model at {self.path} is incomplete: {e}") from e

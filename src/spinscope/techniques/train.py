@@ -33,7 +33,8 @@ import numpy as np
 
 from ..errors import E_TRAIN_DEPENDENCY, SpinscopeError
 from .data import TECHNIQUES, PTCDocument, load_ptc
-from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, batch_arrays, extra_span_features, segment_text, token_targets
+from ..encoder import batch_arrays, segment_text
+from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, extra_span_features, token_targets
 from .lexical import fit_lexical_head
 
 # Inverse regularisation of the lexical head's logistic regression (chosen on the held-out articles).
