@@ -606,3 +606,8 @@ def test_headline_statement_with_a_colon(extractor, text, source) -> None:
                                   "Update: the story has changed."])
 def test_topic_colons_are_not_statements(extractor, text) -> None:
     assert not any(a.cue and a.cue.text == ":" for a in extractor(text))
+
+
+def test_nested_plain_speech_inside_according_to_is_its_own_statement(extractor) -> None:
+    got = {(a.source.text, a.cue.text) for a in extractor("According to Reuters, the minister said that talks had failed.")}
+    assert got == {("Reuters", "According to"), ("the minister", "said")}

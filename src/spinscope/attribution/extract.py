@@ -245,6 +245,8 @@ class AttributionExtractor:
                 self._nominal and pos in ("NOUN", "ADJ")):
             return False
         if self.cue_model is not None:
+            if _plain_speech(tok):
+                return True
             return cuemodel.is_candidate(tok, self._all_verbs, self._nominal) and cuemodel.score(
                 self.cue_model, cuemodel.features(tok, self._in_quote(tok), self._sent_quote(tok), self._rich)
             ) >= (self.options.cue_threshold if self.options.cue_threshold is not None
@@ -1079,6 +1081,21 @@ def _make_clear(tok: Any) -> tuple[Any, Any] | None:
                 if clause is not None:
                     return c, clause
     return None
+
+
+_PLAIN_SPEECH = frozenset({"say", "said", "says", "saying", "told", "tells", "tell"})
+
+
+def _plain_speech(tok: Any) -> bool:
+    """"the minister said that talks had failed": a say/tell verb with its own subject and a
+    that-clause is a statement whatever the classifier makes of the sentence around it
+    ("According to Reuters, the minister said ...", where it scores the nested verb low)."""
+    if tok.lower_ not in _PLAIN_SPEECH or lexicon.upos(tok) not in ("VERB", "AUX"):
+        return False
+    subj = any(c.dep_ == "nsubj" and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON") for c in tok.children)
+    clause = any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                 for c in tok.children)
+    return subj and clause
 
 
 def _as_put_it(tok: Any) -> Any:
