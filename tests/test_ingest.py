@@ -162,3 +162,16 @@ def test_the_same_html_twice_in_one_process_keeps_its_text(tmp_path):
         ok, bad = read(sorted(tmp_path.glob("*.html")))
         assert not bad and len(ok) == 3
         assert all(a.raw_text.count("Paragraph") == 6 for a in ok)
+
+
+def test_one_paragraph_file_is_analysed_not_taken_for_a_title(tmp_path):
+    from spinscope.commands.analyze import analyze
+
+    one = tmp_path / "one.txt"
+    one.write_text('According to the agency, "the regime was responsible for the attacks." '
+                   "Investigators from the OPCW visited the scene and are investigating.", encoding="utf-8")
+    (art,) = list(read_inputs([str(one)]))
+    assert art.title is None and art.raw_text.startswith("According to the agency")
+    res = analyze([str(one)], workers=1, store=None)
+    assert not res.rejected and res.articles[0].text.startswith("According to the agency")
+    assert any(a.cue and a.cue.text == "According to" for a in res.articles[0].attributions)

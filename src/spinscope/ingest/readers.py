@@ -16,6 +16,8 @@ from urllib.parse import urlparse
 
 from ..errors import (E_BAD_JSONL, E_EMPTY, E_NOT_FOUND, E_TOO_LARGE,
                       E_UNREADABLE, InputRejected)
+from ..clean.cleaner import TITLE_MAX_WORDS
+from ..clean.lines import ends_like_sentence
 from ..model import Article
 from .decode import decode_bytes
 from .html import article_from_html, looks_like_html
@@ -151,11 +153,15 @@ def article_from_text(text: str, source: str) -> Article:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     for i, line in enumerate(lines):
         if line.strip():
-            title = " ".join(line.split())
+            title: str | None = " ".join(line.split())
             body = "\n".join(lines[i + 1:])
             break
     else:  # pragma: no cover - decode_bytes rejects blank input
         raise InputRejected(E_EMPTY, "the input has no text", source)
+    if not body.strip() or (len(title.split()) >= TITLE_MAX_WORDS and ends_like_sentence(title)):
+        # a one-paragraph paste, or a first line that is a long sentence: no headline to split
+        # off; the cleaner decides (and keeps the text)
+        title, body = None, "\n".join(lines[i:])
     return Article(source=source, title=title, raw_text=body, input_format="text")
 
 
