@@ -708,3 +708,18 @@ def test_person_tagged_institution_is_an_org():
     mentions, _ = ner_mentions(doc, doc.text)
     assert [(doc.text[m.start:m.end], m.label) for m in mentions] == [
         ("Clinton White House", "ORG"), ("Ricki Seidman", "PERSON")]
+
+
+def test_it_resolves_to_the_organisation_that_spoke_last(table):
+    text = ("The Karsian Weather Service said the reading was a record. It issued an orange alert. "
+            "The storm hit the coast. It said nothing else.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("Karsian Weather Service", 0, "ORG", "Karsian Weather Service")])
+    article.attributions = [att(text, "The Karsian Weather Service", "said"), att(text, "It", "issued"),
+                            att(text, "It", "said", nth=1)]
+    resolve_speakers(article, table, None)
+    assert [a.speaker for a in article.attributions[:2]] == ["Karsian Weather Service"] * 2
+    far = Article(source="t", text="It said nothing.")
+    far.attributions = [att(far.text, "It", "said")]
+    resolve_speakers(far, table, None)
+    assert far.attributions[0].speaker == "It"  # no organisation spoke: unresolved

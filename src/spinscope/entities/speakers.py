@@ -40,6 +40,8 @@ if TYPE_CHECKING:
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# "It said" resolves to an organisation that spoke at most this many characters before.
+IT_WINDOW_CHARS = 600
 NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
 # Alias-table labels that are never speakers (events, products).
 NOT_SPEAKER_LABELS = frozenset({"EVENT", "PRODUCT"})
@@ -423,6 +425,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return (antecedent, "PERSON", False) if antecedent else None
     if len(low) == 1 and low[0] in PLURAL_PRONOUNS:
         return raw.strip(), None, True
+    if len(low) == 1 and low[0] == "it":
+        # "Malaysia Airlines said ... It added that ...": the organisation that spoke last,
+        # if it spoke recently (no organisation speaker: "it" stays unresolved)
+        org = next((x for x in reversed(said) if x.pos < pos and x.label in ("ORG", "MEDIA", "GPE")), None)
+        if org is not None and pos - org.pos <= IT_WINDOW_CHARS and not any(
+                x.pos > org.pos and x.pos < pos and x.label == "PERSON" for x in said):
+            return org.canonical, org.label, False
+        return None
     # 3. a phrase the article used to describe someone ("the first lady", "Malaysian PM"), or
     #    an age ("the 27-year-old"): that person
     if src is not None:
