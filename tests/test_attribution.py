@@ -611,3 +611,10 @@ def test_topic_colons_are_not_statements(extractor, text) -> None:
 def test_nested_plain_speech_inside_according_to_is_its_own_statement(extractor) -> None:
     got = {(a.source.text, a.cue.text) for a in extractor("According to Reuters, the minister said that talks had failed.")}
     assert got == {("Reuters", "According to"), ("the minister", "said")}
+
+
+def test_a_dateline_is_not_parsed_with_its_sentence(extractor) -> None:
+    text = ("NUSA DUA – The European Council president urged global powers Tuesday to intensify pressure on "
+            "Russia, saying that this week's meeting of the world's largest economies was crucial.")
+    saying = [a for a in extractor(text) if a.cue and a.cue.text == "saying"]
+    assert saying and saying[0].source.text == "The European Council president"

@@ -119,6 +119,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             s += 1
         while e > s and text[e - 1].isspace():
             e -= 1
+        d = _DATELINE.match(text[s:e]) if text[s:s + 1].isupper() or text[s:s + 1] == "(" else None
+        if d and s + d.end() < e:  # "NUSA DUA, Indonesia (AP) — Michel said ...": parse the sentence without it
+            s += d.end()
         if e > s:
             out.append((s, e))
     return out
