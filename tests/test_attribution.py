@@ -618,3 +618,14 @@ def test_a_dateline_is_not_parsed_with_its_sentence(extractor) -> None:
             "Russia, saying that this week's meeting of the world's largest economies was crucial.")
     saying = [a for a in extractor(text) if a.cue and a.cue.text == "saying"]
     assert saying and saying[0].source.text == "The European Council president"
+
+
+def test_dateline_sentence_from_the_article_parse_is_parsed_on_its_own() -> None:
+    from spinscope.attribution.extract import AttributionExtractor
+    from spinscope.nlp import SHARED_PARSE_EXCLUDE, get_nlp
+
+    text = ("BRENNICK, March 5 (CPA) - Valdoria's defence secretary, Marian Holloway, said on Wednesday that "
+            "the fighters would be hunted down.")
+    doc = get_nlp(None, SHARED_PARSE_EXCLUDE)(text)
+    (a,) = AttributionExtractor().from_doc(text, doc)
+    assert a.source is not None and "Marian Holloway" in a.source.text

@@ -723,3 +723,17 @@ def test_it_resolves_to_the_organisation_that_spoke_last(table):
     far.attributions = [att(far.text, "It", "said")]
     resolve_speakers(far, table, None)
     assert far.attributions[0].speaker == "It"  # no organisation spoke: unresolved
+
+
+def test_the_report_is_the_named_report_before_it(table):
+    text = ("The TV Sports Markets report said revenues grew. Jason Berry, a reporter, said so. "
+            "The report said more.")
+    article = Article(source="t", text=text)
+    article.entities = _ents(text, [("TV Sports Markets", 0, "ORG", "TV Sports Markets"),
+                                    ("Jason Berry", 0, "PERSON", "Jason Berry")])
+    a1, a2, a3 = att(text, "The TV Sports Markets report", "said"), att(text, "Jason Berry, a reporter", "said"), \
+        att(text, "The report", "said")
+    a1.unnamed = a3.unnamed = True  # the extractor marks "report" heads vague
+    article.attributions = [a1, a2, a3]
+    resolve_speakers(article, table, None)
+    assert [a.speaker for a in article.attributions] == ["TV Sports Markets", "Jason Berry", "TV Sports Markets"]

@@ -215,6 +215,11 @@ class AttributionExtractor:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
+                if not span[0].is_sent_start:
+                    # a sentence cut out of the article's (a dateline left out): its words hang on
+                    # heads outside it in the article parse, so parse it on its own
+                    parsed.append((s, self.nlp(text[s:e])))
+                    continue
                 parsed.append((span.start_char, span.as_doc()))
         return self._extract(text, parsed, quotes, tagged)
 

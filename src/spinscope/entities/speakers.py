@@ -396,6 +396,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         issuer = _document_issuer(text, src.start, head_end, [e for e in inside if e.label in NAMED_LABELS])
         if issuer is not None:  # "A statement from Air France", "a report by RT"
             return issuer.canonical, issuer.label, False
+    if src is not None and len(low) == 2 and low[0] in ("the", "this", "that") and _DOCUMENT_AFTER.fullmatch(low[1]):
+        # "the report said" after "the TV Sports Markets report said": the same issuer
+        earlier = [x for x in attributions if x.source is not None and x.source.start < src.start
+                   and x.speaker_entity and low[1] in _words(x.source.text) and not x.unnamed]
+        if earlier:
+            last = max(earlier, key=lambda x: x.source.start)
+            return last.speaker_entity, last.speaker_label, False
     if src is not None and a.unnamed:
         return raw.strip(), None, True
     if src is not None:
