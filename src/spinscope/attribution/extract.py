@@ -923,8 +923,6 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
 # Right dependants of a cue that belong to what was said/meant, in PolNeAR's convention.
 VP_CONTENT_DEPS = ("dobj", "ccomp", "xcomp", "oprd", "prep", "dative", "attr", "acomp")
 VP_STOP_DEPS = ("punct", "cc", "conj", "advcl", "parataxis", "npadvmod", "mark", "nsubj")
-_MEDIUM_PREP_OBJECTS = frozenset("statement interview reporters journalists press conference twitter "
-                                 "facebook email letter speech rally remarks tweet".split())
 
 
 _ADDRESSEE_VERBS = frozenset("tell inform assure remind warn notify persuade convince".split())
