@@ -183,26 +183,26 @@ class AttributionExtractor:
         """Extract from many texts, parsing their candidate sentences in batches."""
         # Candidate sentences of consecutive texts are parsed together (full batches make
         # the parser's matrix products about a fifth faster than one text at a time).
-        buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]]]] = []
+        buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any, list[tuple[int, int]]]] = []
         pending = 0
         for text in texts:
             sents = split_sentences(text)
             tagged = self.tagger(text) if self.tagger is not None else None
             todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)]
-            buf.append((text, find_quotes(text), todo, tagged))
+            buf.append((text, find_quotes(text), todo, tagged, sents))
             pending += len(todo)
             if pending >= self.options.batch_size:
                 yield from self._parse_and_extract(buf)
                 buf, pending = [], 0
         yield from self._parse_and_extract(buf)
 
-    def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any]]
-                           ) -> Iterator[list[Attribution]]:
-        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo, _t in buf for s, e in todo),
+    def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any,
+                                                list[tuple[int, int]]]]) -> Iterator[list[Attribution]]:
+        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo, _t, _s in buf for s, e in todo),
                                   batch_size=self.options.batch_size))
-        for text, quotes, todo, tagged in buf:
+        for text, quotes, todo, tagged, sents in buf:
             parsed = [(s, next(docs)) for s, _e in todo]
-            yield self._extract(text, parsed, quotes, tagged)
+            yield self._extract(text, parsed, quotes, sents, tagged)
 
     def from_doc(self, text: str, doc: Any) -> list[Attribution]:
         """Extract using an existing full parse of ``text`` (e.g. the pipeline's cached
@@ -210,7 +210,8 @@ class AttributionExtractor:
         quotes = find_quotes(text)
         tagged = self.tagger(text) if self.tagger is not None else None
         parsed = []
-        for s, e in split_sentences(text):
+        sents = split_sentences(text)
+        for s, e in sents:
             if not (self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
@@ -221,7 +222,7 @@ class AttributionExtractor:
                     parsed.append((s, self.nlp(text[s:e])))
                     continue
                 parsed.append((span.start_char, span.as_doc()))
-        return self._extract(text, parsed, quotes, tagged)
+        return self._extract(text, parsed, quotes, sents, tagged)
 
     def _is_candidate(self, sent: str, start: int = 0, end: int = 0, tagged: Any = None) -> bool:
         """Whether a sentence is worth parsing: with a tagger, one of its words is a likely cue
@@ -229,7 +230,7 @@ class AttributionExtractor:
         words = _WORDS_RE.findall(sent.lower())
         if "as" in words and "it" in words and ("put" in words or "puts" in words):
             return True  # "as one senator put it"
-        if not _MAKE_ADJECTIVES.isdisjoint(words) and not {"made", "make", "makes", "making"}.isdisjoint(words):
+        if not _MAKE_ADJECTIVES.isdisjoint(words) and not _MAKE_FORMS.isdisjoint(words):
             return True  # "made it clear that"
         if tagged is not None:
             if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
@@ -282,12 +283,11 @@ class AttributionExtractor:
         return any(q.start < e and s < q.end for q in self._quotes)
 
     def _extract(self, text: str, parsed: list[tuple[int, Any]], quotes: list[QuoteRegion],
-                 tagged: Any = None) -> list[Attribution]:
+                 sents: list[tuple[int, int]], tagged: Any = None) -> list[Attribution]:
         found: list[Attribution] = []
         self._quotes = quotes
         self._tagged = tagged
         self._cue_spans = tagged.spans("Cue", self.tagger.thresholds["Cue"]) if tagged is not None else []
-        sents = split_sentences(text)
         for s, e in sents:  # headline statements need no parse ("Trump: ‘I’m the worst thing ...’")
             headline = _headline_quote(text, s, text[s:e])
             if headline is not None:
@@ -381,14 +381,10 @@ class AttributionExtractor:
         return att
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
-        if tok.lower_ == "told" and tok.i > 0 and doc[tok.i - 1].lower_ == "all" and (
-                tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
-            return None  # "All told, Mueller charged 34 people": an idiom, not a statement
-        if _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text) and tok.lower_ in ("say", "speak"):
+        if _opening_idiom(doc, tok):
+            return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
+        if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
             return None  # "it's safe to say", "needless to say", "to say the least": no statement
-        if tok.lower_ == "said" and tok.i > 0 and doc[tok.i - 1].lower_ in ("that", "this") and (
-                tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
-            return None  # "That said, Hughes has invested ...": a concession, not a statement
         source_tok = _subject(tok)
         if source_tok is None and tok.head.lower_ in ("let", "lets") and tok.head.i < tok.i or (
                 source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
@@ -1073,11 +1069,12 @@ def _headline_quote(text: str, base: int, sentence: str) -> Attribution | None:
 
 
 _MAKE_ADJECTIVES = frozenset("clear known plain obvious".split())
+_MAKE_FORMS = frozenset("make makes made making".split())
 
 
 def _make_clear(tok: Any) -> tuple[Any, Any] | None:
     """(adjective, clause) of "made (it) clear that ...", else None."""
-    if lexicon.lemma_of(tok) != "make" and tok.lower_ not in ("made", "makes", "making", "make"):
+    if tok.lower_ not in _MAKE_FORMS:
         return None
     for c in tok.children:
         if c.i > tok.i and c.lower_ in _MAKE_ADJECTIVES and c.i - tok.i <= 2:
@@ -1114,7 +1111,16 @@ def _as_put_it(tok: Any) -> Any:
 _SAID_FORMS = frozenset("said told written claimed argued insisted warned suggested promised vowed pledged "
                         "denied admitted acknowledged stated noted predicted called described".split())
 _SAY_IDIOM = re.compile(r"\b(?:safe|needless|suffice(?: it)?|that is|fair|fair enough|hard|truth) to say\b|"
-                        r"\bto say the least\b|\bso to speak\b|\bneedless to say\b", re.I)
+                        r"\bto say the least\b|\bso to speak\b", re.I)
+# Participles that open a sentence with the word before them and a comma after: idioms
+# ("All told, ...", "That said, ..."), not statements.
+_OPENING_IDIOMS = {"told": frozenset({"all"}), "said": frozenset({"that", "this"})}
+
+
+def _opening_idiom(doc: Any, tok: Any) -> bool:
+    before = _OPENING_IDIOMS.get(tok.lower_)
+    return (before is not None and tok.i > 0 and doc[tok.i - 1].lower_ in before
+            and (tok.i == 1 or doc[tok.i - 2].is_punct) and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",")
 _RELATIVE_WORDS = frozenset("that which who whom whose what".split())
 
 

@@ -106,7 +106,7 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
         title = ""
         if label != "PERSON" and _abbreviated_title_name(surface):
             label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
-        if label == "PERSON" and surface.split()[-1].casefold() in _ORG_WORDS | _INSTITUTION_WORDS:
+        if label == "PERSON" and surface.split()[-1].casefold() in _NOT_NAME_ENDINGS:
             label = "ORG"  # "Clinton White House", "Trump Organization" tagged PERSON
         if label == "PERSON":
             title, name = split_title(surface)
@@ -145,6 +145,7 @@ airlines airways motors energy systems technologies labs studio studios records 
 
 _INSTITUTION_WORDS = frozenset("house senate congress parliament organization organisation administration "
                                "government campaign embassy consulate".split())
+_NOT_NAME_ENDINGS = _ORG_WORDS | _INSTITUTION_WORDS  # a PERSON mention ending in one is an ORG
 
 
 def _abbreviated_title_name(surface: str) -> bool:
@@ -177,15 +178,15 @@ def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
     return chosen
 
 
-# Lower-case particles inside surnames, then the capitalised rest of the name.
-_NAME_PARTICLE_TAIL = re.compile(
-    r"(?:\s+(?:[Vv]an|von|de|den|der|ter|ten|da|di|du|dos|das|del|della|le|la|bin|ibn|al|el))+"
-    r"\s+[A-Z][\w\-\u2019']+")
-
-
+# Lower-case particles inside surnames ("Mark Van den Oever", "Ursula von der Leyen").
 _PARTICLES = frozenset("van von de den der ter ten da di du dos das del della le la bin ibn al el".split())
+# After a cut-off name: the particles (and a capitalised "Van"), then the capitalised rest.
+_NAME_PARTICLE_TAIL = re.compile(
+    r"(?:\s+(?:%s))+\s+[A-Z][\w\-\u2019']+" % "|".join(sorted(_PARTICLES | {"Van"})))
+# Before a lone surname: one or two capitalised names, then particles ("le", "la", "al", "el"
+# left out: too often ordinary words or article-like there).
 _NAME_PARTICLE_HEAD = re.compile(
-    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+(?:van|von|de|den|der|ter|ten|da|di|du|dos|das|del|della|bin|ibn))+\s+$")
+    r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+(?:%s))+\s+$" % "|".join(sorted(_PARTICLES - {"le", "la", "al", "el"})))
 
 
 def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[Mention]:

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "we", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_WORD = r"[\w\-\u2019']+"  # a word of a source phrase: letters, digits, hyphens, apostrophes
 # "It said" resolves to an organisation that spoke at most this many characters before.
 IT_WINDOW_CHARS = 600
 NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
@@ -384,7 +385,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     head_end = src.start + rel.start() if src is not None and rel else (src.end if src is not None else 0)
     if rel:
         raw = raw[:rel.start()]
-    words = re.findall(r"[\w\-\u2019']+", raw)
+    words = re.findall(_WORD, raw)
     low = [w.casefold() for w in words]
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
@@ -561,7 +562,7 @@ _AGE = re.compile(r"\d{1,3}-year-old")
 
 
 def _words(phrase: str) -> list[str]:
-    return [w.casefold() for w in re.findall(r"[\w\-\u2019']+", phrase)]
+    return [w.casefold() for w in re.findall(_WORD, phrase)]
 
 
 def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons: list[Entity],
