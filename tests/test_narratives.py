@@ -15,9 +15,9 @@ import pytest
 
 from spinscope.errors import SpinscopeError
 from spinscope.model import Article, Attribution, Entity, Span
-from spinscope.narratives.cluster import average_link
+from spinscope.narratives.cluster import SimilarityGraph, average_link
 from spinscope.narratives.reposts import detect_reposts, find_note
-from spinscope.narratives.similarity import cosine_matrix, tfidf
+from spinscope.narratives.similarity import PairDots, SharedFeaturePairs, tfidf
 from spinscope.narratives.stage import make_narratives
 from spinscope.registry import corpus_stages
 
@@ -202,7 +202,7 @@ def test_unknown_option_is_a_config_error():
     assert e.value.code == "E012"
 
 
-def test_sparse_cosine_matches_dense_computation():
+def test_shared_feature_pairs_match_dense_computation():
     rng = random.Random(1)
     words = [f"w{c}" for c in "abcdefghijklmnop"]
     docs = [{w: rng.randint(1, 4) for w in rng.sample(words, rng.randint(1, 8))} for _ in range(30)]
@@ -210,16 +210,36 @@ def test_sparse_cosine_matches_dense_computation():
     dense = np.zeros((vec.n, len(vec.features)))
     dense[vec.rows, vec.cols] = vec.vals
     expected = dense @ dense.T
-    np.fill_diagonal(expected, 0)
-    for cutoff in (2, 5, 1000):  # all dense, mixed, all pair enumeration
-        assert np.allclose(cosine_matrix(vec, dense_df_min=cutoff), expected, atol=1e-6)
+    eligible = np.ones(vec.n, dtype=bool)
+    eligible[[3, 11]] = False  # these take part in no pair
+    expected[~eligible, :] = 0
+    expected[:, ~eligible] = 0
+    for max_df in (None, 12, 5, 2):  # every feature enumerated, then fewer and fewer
+        shared = SharedFeaturePairs(vec, eligible, max_df)
+        keys, dots = shared.dots(0, vec.n)
+        i, j = np.divmod(keys, vec.n)
+        assert (i < j).all()
+        common = PairDots(vec, np.bincount(vec.cols[eligible[vec.rows]]) > max_df) if max_df else None
+        full = dots + common(i, j) if common else dots
+        assert np.allclose(full, expected[i, j], atol=1e-12)  # pairs found get their exact value
+        found = np.zeros_like(expected, dtype=bool)
+        found[i, j] = True
+        if max_df is None:  # exact: every pair with a non-zero cosine, and no other
+            assert (found == np.triu(expected > 0, 1)).all()
+        assert shared.row_products.sum() >= len(keys)
+    assert np.allclose(PairDots(vec)(np.array([0, 1]), np.array([5, 2])), [expected[0, 5], expected[1, 2]])
+
+
+def _graph(sim: np.ndarray) -> SimilarityGraph:
+    i, j = np.nonzero(np.triu(sim, 1))
+    return SimilarityGraph(len(sim), i, j, sim[i, j])
 
 
 def test_average_link_does_not_chain():
     # a~b and b~c are strong, a~c is nothing: single link would join all three.
     sim = np.array([[0, .9, 0, 0], [.9, 0, .5, 0], [0, .5, 0, 0], [0, 0, 0, 0]], dtype=float)
-    assert average_link(sim, 0.4) == [[0, 1], [2], [3]]
-    assert average_link(sim, 0.2) == [[0, 1, 2], [3]]
+    assert average_link(_graph(sim), 0.4) == [[0, 1], [2], [3]]
+    assert average_link(_graph(sim), 0.2) == [[0, 1, 2], [3]]
 
 
 # --- reposts -----------------------------------------------------------------------------

@@ -1,56 +1,107 @@
-"""Average-link agglomerative clustering over a similarity matrix, stopped at a threshold.
+"""Average-link agglomerative clustering over a sparse similarity graph, stopped at a threshold.
 
 Two clusters merge while the mean similarity over all their cross pairs is at least
 ``threshold`` (UPGMA). Average link is chosen over single link (connected components)
 because single link chains: A~B and B~C put A and C together even when they share
 nothing, which is how a whole war's coverage collapses into one "narrative".
 
-Only pairs at or above the threshold can ever start a merge (the mean of values below
-the threshold is below it), so the heap holds those pairs only; the merged cluster's
-similarities follow from the Lance-Williams update, one vector operation per merge.
+The graph lists the non-zero pairs only; a missing pair has similarity 0. Three facts
+keep the work proportional to the graph, not to ``n²``:
+
+* Only pairs at or above the threshold can start a merge (the mean of values below the
+  threshold is below it), so the heap holds those pairs only (lazy deletion: an entry
+  whose value has changed since is skipped when popped).
+* For the same reason two clusters can only ever merge inside one connected component of
+  the *strong* graph (pairs at or above the threshold): pairs across components are
+  never read, and are dropped before clustering. (The strong graph is taken a millionth
+  below the threshold, so that rounding in the means can never make a dropped pair count.)
+* A merged cluster's similarities follow from the Lance-Williams update
+  ``(|A| s(A,C) + |B| s(B,C)) / (|A| + |B|)``, over the clusters adjacent to A or B only;
+  a missing value is 0. This is the arithmetic of the dense formulation, operation for
+  operation, so the result is bit-identical to it, ties included.
 """
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 
 import numpy as np
 
+# Relative margin under the threshold for the strong graph: a mean of values below
+# ``threshold * (1 - STRONG_MARGIN)`` cannot round up to the threshold (each merge adds a
+# few units of 1e-16 of relative error; this allows for millions of nested merges).
+STRONG_MARGIN = 1e-6
 
-def average_link(sim: np.ndarray, threshold: float) -> list[list[int]]:
-    """Clusters (lists of row indices, ascending) of a symmetric similarity matrix.
 
-    Deterministic for a given matrix: ties are broken by the lower index. Singletons
-    are returned too; the caller decides the minimum size.
+@dataclass
+class SimilarityGraph:
+    """Symmetric similarities of ``n`` items as the upper-triangle non-zero pairs ``i < j``."""
+
+    n: int
+    i: np.ndarray
+    j: np.ndarray
+    value: np.ndarray
+
+
+def average_link(graph: SimilarityGraph, threshold: float) -> list[list[int]]:
+    """Clusters (lists of item indices, ascending, ordered by their first item).
+
+    Deterministic for a given graph: of equal similarities the pair with the lower
+    indices merges first, and a merged cluster takes the lower index as its name.
+    Singletons are returned too; the caller decides the minimum size.
     """
-    n = sim.shape[0]
-    if n == 0:
-        return []
-    s = np.array(sim, dtype=np.float64, copy=True)
-    np.fill_diagonal(s, -np.inf)
-    size = np.ones(n, dtype=np.int64)
-    active = np.ones(n, dtype=bool)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    heap: list[tuple[float, int, int]] = []
-    ii, jj = np.nonzero(np.triu(s >= threshold, 1))
-    for i, j in zip(ii.tolist(), jj.tolist()):
-        heap.append((-float(s[i, j]), i, j))
+    rows = _adjacency(graph, _within_strong_components(graph, threshold))
+    heap = [(-v, i, j) for i, row in rows.items() for j, v in row.items() if i < j and v >= threshold]
     heapq.heapify(heap)
+    size: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
     while heap:
         neg, i, j = heapq.heappop(heap)
-        if not (active[i] and active[j]) or -neg != s[i, j]:
+        if i not in rows or j not in rows or rows[i].get(j) != -neg:
             continue  # stale entry: one side merged since, or the value changed
         # Merge j into i (i < j keeps the lower index as the cluster's name).
-        row = (size[i] * s[i] + size[j] * s[j]) / (size[i] + size[j])
-        active[j] = False
-        size[i] += size[j]
-        members[i].extend(members.pop(j))
-        row[~active] = -np.inf
-        row[i] = -np.inf
-        s[i, :] = row
-        s[:, i] = row
-        s[j, :] = -np.inf
-        s[:, j] = -np.inf
-        for k in np.flatnonzero(row >= threshold).tolist():
-            a, b = (i, k) if i < k else (k, i)
-            heapq.heappush(heap, (-float(row[k]), a, b))
-    return [sorted(members[i]) for i in sorted(members)]
+        ni, nj = size.get(i, 1), size.get(j, 1)
+        row_i, row_j = rows[i], rows.pop(j)
+        del row_i[j], row_j[i]
+        for k in row_i.keys() | row_j.keys():
+            v = (ni * row_i.get(k, 0.0) + nj * row_j.get(k, 0.0)) / (ni + nj)
+            row_i[k] = v
+            row_k = rows[k]
+            row_k.pop(j, None)
+            row_k[i] = v
+            if v >= threshold:
+                heapq.heappush(heap, (-v, min(i, k), max(i, k)))
+        size[i] = ni + nj
+        members.setdefault(i, [i]).extend(members.pop(j, [j]))
+    merged_away = {m for c in members.values() for m in c[1:]}
+    return [sorted(members.get(i, [i])) for i in range(graph.n) if i not in merged_away]
+
+
+def _within_strong_components(graph: SimilarityGraph, threshold: float) -> np.ndarray:
+    """Mask of the pairs whose two items are connected through pairs at or above the threshold."""
+    parent = list(range(graph.n))
+
+    def root(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    strong = graph.value >= threshold * (1.0 - STRONG_MARGIN)
+    for a, b in zip(graph.i[strong].tolist(), graph.j[strong].tolist()):
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    ends = np.unique(np.concatenate([graph.i[strong], graph.j[strong]]))
+    component = np.full(graph.n, -1, dtype=np.int64)
+    component[ends] = [root(x) for x in ends.tolist()]
+    return (component[graph.i] >= 0) & (component[graph.i] == component[graph.j])
+
+
+def _adjacency(graph: SimilarityGraph, keep: np.ndarray) -> dict[int, dict[int, float]]:
+    """Neighbour -> similarity per item, both directions, for the kept pairs."""
+    rows: dict[int, dict[int, float]] = {}
+    for a, b, v in zip(graph.i[keep].tolist(), graph.j[keep].tolist(), graph.value[keep].tolist()):
+        rows.setdefault(a, {})[b] = v
+        rows.setdefault(b, {})[a] = v
+    return rows

@@ -1,27 +1,31 @@
-"""TF-IDF vectors over string features and their pairwise cosine similarity, in numpy.
+"""TF-IDF vectors over string features, and cosine similarity of the article pairs that share one.
 
-Vectors are kept sparse (coordinate arrays). The ``n x n`` similarity matrix is built
-in two parts so that its cost follows the overlap between articles, not the vocabulary:
+Vectors are kept sparse (coordinate arrays). No ``n x n`` array is ever built: two
+articles sharing no feature have cosine 0, so an inverted index (feature -> articles)
+enumerates exactly the pairs with a non-zero cosine, and the cost follows the number of
+(pair, shared feature) products, not ``n²``. Features held by one article only change its
+vector norm, never a dot product, so they are not enumerated at all.
 
-* features shared by few articles (document frequency below ``dense_df_min``): every
-  pair of articles that shares one gets ``w_i * w_j`` added, enumerated per feature;
-* frequent features: a dense ``articles x features`` block per column chunk and a
-  matrix product (BLAS), where pair enumeration would be quadratic.
+Very common features ("government" in every second article) make that enumeration
+quadratic. :class:`SharedFeaturePairs` can therefore leave features above a document
+frequency out of the enumeration; :class:`PairDots` then adds their share to the pairs
+found through the rarer features, so those pairs keep their exact value and only pairs
+sharing nothing but common features are lost (see ``docs/narratives.md``).
 
-Features held by one article only change its vector norm, never a dot product, so
-they are not enumerated at all.
+Every dot product sums its terms in feature order over the two articles' own vectors, so
+two identical articles get bit-identical similarities to every third one: exact ties stay
+ties, and clustering breaks them by index as it would on paper.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
-# Features in at least this many articles go through the dense matrix product.
-DENSE_DF_MIN = 24
-# Columns per dense chunk: bounds memory at n * DENSE_CHUNK * 4 bytes.
-DENSE_CHUNK = 1024
+# Products (pair x shared feature) handled per block: bounds the temporary arrays at
+# roughly 60 bytes per product, about 60 MB.
+BLOCK_PRODUCTS = 1 << 20
 
 
 @dataclass
@@ -68,41 +72,94 @@ def tfidf(docs: Sequence[Mapping[str, float]], sublinear: bool = True) -> Sparse
     return SparseVectors(n, rows, cols, vals, vocab, df, idf)
 
 
-def cosine_matrix(vec: SparseVectors, dense_df_min: int = DENSE_DF_MIN) -> np.ndarray:
-    """The ``n x n`` cosine similarity matrix of row-normalised sparse vectors (float32, zero diagonal)."""
-    n = vec.n
-    sim = np.zeros((n, n), dtype=np.float32)
-    if n < 2 or not len(vec.vals):
-        return sim
-    df_of_nz = vec.df[vec.cols]
-    # Rare shared features: enumerate the pairs, grouped by document frequency so that
-    # each group reshapes to a (features x df) table of postings.
-    rare = (df_of_nz >= 2) & (df_of_nz < dense_df_min)
-    if rare.any():
-        order = np.lexsort((vec.rows[rare], vec.cols[rare]))
-        r_rows, r_cols, r_vals = vec.rows[rare][order], vec.cols[rare][order], vec.vals[rare][order]
-        r_df = vec.df[r_cols].astype(np.int64)
-        flat = sim.reshape(-1)
-        for k in np.unique(r_df):
-            sel = r_df == k
-            post_rows = r_rows[sel].reshape(-1, k)
-            post_vals = r_vals[sel].reshape(-1, k)
-            iu, ju = np.triu_indices(int(k), 1)
-            a, b = post_rows[:, iu].ravel(), post_rows[:, ju].ravel()
-            w = (post_vals[:, iu] * post_vals[:, ju]).ravel().astype(np.float32)
-            np.add.at(flat, a * n + b, w)
-        sim += sim.T  # the pairs were added to the upper triangle only (a < b)
-    # Frequent features: dense column chunks and a matrix product.
-    freq_feats = np.flatnonzero(vec.df >= dense_df_min)
-    if len(freq_feats):
-        col_pos = np.full(len(vec.features), -1, dtype=np.int64)
-        col_pos[freq_feats] = np.arange(len(freq_feats))
-        sel = col_pos[vec.cols] >= 0
-        f_rows, f_pos, f_vals = vec.rows[sel], col_pos[vec.cols[sel]], vec.vals[sel]
-        for start in range(0, len(freq_feats), DENSE_CHUNK):
-            in_chunk = (f_pos >= start) & (f_pos < start + DENSE_CHUNK)
-            block = np.zeros((n, min(DENSE_CHUNK, len(freq_feats) - start)), dtype=np.float32)
-            block[f_rows[in_chunk], f_pos[in_chunk] - start] = f_vals[in_chunk]
-            sim += block @ block.T
-    np.fill_diagonal(sim, 0.0)
-    return sim
+def eligible_df(vec: SparseVectors, eligible: np.ndarray) -> np.ndarray:
+    """Document frequency of each feature among the eligible articles (the ones that get pairs)."""
+    return np.bincount(vec.cols[eligible[vec.rows]], minlength=len(vec.features))
+
+
+class SharedFeaturePairs:
+    """Inverted index of one kind of vector, restricted to eligible articles and enumerable features.
+
+    ``dots(r0, r1)`` gives, for articles ``i`` in ``[r0, r1)``, every ``j > i`` sharing an
+    enumerable feature with ``i`` and the dot product over those features. ``row_products``
+    is the work per article, used to cut the rows into blocks of bounded memory.
+    """
+
+    def __init__(self, vec: SparseVectors, eligible: np.ndarray, max_df: int | None = None) -> None:
+        self.n = vec.n
+        df = eligible_df(vec, eligible)
+        keep = eligible[vec.rows] & (df[vec.cols] >= 2)
+        if max_df is not None:
+            keep &= df[vec.cols] <= max_df
+        rows, cols, vals = vec.rows[keep], vec.cols[keep], vec.vals[keep]
+        by_feature = np.lexsort((rows, cols))  # postings: by feature, then article
+        self.post_rows, self.post_vals = rows[by_feature], vals[by_feature]
+        position = np.empty(len(rows), dtype=np.int64)
+        position[by_feature] = np.arange(len(rows))
+        posting_end = np.cumsum(np.bincount(cols, minlength=len(vec.features)))
+        by_row = np.lexsort((cols, rows))  # each article's features in feature order
+        self.entry_pos = position[by_row]  # where the entry sits in its posting list
+        # articles after this one in the posting list: the pairs this entry contributes to
+        self.entry_count = posting_end[cols[by_row]] - self.entry_pos - 1
+        self.row_start = np.searchsorted(rows[by_row], np.arange(self.n + 1))
+        self.row_products = np.bincount(rows[by_row], weights=self.entry_count, minlength=self.n).astype(np.int64)
+
+    def dots(self, r0: int, r1: int) -> tuple[np.ndarray, np.ndarray]:
+        """Pair keys ``i * n + j`` (sorted, ``r0 <= i < r1``, ``i < j``) and their dot products."""
+        a, b = self.row_start[r0], self.row_start[r1]
+        count = self.entry_count[a:b]
+        total = int(count.sum())
+        if total == 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        src = np.repeat(self.entry_pos[a:b], count)
+        tgt = src + np.arange(total) - np.repeat(np.cumsum(count) - count, count) + 1
+        keys = self.post_rows[src] * self.n + self.post_rows[tgt]
+        products = self.post_vals[src] * self.post_vals[tgt]
+        unique, inverse = np.unique(keys, return_inverse=True)
+        # bincount adds in input order, which is feature order within each pair
+        return unique, np.bincount(inverse.ravel(), weights=products, minlength=len(unique))
+
+
+class PairDots:
+    """Dot products of given article pairs, over all features or those where ``features`` is true.
+
+    Each pair looks its first article's features up among the second's, so the cost is
+    the first article's feature count per pair, never a row of ``n``.
+    """
+
+    def __init__(self, vec: SparseVectors, features: np.ndarray | None = None) -> None:
+        keep = np.ones(len(vec.cols), dtype=bool) if features is None else features[vec.cols]
+        order = np.lexsort((vec.cols[keep], vec.rows[keep]))
+        rows, self.cols, self.vals = vec.rows[keep][order], vec.cols[keep][order], vec.vals[keep][order]
+        self.width = len(vec.features) + 1
+        self.entry_keys = rows * self.width + self.cols  # sorted
+        self.row_start = np.searchsorted(rows, np.arange(vec.n + 1))
+
+    def __call__(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        out = np.zeros(len(i))
+        start = self.row_start[i]
+        count_all = self.row_start[i + 1] - start
+        for lo, hi in blocks(count_all, BLOCK_PRODUCTS):
+            count = count_all[lo:hi]
+            total = int(count.sum())
+            if total == 0:
+                continue
+            pair = np.repeat(np.arange(lo, hi), count)
+            entry = np.repeat(start[lo:hi] - (np.cumsum(count) - count), count) + np.arange(total)
+            wanted = j[pair] * self.width + self.cols[entry]
+            found = np.minimum(np.searchsorted(self.entry_keys, wanted), len(self.entry_keys) - 1)
+            hit = self.entry_keys[found] == wanted
+            out[lo:hi] = np.bincount(pair[hit] - lo, weights=self.vals[entry[hit]] * self.vals[found[hit]],
+                                     minlength=hi - lo)
+        return out
+
+
+def blocks(work: np.ndarray, budget: int) -> Iterator[tuple[int, int]]:
+    """Consecutive index ranges whose summed work stays near ``budget`` (at least one item each)."""
+    ends = np.cumsum(work)
+    lo = 0
+    while lo < len(work):
+        base = ends[lo - 1] if lo else 0
+        hi = max(lo + 1, int(np.searchsorted(ends, base + budget, side="right")))
+        yield lo, hi
+        lo = hi

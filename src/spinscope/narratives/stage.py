@@ -19,14 +19,16 @@ import numpy as np
 from ..errors import E_BAD_CONFIG, SpinscopeError
 from ..model import Article, Narrative
 from ..registry import corpus_stages
-from .cluster import average_link
+from .cluster import SimilarityGraph, average_link
 from .features import ArticleFeatures, article_features, outlet_key
 from .reposts import MAX_SHINGLE_DF, MIN_CONTAINMENT, MIN_SHARED_SHINGLES, SHINGLE_SIZE, detect_reposts
-from .similarity import SparseVectors, cosine_matrix, tfidf
+from .similarity import BLOCK_PRODUCTS, PairDots, SharedFeaturePairs, SparseVectors, blocks, eligible_df, tfidf
 
 # Entity labels preferred in a narrative's label: places, groups and organisations say
 # what a storyline is about; people and media say who carries it.
 _LABEL_ENTITY_KINDS = ("GPE", "LOC", "ORG", "EVENT", "FAC", "PRODUCT", "LAW")
+# Default of ``max_pair_products``; the measurements behind it are in docs/narratives.md.
+MAX_PAIR_PRODUCTS = 50_000_000
 
 
 @dataclass
@@ -50,6 +52,10 @@ class NarrativeOptions:
     # Articles with fewer content words than this take no part in clustering: two stubs
     # sharing "extra" and "word" would have cosine 1.
     min_content_words: int = 20
+    # Work budget of the exact similarity graph, in (article pair, shared feature) products.
+    # A corpus needing more leaves its most frequent features out of pair enumeration
+    # until the rest fit (their share still counts for the pairs found): see docs/narratives.md.
+    max_pair_products: int = MAX_PAIR_PRODUCTS
     # Distinct outlets a narrative needs (an article without an outlet counts as its own).
     min_outlets: int = 1
     max_keywords: int = 8
@@ -74,6 +80,8 @@ class NarrativeOptions:
             raise SpinscopeError(E_BAD_CONFIG, f"narratives threshold must be in (0, 2], got {opts.threshold}")
         if opts.min_articles < 2:
             raise SpinscopeError(E_BAD_CONFIG, "narratives min_articles must be at least 2")
+        if opts.max_pair_products < 0:
+            raise SpinscopeError(E_BAD_CONFIG, "narratives max_pair_products must be at least 0")
         if opts.shingle_size < 2:
             raise SpinscopeError(E_BAD_CONFIG, "narratives shingle_size must be at least 2")
         return opts
@@ -87,7 +95,9 @@ class CorpusFeatures:
     features: list[ArticleFeatures]
     terms: SparseVectors
     entities: SparseVectors
-    similarity: np.ndarray
+    similarity: SimilarityGraph
+    # Features in more articles than this were left out of pair enumeration (None: exact).
+    candidate_max_df: int | None = None
 
 
 class NarrativeStage:
@@ -114,7 +124,7 @@ class NarrativeStage:
         return narratives
 
     def analyse(self, articles: list[Article]) -> CorpusFeatures:
-        """Features and the combined similarity matrix, with articles in a canonical order.
+        """Features and the combined similarity graph, with articles in a canonical order.
 
         Sorting by id (a hash of the text) first makes every later step independent of the
         order the articles came in.
@@ -123,15 +133,46 @@ class NarrativeStage:
         feats = [article_features(a) for a in ordered]
         terms = tfidf([f.terms for f in feats])
         ents = tfidf([f.entity_counts for f in feats])
-        speakers = tfidf([dict.fromkeys(f.speakers, 1) for f in feats], sublinear=False)
+        eligible = np.array([sum(f.terms.values()) >= self.options.min_content_words for f in feats], dtype=bool)
+        max_df = candidate_max_df([terms, ents], eligible, self.options.max_pair_products)
+        graph = self._similarity_graph(ordered, feats, terms, ents, eligible, max_df)
+        return CorpusFeatures(ordered, feats, terms, ents, graph, max_df)
+
+    def _similarity_graph(self, articles: list[Article], feats: list[ArticleFeatures], terms: SparseVectors,
+                          ents: SparseVectors, eligible: np.ndarray, max_df: int | None) -> SimilarityGraph:
+        """The combined similarity of every eligible pair sharing a word or an entity (all others are 0).
+
+        Rows are processed in blocks of about ``BLOCK_PRODUCTS`` products, so the temporary
+        arrays stay bounded whatever the corpus size; only the pairs themselves accumulate.
+        """
         o = self.options
-        topical = o.text_weight * cosine_matrix(terms) + o.entity_weight * cosine_matrix(ents)
-        sources = o.speaker_weight * cosine_matrix(speakers) + o.media_weight * media_links(ordered, feats)
-        sim = topical + np.where(topical >= o.source_gate, sources, 0.0).astype(np.float32)
-        short = np.array([sum(f.terms.values()) < o.min_content_words for f in feats], dtype=bool)
-        sim[short, :] = 0.0
-        sim[:, short] = 0.0
-        return CorpusFeatures(ordered, feats, terms, ents, sim)
+        shared = [SharedFeaturePairs(v, eligible, max_df) for v in (terms, ents)]
+        # Features left out of enumeration still count, for the pairs found, through a lookup.
+        common = [PairDots(v, eligible_df(v, eligible) > max_df) if max_df is not None else None
+                  for v in (terms, ents)]
+        speakers = PairDots(tfidf([dict.fromkeys(f.speakers, 1) for f in feats], sublinear=False))
+        media = MediaLinks(articles, feats)
+        parts_i, parts_j, parts_v = [], [], []
+        for r0, r1 in blocks(shared[0].row_products + shared[1].row_products, BLOCK_PRODUCTS):
+            (tk, tv), (ek, ev) = shared[0].dots(r0, r1), shared[1].dots(r0, r1)
+            keys = np.union1d(tk, ek)
+            i, j = np.divmod(keys, len(articles))
+            text, entity = _spread(keys, tk, tv), _spread(keys, ek, ev)
+            if common[0] is not None and common[1] is not None:
+                text += common[0](i, j)
+                entity += common[1](i, j)
+            value = o.text_weight * text + o.entity_weight * entity
+            # Shared sources count only between articles that already share a topic.
+            gated = np.flatnonzero(value >= o.source_gate)
+            value[gated] += o.speaker_weight * speakers(i[gated], j[gated]) \
+                + o.media_weight * media(i[gated], j[gated])
+            parts_i.append(i.astype(np.int32))
+            parts_j.append(j.astype(np.int32))
+            parts_v.append(value)
+        if not parts_v:
+            return SimilarityGraph(len(articles), np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+        return SimilarityGraph(len(articles), np.concatenate(parts_i), np.concatenate(parts_j),
+                               np.concatenate(parts_v))
 
     def _describe(self, corpus: CorpusFeatures, members: list[int], reposts: list[dict[str, Any]]) -> Narrative:
         o = self.options
@@ -168,27 +209,45 @@ def _outlet_count(articles: Any) -> int:
     return len({outlet_key(a.outlet) if a.outlet else f"?{a.id}" for a in articles})
 
 
-def media_links(articles: list[Article], feats: list[ArticleFeatures]) -> np.ndarray:
+def candidate_max_df(vectors: list[SparseVectors], eligible: np.ndarray, budget: int) -> int | None:
+    """The largest document frequency whose features can be enumerated within ``budget`` products.
+
+    None when every feature fits (the graph is exact). Otherwise features are left out most
+    frequent first: the cost of a feature in ``df`` articles is ``df (df - 1) / 2`` pairs.
+    """
+    df = np.sort(np.concatenate([eligible_df(v, eligible) for v in vectors]))
+    df = df[df >= 2].astype(np.int64)
+    cost = np.cumsum(df * (df - 1) // 2)
+    if not len(df) or cost[-1] <= budget:
+        return None
+    first_over = int(np.searchsorted(cost, budget, side="right"))
+    return max(1, int(df[first_over]) - 1)  # every feature of that frequency is left out
+
+
+class MediaLinks:
     """1 where two articles share a named medium, or one is published by a medium the other cites.
 
     The second case links laundering to its origin: "analyst X told Orbis24" in one outlet
-    and Orbis24's own interview with X.
+    and Orbis24's own interview with X. Media are compared by ``outlet_key``; an
+    article's own outlet is never among its cited media ("told the Tribune" in the
+    Tribune is its own reporting).
     """
-    n = len(articles)
-    links = np.zeros((n, n), dtype=np.float32)
-    citing: dict[str, set[int]] = {}
-    for i, f in enumerate(feats):
-        for m in f.media:  # own outlet excluded: "told the Tribune" in the Tribune is its own reporting
-            citing.setdefault(outlet_key(m), set()).add(i)
-    for key, cite in citing.items():
-        own = {i for i, a in enumerate(articles) if a.outlet and outlet_key(a.outlet) == key} - cite
-        c, w = sorted(cite), sorted(own)
-        links[np.ix_(c, c)] = 1.0
-        if w:
-            links[np.ix_(c, w)] = 1.0
-            links[np.ix_(w, c)] = 1.0
-    np.fill_diagonal(links, 0.0)
-    return links
+
+    def __init__(self, articles: list[Article], feats: list[ArticleFeatures]) -> None:
+        self.cited = [frozenset(outlet_key(m) for m in f.media) for f in feats]
+        self.own = [outlet_key(a.outlet) if a.outlet else None for a in articles]
+
+    def __call__(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+        cited, own = self.cited, self.own
+        return np.array([1.0 if cited[a] & cited[b] or own[b] in cited[a] or own[a] in cited[b] else 0.0
+                         for a, b in zip(i.tolist(), j.tolist())])
+
+
+def _spread(keys: np.ndarray, sub_keys: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``values`` (at ``sub_keys``, a sorted subset of ``keys``) laid out over ``keys``, 0 elsewhere."""
+    out = np.zeros(len(keys))
+    out[np.searchsorted(keys, sub_keys)] = values
+    return out
 
 
 def _dedupe_media(media: set[str]) -> set[str]:
