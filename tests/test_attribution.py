@@ -629,3 +629,39 @@ def test_dateline_sentence_from_the_article_parse_is_parsed_on_its_own() -> None
     doc = get_nlp(None, SHARED_PARSE_EXCLUDE)(text)
     (a,) = AttributionExtractor().from_doc(text, doc)
     assert a.source is not None and "Marian Holloway" in a.source.text
+
+
+def test_reduced_passive_report_names_no_source(extractor) -> None:
+    text = "Varga — reported to have taken personal control of the brigade — may now move on the port."
+    (a,) = [a for a in extractor(text) if a.cue and a.cue.text == "reported"]
+    assert a.source is None and a.content.text.startswith("Varga")
+    # an active "claimed to have" keeps its subject
+    (b,) = extractor("Varga claimed to have seen the convoy.")
+    assert b.source.text == "Varga"
+
+
+def test_relative_clause_on_a_time_noun_is_no_content(extractor) -> None:
+    text = "It is not the first time Holm has warned about the reliance on imported fertiliser."
+    (a,) = extractor(text)
+    assert a.source.text == "Holm" and a.content.text == "the reliance on imported fertiliser"
+
+
+def test_two_verbs_of_one_chain_give_one_statement(extractor) -> None:
+    got = extractor("They immediately started talking about obligations in the alliance, recalling the riots.")
+    chain = [a for a in got if a.cue and ("started" in a.cue.text or "talking" in a.cue.text)]
+    assert len(chain) == 1 and "obligations in the alliance" in chain[0].content.text
+
+
+def test_participle_after_a_reported_clause_goes_with_the_reporting_verb(extractor) -> None:
+    text = ("They argued that the sanctions need to be targeted to limit damage at home, "
+            "saying “in the current discussion, we don’t see that.”")
+    saying = [a for a in extractor(text) if a.cue and a.cue.text == "saying"]
+    assert saying and saying[0].source.text == "They"
+
+
+def test_owner_of_a_news_agency_is_not_the_medium(extractor) -> None:
+    (a,) = extractor("“The embargo would cost jobs,” Rolf Amsel said in a joint statement on Monday to Norland's "
+                     "dpa news agency.")
+    assert a.medium == "dpa news agency"
+    (b,) = extractor("Amsel said in an interview with Norland's state news agency that the embargo would cost jobs.")
+    assert b.medium == "state news agency"

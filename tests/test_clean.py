@@ -666,3 +666,10 @@ def test_poll_signup_consent_lines_are_newsletter_debris():
     r = clean(doc)
     assert r.text == "The cleric said the figure was a lie.\n\nHe said more about it later."
     assert set(reasons(r).values()) == {"newsletter"}
+
+
+def test_recommended_videos_heading_is_a_teaser():
+    r = clean("Ministers meet in Belgrade\n\nThe interior minister met his counterpart on Monday.\n\n"
+              "Recommended Videos\n\nThe two men discussed energy and sanctions at length.\n")
+    assert reasons(r).get("Recommended Videos") == "related_teaser"
+    assert "Recommended" not in r.text

@@ -737,3 +737,29 @@ def test_the_report_is_the_named_report_before_it(table):
     article.attributions = [a1, a2, a3]
     resolve_speakers(article, table, None)
     assert [a.speaker for a in article.attributions] == ["TV Sports Markets", "Jason Berry", "TV Sports Markets"]
+
+
+def test_who_after_a_name_and_an_aside_is_that_person():
+    from spinscope.commands.analyze import analyze
+    import tempfile, pathlib
+
+    text = ("Last defenders leave\n\n"
+            "Sources said the fighters underground included deputy commander Captain Oleh Varchuk — call sign "
+            "“Falcon” — who told The Courier before the evacuation: “We are tired, but we are not broken.”\n")
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "who.txt"
+        p.write_text(text, encoding="utf-8")
+        (art,) = analyze([str(p)], store=None).articles
+    told = [a for a in art.attributions if a.cue and a.cue.text.startswith("told")]
+    assert told and told[0].speaker == "Oleh Varchuk"
+
+
+@pytest.mark.model
+def test_organisation_running_into_its_heads_name_is_split(entities_stage):
+    text = ("Grain exports fall, director-general of the Food and Agriculture Organization of the United "
+            "Nations Qu Dongyu said in a statement.\n\n“Prices will rise,” Dongyu wrote.")
+    art = _run(entities_stage, text)
+    by = {e.text: (e.label, e.canonical) for e in art.entities}
+    assert by.get("Qu Dongyu") == ("PERSON", "Qu Dongyu")
+    assert by.get("Dongyu", ("", ""))[1] == "Qu Dongyu"
+    assert not any(e.text.endswith("Qu Dongyu") and e.label == "ORG" for e in art.entities)

@@ -155,7 +155,9 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     named = [c for c in cand.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"]
     if named and lexicon.upos(cand) != "PROPN":
         cand = named[0]  # "with the Russian state news agency TASS" -> TASS
-    toks = [t for t in cand.subtree if t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i]
+    owner = {t.i for c in cand.children if c.dep_ == "poss" and lexicon.upos(cand) != "PROPN" for t in c.subtree}
+    # ("Germany's dpa news agency": the outlet is the agency, not the country that owns it)
+    toks = [t for t in cand.subtree if (t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i) and t.i not in owner]
     toks = [t for t in toks if t.i <= cand.i or t.dep_ in ("compound", "nummod")]  # "BBC Radio 4"
     sp = _span(text, base, toks)
     if sp is not None:

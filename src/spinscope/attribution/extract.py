@@ -773,6 +773,8 @@ def _subject(tok: Any) -> Any:
     """
     if lexicon.lemma_of(tok) in _RAISING or lexicon.stem(tok.lower_) in _RAISING:
         return None
+    if _reduced_passive(tok):
+        return None  # "Putin — reported to have taken control — may ...": reported by somebody unnamed
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         return None  # "Asked about the leak, Priebus said ...": the asker is unnamed (but
@@ -831,6 +833,11 @@ def _subject(tok: Any) -> Any:
             # "May reiterated that the vote will go ahead and warned ...": a past tense cannot
             # continue the modal clause, so it coordinates with the verb that governs it
             head = head.head
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+                and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head):
+            # "They argued that sanctions need to be targeted, saying ...": the parser hangs
+            # the participle on the reported clause; after a comma it goes with the reporting verb
+            head = head.head
         for _ in range(3):  # "... persuade them to change course by arguing ..." : up the verb chain
             if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
                 head = head.head
@@ -844,6 +851,28 @@ def _subject(tok: Any) -> Any:
 
 
 _PLACE_PREPS = frozenset("into in inside at near outside across through toward towards onto".split())
+
+
+# Verb forms that, right before "to be" / "to have", can only be a passive participle: "X,
+# reported to have fled, ...", "X, believed to be ...". ("claimed to have", "expected to
+# have" can be active, so they are not here.)
+_REDUCED_PASSIVE_FORMS = frozenset("reported said believed thought alleged rumoured rumored known understood "
+                                   "considered seen".split())
+
+
+def _reduced_passive(tok: Any) -> bool:
+    """A reduced passive the parser read as an active past tense ("Putin — reported to have
+    taken personal control — may ..."): its subject is what is reported on, not who reports."""
+    doc = tok.doc
+    if tok.lower_ not in _REDUCED_PASSIVE_FORMS or tok.i + 2 >= len(doc):
+        return False
+    if doc[tok.i + 1].lower_ != "to" or doc[tok.i + 2].lower_ not in ("have", "be"):
+        return False
+    return not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _cue_like(tok: Any) -> bool:
+    return lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS or lexicon.cue_prior(tok.lower_) >= 0.3
 
 
 def _place_object(noun: Any) -> bool:
@@ -1137,11 +1166,19 @@ def _relative_gap_content(base: int, tok: Any, source_tok: Any) -> tuple[int, in
     if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass") or (c.dep_ == "dobj" and c.lower_ not in _RELATIVE_WORDS)
            for c in tok.children):
         return None  # (an object that is the relative pronoun stands for the noun: "charges which he denies")
+    if head.lower_ in _CIRCUMSTANCE_NOUNS:
+        return None  # "the first time he has warned about X": when, not what
     first = head.left_edge
     return base + first.idx, base + _tok_end(head)
 
 
 _COMPLEMENTIZERS = frozenset(("that", "whether", "if"))
+
+
+# Nouns a relative clause can hang on without being its object: "the first time he said", "the
+# way she put it".
+_CIRCUMSTANCE_NOUNS = frozenset("time times moment day days week weeks month months year years occasion "
+                                "way place point".split())
 
 
 def _misattached_complement(tok: Any) -> list[Any]:
@@ -1235,15 +1272,29 @@ def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
+    """One statement per cue: the same cue and content found twice, or two verbs of one
+    chain ("started talking about X": "started" and "talking") whose learned cue spans
+    overlap with the same source; of those, the one with the longer content is kept."""
     seen: set[tuple[int, int, int]] = set()
-    out = []
+    out: list[Attribution] = []
     for a in found:
         key = (a.cue.start if a.cue else -1, a.content.start, a.content.end)
         if key in seen:
             continue
         seen.add(key)
-        out.append(a)
+        twin = next((i for i, b in enumerate(out) if a.cue is not None and b.cue is not None and _same_source(a, b)
+                     and _overlaps((a.cue.start, a.cue.end), (b.cue.start, b.cue.end))), None)
+        if twin is None:
+            out.append(a)
+        elif len(a.content.text) > len(out[twin].content.text):
+            out[twin] = a
     return out
+
+
+def _same_source(a: Attribution, b: Attribution) -> bool:
+    if a.source is None or b.source is None:
+        return a.source is None and b.source is None
+    return (a.source.start, a.source.end) == (b.source.start, b.source.end)
 
 
 def _only_tag_outside(text: str, c: Span, inner: list[QuoteRegion]) -> bool:

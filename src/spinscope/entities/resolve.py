@@ -115,8 +115,40 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
                 continue
             if title:
                 start = end - len(name)
+        elif label == "ORG":
+            cut = _name_after_institution(surface)
+            if cut is not None:  # "... of the United Nations Qu Dongyu": the organisation, then its head
+                org_end, name_start, title = cut
+                mentions.append(Mention(start, start + org_end, label, "ner"))
+                mentions.append(Mention(start + name_start, end, "PERSON", "ner", title=title))
+                continue
         mentions.append(Mention(start, end, label, "ner", title=title))
     return mentions, titles
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+
+
+def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
+    """An ORG mention that runs on into a person's name: "the Food and Agriculture Organization
+    of the United Nations Qu Dongyu", "the Labour Party Deputy Leader Angela Rayner". Returns
+    (end of the organisation, start of the name, the title between) or None. The name is two
+    or three capitalised words after the organisation's last institution word."""
+    words = list(re.finditer(r"\S+", surface))
+    last = max((i for i, w in enumerate(words) if w.group(0).casefold() in _NOT_NAME_ENDINGS | {"nations"}),
+               default=None)
+    if last is None or last >= len(words) - 2:
+        return None
+    rest = words[last + 1:]
+    k = 0
+    while k < len(rest) - 2 and is_title(rest[k].group(0)):
+        k += 1  # "Deputy Leader", "Director-General" between the organisation and the name
+    name = rest[k:]
+    if not 2 <= len(name) <= 3 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in name) or any(
+            w.group(0).casefold() in _NOT_NAME_ENDINGS or is_title(w.group(0)) for w in name):
+        return None
+    title = surface[rest[0].start():rest[k - 1].end()] if k else ""
+    return words[last].end(), name[0].start(), title
 
 
 _TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST".split())

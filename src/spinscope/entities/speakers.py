@@ -389,7 +389,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     low = [w.casefold() for w in words]
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
-        return _relative_antecedent(text, src, entities, doc)
+        found = _relative_antecedent(text, src, entities, doc)
+        if found is None or found[1] is None:  # no antecedent, or a plain noun: a name before an aside?
+            found = _who_after_person(text, src, low[0], persons) or found
+        return found
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
     if src is not None:
@@ -539,6 +542,25 @@ def _relative_antecedent(text: str, src, entities: list[Entity],
             or words[0] in VAGUE_DETERMINERS or words[-1] in VAGUE_HEADS:
         return phrase, None, True
     return phrase, None, head.tag_ not in ("NNP",)
+
+
+# Between a name and "who": nothing, or an aside that opens and closes with punctuation
+# (", 39,", " — call sign “Kalina” —", " (R-Ky.)").
+_ASIDE_GAP = re.compile(r"\s*(?:[,(\u2014\u2013-][^.!?\n]*[,)\u2014\u2013-])?\s*")
+
+
+def _who_after_person(text: str, src, word: str, persons: list[Entity]) -> tuple[str, str | None, bool] | None:
+    """"... deputy commander Svyatoslav Palamar — call sign “Kalina” — who told The Sun": where
+    the parse hangs the relative clause elsewhere, "who" right after a person's name, or after
+    the name and an aside set off by commas, dashes or brackets, is that person."""
+    if word not in ("who", "whom") or src is None:
+        return None
+    before = [e for e in persons if e.end <= src.start and src.start - e.end <= 80
+              and _ASIDE_GAP.fullmatch(text[e.end:src.start])]
+    if not before:
+        return None
+    hit = max(before, key=lambda e: e.end)
+    return hit.canonical, hit.label, False
 
 
 def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | None",
