@@ -24,6 +24,15 @@ def check_offsets(doc: dict) -> None:
             assert 0 <= s["start"] < s["end"] <= len(text), (a["source"], s)
             if "text" in s and s["text"]:
                 assert text[s["start"]:s["end"]] == s["text"], (a["source"], s)
+        # the title's layers: offsets into the title
+        title, layers = a["title"] or "", a["title_layers"]
+        spans = layers["entities"] + layers["techniques"]
+        for at in layers["attributions"]:
+            spans += [s for s in (at["source"], at["cue"], at["content"], at.get("medium_span")) if s]
+            spans += at["content_parts"]
+        for s in spans:
+            assert 0 <= s["start"] < s["end"] <= len(title), (a["source"], s)
+            assert title[s["start"]:s["end"]] == s["text"], (a["source"], s)
 
 
 def test_examples_output_validates_and_offsets_hold(examples_result):

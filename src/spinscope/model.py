@@ -2,7 +2,9 @@
 
 Every pipeline stage reads an :class:`Article` and adds to one of its layers;
 no stage invents a parallel model. All offsets are into ``Article.text`` (the
-clean text), end exclusive, like Python slices.
+clean text), end exclusive, like Python slices. The title (headline) has layers of its
+own, :class:`TitleLayers` on ``Article.title_layers``, with offsets into ``Article.title``,
+so that every offset of the body layers keeps meaning the same thing.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.1"  # 1.1: attribution.content_parts
+SCHEMA_VERSION = "1.2"  # 1.1: attribution.content_parts; 1.2: article.title_layers
 
 
 @dataclass
@@ -130,6 +132,40 @@ class StageError:
     message: str
 
 
+@dataclass
+class TitleLayers:
+    """The layers of the headline: the same records as the body's layers, with offsets into
+    ``Article.title`` (``title[start:end] == span.text``).
+
+    Title entities carry the canonical names of the body's entities ("ISIS" in the title
+    and "Islamic State" in the body are one entity); title speakers are resolved against
+    the body's people.
+    """
+
+    entities: list[Entity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    techniques: list[Technique] = field(default_factory=list)
+
+    def __bool__(self) -> bool:
+        return bool(self.entities or self.attributions or self.techniques)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "entities": [asdict(e) for e in self.entities],
+            "attributions": [a.to_dict() for a in self.attributions],
+            "techniques": [asdict(t) for t in self.techniques],
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> "TitleLayers":
+        d = d or {}
+        return cls(
+            entities=[Entity(**e) for e in d.get("entities", [])],
+            attributions=[Attribution.from_dict(a) for a in d.get("attributions", [])],
+            techniques=[Technique(**t) for t in d.get("techniques", [])],
+        )
+
+
 def content_id(text: str) -> str:
     """Stable article id: a hash of the clean content."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -153,6 +189,8 @@ class Article:
     entities: list[Entity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     techniques: list[Technique] = field(default_factory=list)
+    # The headline's entities, attributions and techniques, offsets into ``title``.
+    title_layers: TitleLayers = field(default_factory=TitleLayers)
     claims: list[dict[str, Any]] = field(default_factory=list)
     catalog_matches: list[dict[str, Any]] = field(default_factory=list)
     errors: list[StageError] = field(default_factory=list)
@@ -186,6 +224,7 @@ class Article:
             "entities": [asdict(e) for e in self.entities],
             "attributions": [a.to_dict() for a in self.attributions],
             "techniques": [asdict(t) for t in self.techniques],
+            "title_layers": self.title_layers.to_dict(),
             "claims": list(self.claims),
             "catalog_matches": list(self.catalog_matches),
             "errors": [asdict(e) for e in self.errors],
@@ -209,6 +248,7 @@ class Article:
             entities=[Entity(**e) for e in d.get("entities", [])],
             attributions=[Attribution.from_dict(a) for a in d.get("attributions", [])],
             techniques=[Technique(**t) for t in d.get("techniques", [])],
+            title_layers=TitleLayers.from_dict(d.get("title_layers")),
             claims=list(d.get("claims", [])),
             catalog_matches=list(d.get("catalog_matches", [])),
             errors=[StageError(**e) for e in d.get("errors", [])],

@@ -6,26 +6,40 @@ from typing import Any
 from ..model import Article
 from ..registry import stages
 from .extract import AttributionExtractor, ExtractorOptions
+from .title import body_names, title_attributions
 
 
 class AttributionStage:
     """Fill ``Article.attributions`` from ``Article.text``.
 
     Parses only the sentences holding a cue candidate or a quote mark; when an earlier
-    stage left a full parse in ``article.cache["doc"]`` it reuses that instead.
+    stage left a full parse in ``article.cache["doc"]`` it reuses that instead. The title's
+    statements go to ``Article.title_layers.attributions``, offsets into ``Article.title``
+    (option ``title``, default True; see :mod:`.title`).
     """
 
     name = "attributions"
     requires = ("text",)
     assigns = ("attributions",)
 
-    def __init__(self, nlp: Any = None, **options: Any) -> None:
+    def __init__(self, nlp: Any = None, *, title: bool = True, **options: Any) -> None:
         self.extractor = AttributionExtractor(nlp=nlp, options=ExtractorOptions(**options))
+        self.title = title
+
+    def _title(self, article: Article) -> None:
+        if not self.title or not article.title:
+            article.title_layers.attributions = []
+            return
+        keep = body_names(article.text, [e.text for e in article.entities]
+                          + [e.text for e in article.title_layers.entities])
+        article.title_layers.attributions = title_attributions(self.extractor, article.title, keep)
 
     def __call__(self, article: Article) -> Article:
         if not article.text:
             article.attributions = []
+            article.title_layers.attributions = []
             return article
+        self._title(article)
         doc = article.cache.get("doc")
         if doc is not None and doc.text == article.text and doc.has_annotation("DEP"):
             # An earlier stage already parsed the whole article: reuse it.
@@ -37,10 +51,12 @@ class AttributionStage:
     def pipe(self, articles: list[Article]) -> list[Article]:
         for article, atts in zip(articles, self.extractor.pipe(a.text for a in articles)):
             article.attributions = atts
+            self._title(article)
         return articles
 
 
 @stages.register("spinscope.attributions.v1")
 def make_attribution_stage(**options: Any) -> AttributionStage:
-    """Factory for the attribution stage; options are :class:`ExtractorOptions` fields."""
+    """Factory for the attribution stage; options are :class:`ExtractorOptions` fields, and
+    ``title`` (also extract the title's statements; default True)."""
     return AttributionStage(**options)

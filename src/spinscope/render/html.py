@@ -42,24 +42,31 @@ details{margin-top:6px}summary{cursor:pointer;color:var(--muted);font-size:13px}
               for k in ("content", "source", "cue", "medium", "ent", "tech"))
 
 
-def _segments(article: Article) -> list[tuple[int, int, list[str], list[str]]]:
-    """Cut the text at all span boundaries -> (start, end, css classes, tooltip lines)."""
-    text = article.text
+def _segments(article: Article, part: str = "text") -> list[tuple[int, int, list[str], list[str]]]:
+    """Cut the text (``part="title"``: the title) at all span boundaries of its layers ->
+    (start, end, css classes, tooltip lines)."""
+    if part == "title":
+        text = article.title or ""
+        layers = article.title_layers
+        entities, attributions, techniques, mark = layers.entities, layers.attributions, layers.techniques, "T"
+    else:
+        text = article.text
+        entities, attributions, techniques, mark = article.entities, article.attributions, article.techniques, "#"
     spans: list[tuple[int, int, str, str]] = []
-    for e in article.entities:
+    for e in entities:
         spans.append((e.start, e.end, "l-ent", f"entity {e.label}: {e.canonical}"))
-    for i, a in enumerate(article.attributions, 1):
+    for i, a in enumerate(attributions, 1):
         who = a.speaker or "?"
         if a.source:
-            spans.append((a.source.start, a.source.end, "l-source", f"#{i} source: {who}"))
+            spans.append((a.source.start, a.source.end, "l-source", f"{mark}{i} source: {who}"))
         if a.cue:
-            spans.append((a.cue.start, a.cue.end, "l-cue", f"#{i} cue"))
-        for part in a.content_parts or [a.content]:
-            spans.append((part.start, part.end, "l-content", f"#{i} {a.kind} statement by {who}"
+            spans.append((a.cue.start, a.cue.end, "l-cue", f"{mark}{i} cue"))
+        for piece in a.content_parts or [a.content]:
+            spans.append((piece.start, piece.end, "l-content", f"{mark}{i} {a.kind} statement by {who}"
                           + (f" to {a.medium}" if a.medium else "")))
         if a.medium_span:
-            spans.append((a.medium_span.start, a.medium_span.end, "l-medium", f"#{i} medium: {a.medium}"))
-    for t in article.techniques:
+            spans.append((a.medium_span.start, a.medium_span.end, "l-medium", f"{mark}{i} medium: {a.medium}"))
+    for t in techniques:
         spans.append((t.start, t.end, "l-tech", f"{t.technique} ({t.score:.2f})"))
     spans = [(max(0, s), min(len(text), e), c, t) for s, e, c, t in spans if e > s]
     cuts = sorted({0, len(text)} | {s for s, _, _, _ in spans} | {e for _, e, _, _ in spans})
@@ -77,10 +84,11 @@ def _segments(article: Article) -> list[tuple[int, int, list[str], list[str]]]:
     return out
 
 
-def _article_text_html(article: Article) -> str:
+def _article_text_html(article: Article, part: str = "text") -> str:
+    text = (article.title or "") if part == "title" else article.text
     parts = []
-    for a, b, classes, tips in _segments(article):
-        piece = E(article.text[a:b])
+    for a, b, classes, tips in _segments(article, part):
+        piece = E(text[a:b])
         if classes:
             parts.append(f'<span class="{" ".join(classes)}" title="{E(chr(10).join(tips))}">{piece}</span>')
         else:
@@ -93,32 +101,38 @@ def _article_html(article: Article) -> str:
     meta = " · ".join(E(x) for x in [article.outlet or "unknown outlet", article.published or "no date",
                                       article.source] if x)
     rows = []
-    for i, a in enumerate(article.attributions, 1):
+    numbered = [(f"T{i}", a) for i, a in enumerate(article.title_layers.attributions, 1)] + \
+        [(str(i), a) for i, a in enumerate(article.attributions, 1)]
+    for i, a in numbered:
         who = E(a.speaker or "(implicit)")
         if a.unnamed:
             who = f'<span class="unnamed" title="vague or anonymous source">{who} (unnamed)</span>'
         flags = f'<br><span class="err">{E(", ".join(a.flags))}</span>' if a.flags else ""
-        rows.append(f"<tr><td>{i}</td><td>{who}<br><span class=muted>{E(a.speaker_description or '')}</span></td>"
+        rows.append(f"<tr><td>{E(i)}</td><td>{who}<br><span class=muted>{E(a.speaker_description or '')}</span></td>"
                     f"<td>{E(a.cue.text if a.cue else '')}</td><td>{E(a.medium or '')}</td><td>{E(a.kind)}{flags}</td></tr>")
     attributions = ("<h3>Attributed statements</h3><table><tr><th>#</th><th>speaker</th><th>cue</th>"
                     "<th>medium</th><th>kind</th></tr>" + "".join(rows) + "</table>") if rows else ""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for e in article.entities:
+    for e in article.entities + article.title_layers.entities:
         groups[(e.canonical, e.label)].add(e.text)
     ents = "".join(
         f'<span class="tag" title="{E(", ".join(sorted(forms)))}">{E(c)} <span class=muted>{E(lbl)}·{len(forms)}</span></span>'
         for (c, lbl), forms in sorted(groups.items(), key=lambda kv: kv[0]))
     entities = f"<h3>Entities</h3><div>{ents}</div>" if ents else ""
+    title = article.title or ""
     tech_rows = "".join(
-        f"<tr><td>{E(t.technique)}</td><td>{t.score:.2f}</td><td>{E(t.text or article.text[t.start:t.end])}</td></tr>"
-        for t in sorted(article.techniques, key=lambda t: t.start))
+        f"<tr><td>{E(t.technique)}</td><td>{t.score:.2f}</td><td>{where}{E(t.text or src[t.start:t.end])}</td></tr>"
+        for where, src, techs in (("<span class=muted>title:</span> ", title, article.title_layers.techniques),
+                                  ("", article.text, article.techniques))
+        for t in sorted(techs, key=lambda t: t.start))
     techniques = (f"<h3>Persuasion techniques</h3><table><tr><th>technique</th><th>score</th><th>span</th></tr>"
                   f"{tech_rows}</table>") if tech_rows else ""
     removed = "".join(f"<tr><td>{E(r.reason)}</td><td>{E(r.text)}</td></tr>" for r in article.removed)
     removed_html = (f"<details><summary>Removed from the input ({len(article.removed)})</summary><table>{removed}</table></details>"
                     if removed else "")
     errors = "".join(f'<p class="err">stage {E(e.stage)} failed [{E(e.code)}] {E(e.message)}</p>' for e in article.errors)
-    return (f'<article id="a-{aid}"><h2>{E(article.title or "(untitled)")}</h2><div class="meta">{meta}</div>{errors}'
+    heading = _article_text_html(article, "title") if article.title else E("(untitled)")
+    return (f'<article id="a-{aid}"><h2 class="title">{heading}</h2><div class="meta">{meta}</div>{errors}'
             f'<div class="cols"><div class="text">{_article_text_html(article)}</div>'
             f"<div>{attributions}{techniques}{entities}{removed_html}</div></div></article>")
 

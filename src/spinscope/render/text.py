@@ -6,7 +6,7 @@ import textwrap
 from collections import Counter, defaultdict
 from typing import Any
 
-from ..model import Article
+from ..model import Article, Attribution
 
 WIDTH = 100
 # Terminal control characters (ESC sequences can recolour or rewrite a terminal) and
@@ -19,6 +19,37 @@ def _short(s: str, n: int = 160) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
+def _attribution_lines(at: Attribution) -> list[str]:
+    who = at.speaker or "(implicit)"
+    if at.unnamed:
+        who += " [unnamed source]"
+    desc = f", {at.speaker_description}" if at.speaker_description else ""
+    cue = at.cue.text if at.cue else "?"
+    medium = f" -> {at.medium}" if at.medium else ""
+    flags = f" [{', '.join(at.flags)}]" if at.flags else ""
+    said = " … ".join(p.text for p in at.content_parts) if at.content_parts else at.content.text
+    return [f"   - {who}{desc} | {cue}{medium} | {at.kind}{flags}",
+            *textwrap.wrap(_short(said, 300), WIDTH - 8, initial_indent="       > ", subsequent_indent="         ")]
+
+
+def _title_lines(a: Article) -> list[str]:
+    """What the headline itself says: its statements, entity mentions and technique spans
+    (offsets into the title: shown as the words they cover)."""
+    layers, title = a.title_layers, a.title or ""
+    if not title or not layers:
+        return []
+    out = ["   Headline:"]
+    for at in layers.attributions:
+        out.extend(_attribution_lines(at))
+    if layers.entities:
+        out.append("     entities: " + ", ".join(
+            e.text + (f" = {e.canonical}" if e.canonical != e.text else "") + f" ({e.label})"
+            for e in layers.entities))
+    for t in sorted(layers.techniques, key=lambda t: t.start):
+        out.append(f"     technique {t.technique} ({t.score:.2f}): “{_short(t.text or title[t.start:t.end], 120)}”")
+    return out
+
+
 def render_article(a: Article) -> list[str]:
     out = [f"== {a.title or '(untitled)'}",
            f"   id {a.ensure_id()}  outlet {a.outlet or '?'}  published {a.published or '?'}  source {a.source}"]
@@ -28,23 +59,14 @@ def render_article(a: Article) -> list[str]:
                   if a.removed else ""))
     for e in a.errors:
         out.append(f"   ! stage {e.stage} failed [{e.code}] {e.message}")
+    out.extend(_title_lines(a))
     if a.attributions:
         out.append(f"   Attributed statements ({len(a.attributions)}):")
         for at in a.attributions:
-            who = at.speaker or "(implicit)"
-            if at.unnamed:
-                who += " [unnamed source]"
-            desc = f", {at.speaker_description}" if at.speaker_description else ""
-            cue = at.cue.text if at.cue else "?"
-            medium = f" -> {at.medium}" if at.medium else ""
-            flags = f" [{', '.join(at.flags)}]" if at.flags else ""
-            out.append(f"   - {who}{desc} | {cue}{medium} | {at.kind}{flags}")
-            said = " … ".join(p.text for p in at.content_parts) if at.content_parts else at.content.text
-            out.extend(textwrap.wrap(_short(said, 300), WIDTH - 8,
-                                     initial_indent="       > ", subsequent_indent="         "))
-    if a.entities:
+            out.extend(_attribution_lines(at))
+    if a.entities or a.title_layers.entities:
         groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-        for e in a.entities:
+        for e in a.entities + a.title_layers.entities:
             groups[(e.canonical, e.label)].add(e.text)
         out.append(f"   Entities ({len(groups)}):")
         items = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0][0]))

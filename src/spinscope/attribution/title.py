@@ -1,0 +1,98 @@
+"""Attributed statements of a title (headline), offsets into the title.
+
+The article's own extractor runs on the title twice: as published, and as a sentence
+would be written (:func:`spinscope.headline.parser_case`: same length, so the offsets are
+the same), because the parser reads a Title Case verb ("Journalist Claims ISIS ...") as a
+name. Statements of the second reading are added where they do not overlap the first's.
+One headline convention the body never uses is added on top: a role or a vague group,
+a colon, then a clause ("Experts: US let Iron Dawn escape", "Officials: ...").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from typing import Any
+
+from ..entities.names import ROLE_NOUNS, singular
+from ..headline import parser_case
+from ..model import Attribution, Span
+
+# Heads of "Experts: ..."-style headline sources that are not roles of one person.
+GROUP_SOURCES = frozenset("""
+expert analyst official source insider critic witness observer scientist researcher study report poll
+survey resident diplomat lawmaker doctor economist
+""".split())
+_COLON_HEADLINE = re.compile(
+    r"^(?P<src>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)\s*(?P<cue>:)\s+(?P<content>\S.*\S)\s*$")
+_MIN_CONTENT_WORDS = 4
+
+
+def _restore(a: Attribution, title: str, cased: str) -> Attribution:
+    """Spans and names found in the parser-cased title, written as the title has them."""
+    def span(s: Span | None) -> Span | None:
+        return None if s is None else Span.of(title, s.start, s.end)
+
+    def name(value: str | None) -> str | None:
+        if not value:
+            return value
+        i = cased.find(value)
+        return title[i:i + len(value)] if i != -1 else value
+
+    a.source, a.cue, a.medium_span = span(a.source), span(a.cue), span(a.medium_span)
+    a.content = span(a.content)  # type: ignore[assignment]
+    a.content_parts = [Span.of(title, p.start, p.end) for p in a.content_parts]
+    a.speaker, a.speaker_description, a.medium = name(a.speaker), name(a.speaker_description), name(a.medium)
+    return a
+
+
+def _overlaps(a: Attribution, b: Attribution) -> bool:
+    return a.content.start < b.content.end and b.content.start < a.content.end
+
+
+def _colon_statement(title: str) -> Attribution | None:
+    """ "Experts: US let Iron Dawn escape ..." -> source "Experts", cue ":", the clause."""
+    m = _COLON_HEADLINE.match(title)
+    if not m or len(m.group("content").split()) < _MIN_CONTENT_WORDS:
+        return None
+    head = m.group("src").split()[-1].casefold()
+    base = singular(head)
+    if base not in GROUP_SOURCES and base not in ROLE_NOUNS:
+        return None  # "Paris Attacks: The Violence ...", "Abaaoud: Profile of ...": a topic, not a speaker
+    plural = base != head
+    return Attribution(
+        speaker=m.group("src"), speaker_description=None,
+        source=Span.of(title, m.start("src"), m.end("src")),
+        cue=Span.of(title, m.start("cue"), m.end("cue")),
+        content=Span.of(title, m.start("content"), m.end("content")),
+        kind="indirect", unnamed=plural or base in ("report", "study", "poll", "survey", "source"),
+        flags=["headline"])
+
+
+def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = ()) -> list[Attribution]:
+    """Statements of ``title`` (offsets into it). ``keep``: names the body writes with a capital,
+    left as written when the title is put in sentence case."""
+    if not title or not title.strip():
+        return []
+    found = list(extractor(title))
+    cased = parser_case(title, keep)
+    if cased != title:
+        for a in extractor(cased):
+            a = _restore(a, title, cased)
+            if not any(_overlaps(a, b) for b in found):
+                found.append(a)
+    colon = _colon_statement(title)
+    if colon is not None and not any(_overlaps(colon, b) for b in found):
+        found.append(colon)
+    return sorted(found, key=lambda a: a.content.start)
+
+
+_CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][\w\-]*(?:['\u2019]s)?")
+
+
+def body_names(text: str, entity_texts: Collection[str] = ()) -> set[str]:
+    """Words the body writes with a capital inside a sentence (names), and the words of its
+    entity mentions: what a Title Case title keeps capitalised."""
+    keep = {re.sub(r"['\u2019]s$", "", w) for w in _CAPITALISED.findall(text)}
+    for t in entity_texts:
+        keep.update(re.findall(r"[\w\-]+", t))
+    return keep

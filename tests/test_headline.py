@@ -1,0 +1,174 @@
+"""The title (headline) is analysed too: its layers live in ``Article.title_layers`` with
+offsets into ``Article.title``; the body's layers and their offsets are untouched."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from spinscope.commands.analyze import AnalysisResult
+from spinscope.headline import is_title_case, parser_case
+from spinscope.model import Article, Attribution, Entity, Span, Technique, TitleLayers
+from spinscope.pipeline import Pipeline, PipelineConfig
+from spinscope.render import render
+from spinscope.store import Store
+
+BODY = ("Journalist Anton Brisk said the army had let Islamic State fighters slip out of "
+        "the port of Varnholt, in the north of Karsia, by the coastal road. \u201cNobody closed that road,\u201d Brisk told reporters on "
+        "Monday.\n\nThe Pentagon declined to comment on the claim.")
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    # every per-article stage but the technique model (tested on its own below)
+    return Pipeline(PipelineConfig(disabled=("techniques", "narratives")))
+
+
+def analysed(pipeline: Pipeline, title: str, text: str = BODY) -> Article:
+    return pipeline(Article(source="t.txt", title=title, text=text, raw_text=f"{title}\n\n{text}"))
+
+
+def test_title_attribution_found_and_speaker_linked_to_the_body(pipeline):
+    title = "Journalist Claims Rebels Given Escape Route From Varnholt"
+    a = analysed(pipeline, title)
+    [st] = a.title_layers.attributions
+    assert st.cue is not None and st.cue.text == "Claims"
+    assert st.source is not None and st.source.text == "Journalist"
+    assert st.content.text == "Rebels Given Escape Route From Varnholt"
+    for span in (st.source, st.cue, st.content):
+        assert title[span.start:span.end] == span.text
+    # the bare role is the one journalist who speaks in the body
+    assert st.speaker == "Anton Brisk" and st.speaker_entity == "Anton Brisk"
+    assert "speaker_from_body" in st.flags
+    # the body's statements keep their offsets into the body
+    assert a.attributions and all(a.text[x.content.start:x.content.end] == x.content.text
+                                  for x in a.attributions)
+
+
+def test_headline_colon_convention(pipeline):
+    title = "Experts: Army Let Rebels Escape From Varnholt"
+    a = analysed(pipeline, title)
+    [st] = a.title_layers.attributions
+    assert (st.source.text, st.cue.text, st.content.text) == ("Experts", ":", "Army Let Rebels Escape From Varnholt")
+    assert st.unnamed
+    # a topic before the colon is no speaker
+    b = analysed(pipeline, "Varnholt Siege: The Road Nobody Closed And Why")
+    assert not [x for x in b.title_layers.attributions if x.cue and x.cue.text == ":"]
+
+
+def test_title_entity_shares_the_body_entity(pipeline):
+    title = "Daesh Fighters Flee Varnholt As Pentagon Stays Silent"
+    a = analysed(pipeline, title)
+    body = {e.text: e.canonical for e in a.entities}
+    found = {e.text: e for e in a.title_layers.entities}
+    assert "Daesh" in found and found["Daesh"].canonical == body["Islamic State"]
+    assert found["Varnholt"].canonical == body["Varnholt"]
+    assert found["Pentagon"].canonical == body["Pentagon"]
+    for e in a.title_layers.entities:
+        assert title[e.start:e.end] == e.text
+
+
+def test_title_surname_takes_the_full_name_of_the_body(pipeline):
+    a = analysed(pipeline, "Brisk Says Army Let Rebels Go")
+    [e] = [e for e in a.title_layers.entities if e.text == "Brisk"]
+    assert e.canonical == "Anton Brisk" and e.label == "PERSON"
+    [st] = a.title_layers.attributions
+    assert st.speaker_entity == "Anton Brisk"
+
+
+def test_title_case_ner_junk_is_not_kept(pipeline):
+    # spaCy reads "Raid Killed Top Suspect" as a PERSON in Title Case
+    title = "Raid Killed Top Suspect In Varnholt"
+    a = analysed(pipeline, title)
+    assert [e.text for e in a.title_layers.entities] == ["Varnholt"]
+
+
+def test_ambiguous_alias_needs_the_body(pipeline):
+    # "US" is only the United States when the body names it; never in a shouting line
+    a = analysed(pipeline, "LET US PRAY FOR VARNHOLT")
+    assert not [e for e in a.title_layers.entities if e.text == "US"]
+
+
+def test_title_technique_offsets_slice_the_title():
+    from spinscope.techniques.stage import TechniquesStage
+
+    stage = TechniquesStage()
+    title = "Treacherous Traitors Destroy Our Great Nation!"
+    a = stage(Article(source="t.txt", title=title, text="The vote is on Tuesday."))
+    assert a.title_layers.techniques
+    for t in a.title_layers.techniques:
+        assert 0 <= t.start < t.end <= len(title) and title[t.start:t.end] == t.text
+    off = TechniquesStage(title=False)
+    off._model = stage.model
+    assert not off(Article(source="t.txt", title=title, text="The vote is on Tuesday.")).title_layers.techniques
+
+
+def test_title_switch_off_leaves_title_layers_empty():
+    config = PipelineConfig(disabled=("techniques", "narratives"))
+    for spec in config.stages:
+        if spec["name"] in ("entities", "attributions"):
+            spec["options"] = {"title": False}
+    a = Pipeline(config)(Article(source="t.txt", title="Journalist Claims Varnholt Fell", text=BODY))
+    assert not a.title_layers and a.entities and a.attributions
+
+
+EVIL = '<script>alert("x")</script>'
+
+
+def hostile_title_result() -> AnalysisResult:
+    title = f"Journalist Claims {EVIL} Won"
+    a = Article(source="t.txt", title=title, text="Nothing to see.", published="2024-01-01")
+    s = title.index("<script>")
+    a.title_layers = TitleLayers(
+        entities=[Entity(s, s + 8, title[s:s + 8], "ORG", EVIL)],
+        attributions=[Attribution(speaker=EVIL, speaker_description=EVIL, source=Span.of(title, 0, 10),
+                                  cue=Span.of(title, 11, 17), content=Span.of(title, 18, len(title)),
+                                  kind="indirect")],
+        techniques=[Technique("Loaded_Language", s, s + 20, 0.9, title[s:s + 20])])
+    a.ensure_id()
+    return AnalysisResult(articles=[a])
+
+
+def test_html_escapes_a_hostile_title_with_spans():
+    page = render(hostile_title_result(), "html")
+    assert "<script>" not in page.lower()
+    assert "&lt;script&gt;" in page
+    # the title's spans are highlighted in the heading, like the body's
+    heading = page[page.index('<h2 class="title">'):]
+    heading = heading[:heading.index("</h2>")]
+    assert "l-ent" in heading and "l-content" in heading and "l-tech" in heading
+
+
+def test_text_report_shows_the_headline():
+    out = render(hostile_title_result(), "text")
+    assert "Headline:" in out and "| Claims |" in out
+    assert "technique Loaded_Language" in out
+
+
+def test_old_json_without_title_layers_still_loads():
+    old = Article(source="t.txt", title="A Title", text="Body.").to_dict()
+    del old["title_layers"]
+    a = Article.from_dict(old)
+    assert a.title_layers == TitleLayers() and not a.title_layers
+
+
+def test_title_layers_round_trip_json_and_store(tmp_path):
+    a = hostile_title_result().articles[0]
+    doc = json.loads(json.dumps(a.to_dict()))
+    assert doc["title_layers"]["entities"][0]["start"] == a.title_layers.entities[0].start
+    assert Article.from_dict(doc).to_dict() == doc
+    store = Store(tmp_path / "s.sqlite")
+    store.put("k", a, "fp")
+    back = store.get("k")
+    store.close()
+    assert back is not None and back.title_layers == a.title_layers
+
+
+def test_parser_case_keeps_length_names_and_clause_starts():
+    title = "Journalist Claims ISIS Given Escape Route From Mosul: Officials Deny It"
+    cased = parser_case(title, keep={"Mosul"})
+    assert len(cased) == len(title)
+    assert cased == "Journalist claims ISIS given escape route from Mosul: Officials deny it"
+    assert parser_case("US bloggers banned from entering UK") == "US bloggers banned from entering UK"
+    assert not is_title_case("Trump pardons Oregon ranchers")
+    assert is_title_case("Kavanaugh Nomination Is Exploding in Trump's Face")
