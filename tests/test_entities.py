@@ -763,3 +763,43 @@ def test_organisation_running_into_its_heads_name_is_split(entities_stage):
     assert by.get("Qu Dongyu") == ("PERSON", "Qu Dongyu")
     assert by.get("Dongyu", ("", ""))[1] == "Qu Dongyu"
     assert not any(e.text.endswith("Qu Dongyu") and e.label == "ORG" for e in art.entities)
+
+
+@pytest.mark.model
+def test_urls_and_office_title_words_are_not_entities(entities_stage):
+    text = ("US Secretary of State Anna Lind visited Kyiv on Monday. Press Secretary Tom Berg said on Friday "
+            "that talks would go on. Farmers will resume their blockade. https://t.co/fCvEFboMK6\n\n"
+            "The State Department and the Home Office declined to comment.")
+    art = _run(entities_stage, text)
+    surfaces = {e.text for e in art.entities}
+    assert not any("t.co" in s or s in ("State", "Press") for s in surfaces)
+    assert {"Anna Lind", "Tom Berg", "Home Office"} <= surfaces
+
+
+def _analyse_text(text: str):
+    from spinscope.commands.analyze import analyze
+    import tempfile, pathlib
+
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "a.txt"
+        p.write_text(text, encoding="utf-8")
+        (art,) = analyze([str(p)], store=None).articles
+    return art
+
+
+def test_the_outlet_is_the_outlet_named_before_and_an_investigation_by_it_speaks_for_it():
+    art = _analyse_text("Spy chief\n\nAn investigation by the German news outlet Der Spiegel revealed that the "
+                        "officer was never a star. \"The time after the war was a fateful time,\" a European "
+                        "intelligence official told the outlet.\n")
+    by_cue = {a.cue.text: a for a in art.attributions if a.cue}
+    assert by_cue["revealed"].speaker == "Der Spiegel" and not by_cue["revealed"].unnamed
+    assert by_cue["told"].medium == "Der Spiegel" and by_cue["told"].unnamed
+
+
+def test_pre_name_role_stops_at_numbers_and_sentence_ends():
+    art = _analyse_text("Missiles\n\nA presenter crowed that the capital should be hit with hypersonic missiles. "
+                        "Anchor Vladimir Solovyov said the army should use new weapons.\n\n"
+                        "On January 18 US secretary of state Anna Lind said that an invasion could happen.\n")
+    desc = {a.speaker: a.speaker_description for a in art.attributions}
+    assert desc.get("Vladimir Solovyov") == "Anchor"
+    assert desc.get("Anna Lind") == "US secretary of state"

@@ -103,6 +103,8 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
         label = ent.label_
         if surface in _TIME_ZONES or (surface == "May" and _MONTH_CONTEXT.search(text, max(0, start - 12), end + 4)):
             continue  # "00:19 UTC", "in May 2015": times, not entities
+        if _URL.search(surface) or _title_fragment(text, start, end):
+            continue  # "https://t.co/fCv…" tagged PERSON; "State" of "Secretary of State"
         title = ""
         if label != "PERSON" and _abbreviated_title_name(surface):
             label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
@@ -149,6 +151,19 @@ def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
         return None
     title = surface[rest[0].start():rest[k - 1].end()] if k else ""
     return words[last].end(), name[0].start(), title
+
+
+_URL = re.compile(r"://|^www\.|\.(?:com|org|net|co)/|@\w", re.I)
+# Words that NER tags ORG inside an office's title: "Press Secretary", "Secretary of State".
+_TITLE_PARTS = frozenset("press state home foreign interior".split())
+
+
+def _title_fragment(text: str, start: int, end: int) -> bool:
+    word = text[start:end]
+    if word.casefold() not in _TITLE_PARTS:
+        return False
+    after = re.match(r"\s+([\w.\-]+)", text[end:end + 30])
+    return bool(after and is_title(after.group(1))) or bool(re.search(r"Secretary\s+of\s+(?:the\s+)?$", text[max(0, start - 25):start]))
 
 
 _TIME_ZONES = frozenset("UTC GMT BST CET CEST EET EEST MSK EST EDT CST CDT MST MDT PST PDT AEST AEDT IST JST".split())

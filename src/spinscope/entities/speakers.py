@@ -153,8 +153,10 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if kept and all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept) and not (
                 is_title(word) or role_nouns_in(word)):
             break  # "Meet Mrs. Obama": only a title or a role goes before an honorific
-        if low in _CALENDAR_WORDS:
-            break  # "said Friday Trump's attorney"
+        if low in _CALENDAR_WORDS or any(ch.isdigit() for ch in word):
+            break  # "said Friday Trump's attorney", "On January 18 US secretary of state Antony Blinken"
+        if kept and word.endswith(".") and not is_title(word) and len(low) > 3:
+            break  # "... with hypersonic missiles. Anchor Vladimir Solovyov": a sentence ends there
         if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
                    "according", "when", "as", "while", "but", "former", "then"):
             if low in ("former",):
@@ -287,6 +289,10 @@ def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
                 return
 
 
+_OUTLET_ANAPHOR = re.compile(r"the\s+(?:news\s+)?(?:outlet|newspaper|paper|broadcaster|channel|agency|magazine|"
+                             r"website|site|daily|network|station|publication|tabloid)")
+
+
 def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     _infer_medium(article, a, table)
     if not a.medium and a.medium_span is None:
@@ -307,6 +313,12 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         return
     if span is not None:
         hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
+        if hit is None and _OUTLET_ANAPHOR.fullmatch(span.text.casefold()):
+            named = [e for e in article.entities if e.label == "MEDIA" and e.end <= span.start
+                     and span.start - e.end <= 2000]
+            if named:  # "told the outlet": the last outlet named before
+                a.medium = max(named, key=lambda e: e.end).canonical
+                return
         if hit is None and entry is None and not any(w[:1].isupper() for w in surface.split()):
             a.medium = surface  # "told reporters", "an approving audience": an audience, not an entity
             return
@@ -484,8 +496,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
 
 _DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|post|email|e-mail|note|"
               r"communiqu[eé]|filing|notice|document|study|survey|poll|analysis|video|message|"
-              r"announcement|bulletin|editorial|assessment|review)")
-_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?$")
+              r"announcement|bulletin|editorial|assessment|review|investigation|probe|inquiry|article|story|"
+              r"documentary)")
+# "an investigation by the German news outlet Der Spiegel": what the issuer is, between "by" and its name
+_ISSUER_KIND = (r"(?:(?:[\w\-]+\s+){0,2}(?:news\s+)?(?:outlet|newspaper|paper|agency|broadcaster|channel|magazine|"
+                r"website|site|daily|weekly|network|think\s+tank|group|organi[sz]ation|institute)\s+)?")
+_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?"
+                              + _ISSUER_KIND + r"$")
 _DOCUMENT_AFTER = re.compile(_DOCUMENTS + r"s?")
 _DOCUMENT_LEAD = re.compile(r"(?:(?:a|an|the|new|latest|recent|joint|its|their|his|her|final|official)\s+)*")
 
