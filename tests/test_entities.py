@@ -803,3 +803,29 @@ def test_pre_name_role_stops_at_numbers_and_sentence_ends():
     desc = {a.speaker: a.speaker_description for a in art.attributions}
     assert desc.get("Vladimir Solovyov") == "Anchor"
     assert desc.get("Anna Lind") == "US secretary of state"
+
+
+def test_full_name_tagged_fac_is_the_person_of_the_surname():
+    art = _analyse_text("Stoves\n\n\"We have been attacked by everybody,\" the owner told Carlson on his show.\n\n"
+                        "If you are interested in watching the Tucker Carlson segment featuring the owner, you can "
+                        "do so at this link.\n")
+    people = {e.text: (e.label, e.canonical) for e in art.entities}
+    assert people.get("Tucker Carlson") == ("PERSON", "Tucker Carlson")
+    assert people.get("Carlson", ("", ""))[1] == "Tucker Carlson"
+
+
+def test_locals_of_a_place_are_an_unnamed_source_not_the_place():
+    art = _analyse_text("Toll\n\nLocals in and around Lahaina are saying that the true death toll is much higher "
+                        "than the authorities are reporting.\n")
+    (a,) = [a for a in art.attributions if a.cue and "saying" in a.cue.text]
+    assert a.unnamed and a.speaker != "Lahaina"
+
+
+def test_description_stops_at_a_dash_aside_and_keeps_its_bracket():
+    art = _analyse_text("Campaign\n\nAmara Kollie, a development expert and director of programs of the Youth Task "
+                        "Team (YTT), informed the audience about the campaign.\n\n"
+                        "Jon Berg, the veteran consultant hired for the summit – and paid a fortune – said the "
+                        "event was a success.\n\nBerg, within a matter of hours, became the story.\n")
+    desc = {a.speaker: a.speaker_description for a in art.attributions}
+    assert desc.get("Amara Kollie") == "a development expert and director of programs of the Youth Task Team (YTT)"
+    assert desc.get("Jon Berg") == "the veteran consultant hired for the summit"

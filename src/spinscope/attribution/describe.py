@@ -9,6 +9,7 @@ stage's job.
 """
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ..model import Attribution, Span
@@ -92,6 +93,11 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     sp = _span(text, base, name_toks) or att.source
     att.speaker = sp.text if sp else (att.source.text if att.source else None)
     if description:
+        # an aside after a dash or a semicolon is no longer the role ("the consultant to handle
+        # the PR – and decided that ..."); a bracket cut by the edge trim is closed again
+        description = re.split(r"\s[\u2013\u2014]\s|\s--\s|;", description)[0]
+        if description.count("(") > description.count(")") and d is not None and text[d.end:d.end + 1] == ")":
+            description += ")"
         description = description.strip(" \t\n-\u2013\u2014,;:") or None  # "-- Kenyan President" after a dateline
     if description and att.speaker_description is None:
         att.speaker_description = description

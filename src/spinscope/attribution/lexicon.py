@@ -41,6 +41,8 @@ spokeswoman others other report reports study studies poll polls survey media re
 researcher scientist economist lawmaker politician member members voter voters supporter
 supporters opponent opponents person someone somebody anyone everybody everyone several few
 brexiteer brexiteers remainer remainers remoaner remoaners leaver leavers hardliner hardliners
+local locals villager villagers eyewitness eyewitnesses survivor survivors neighbour neighbours neighbor
+neighbors bystander bystanders
 """.split())
 
 # Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").

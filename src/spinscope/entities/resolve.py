@@ -318,12 +318,13 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         pending.append(m)
 
     # 2. people: full names (two or more parts) seen in this article; a two- or three-word
-    #    "ORG" whose last word is a one-word PERSON of the article is that person's full name
-    #    ("Reason's Christian Britschgi" tagged ORG, later "Britschgi" tagged PERSON)
+    #    "ORG" (or "FAC") whose last word is a one-word PERSON of the article is that person's full
+    #    name ("Reason's Christian Britschgi" tagged ORG, later "Britschgi" tagged PERSON; "the
+    #    Tucker Carlson segment" tagged FAC)
     surnames = {m.canonical for m in mentions if m.label == "PERSON" and len(m.canonical.split()) == 1}
     for m in pending:
         words = m.canonical.split()
-        if m.label == "ORG" and 2 <= len(words) <= 3 and words[-1] in surnames and all(
+        if m.label in ("ORG", "FAC") and 2 <= len(words) <= 3 and words[-1] in surnames and all(
                 w[:1].isupper() and w.replace("-", "").isalpha() and w.casefold() not in _ORG_WORDS for w in words):
             m.label = "PERSON"
     full: dict[str, tuple[str, ...]] = {}

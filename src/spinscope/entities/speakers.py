@@ -90,7 +90,7 @@ _IMPERATIVES = frozenset("take look see read watch check click let make get go t
 _ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile though instead "
                               "today yesterday later earlier by from with without too also again "
                               "and but or nor so yet because while when if although whereas "
-                              "already perhaps".split())
+                              "already perhaps within in under over until amid amidst despite".split())
 
 
 def _apposition(text: str, end: int) -> str | None:
