@@ -684,3 +684,11 @@ def test_tweet_signature_and_live_coverage_promo_are_debris():
     assert got.get("— Farm Watch (@farmwatch) January 3, 2024") == "other"
     assert got.get("Get the latest updates in the border dispute with The Courier’s live coverage.") == "related_teaser"
     assert "did not respond" in r.text
+
+
+def test_embedded_player_consent_gate_is_a_cookie_notice():
+    line = ("We need your consent to load this video-player contentWe use video-player to manage extra content "
+            "that can set cookies on your device. Please review their details and accept them to load the "
+            "content.Manage Preferences")
+    r = clean(f"Diet report\n\nThe report was published on Monday.\n\n{line}\n\nIt calls for a sugar tax.\n")
+    assert reasons(r).get(line) == "cookie_notice" and "consent" not in r.text

@@ -829,3 +829,17 @@ def test_description_stops_at_a_dash_aside_and_keeps_its_bracket():
     desc = {a.speaker: a.speaker_description for a in art.attributions}
     assert desc.get("Amara Kollie") == "a development expert and director of programs of the Youth Task Team (YTT)"
     assert desc.get("Jon Berg") == "the veteran consultant hired for the summit"
+
+
+def test_the_alliance_is_the_alliance_named_before():
+    art = _analyse_text("Diet\n\nThe Climate and Health Alliance has suggested the national diet is a disaster.\n\n"
+                        "The Alliance has called for a special committee to oversee reform.\n")
+    speakers = [a.speaker for a in art.attributions]
+    assert speakers and set(speakers) == {"Climate and Health Alliance"}
+
+
+def test_speaking_to_an_outlet_gives_the_medium():
+    art = _analyse_text("Diet\n\nSpeaking to Radio Nova, Orla Byrne explained this would restrict the marketing "
+                        "of junk food.\n\nSpeaking to reporters in Cork, she said the plan was overdue.\n")
+    media = [a.medium for a in art.attributions]
+    assert media == ["Radio Nova", "reporters"]

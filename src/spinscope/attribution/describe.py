@@ -124,6 +124,19 @@ def is_vague(toks: list[Any], head: Any) -> bool:
     return lemma in lexicon.VAGUE_SOURCE_HEADS or head.lower_ in lexicon.VAGUE_SOURCE_HEADS
 
 
+def _speaking_to(cue: Any) -> Any:
+    """"Speaking to RTÉ's Morning Ireland, O'Brien explained ...": the audience of a fronted
+    "speaking to" / "talking to" / "in an interview with" participle is the cue's medium."""
+    for adv in (c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"):
+        if adv.lower_ not in ("speaking", "talking", "writing"):
+            continue
+        for prep in (c for c in adv.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "in")):
+            pobj = [c for c in prep.children if c.dep_ == "pobj"]
+            if pobj and (lexicon.upos(pobj[0]) == "PROPN" or pobj[0].lower_ in lexicon.AUDIENCE_WORDS):
+                return pobj[0]
+    return None
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters"."""
     cand = None
@@ -156,6 +169,8 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
                     break
             if cand is not None:
                 break
+    if cand is None:
+        cand = _speaking_to(cue)
     if cand is None:
         return
     named = [c for c in cand.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"]

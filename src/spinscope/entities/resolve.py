@@ -455,6 +455,20 @@ def _merge_org_prefixes(mentions: list[Mention]) -> None:
             m.canonical = next(iter(owners))
 
 
+def _merge_org_heads(mentions: list[Mention], text: str) -> None:
+    """"the Alliance" -> "Climate and Health Alliance", "the Commission" -> "European Commission":
+    a one-word organisation mention that is the last word of exactly one longer organisation
+    named in the article, and comes after it, is a short form of that name."""
+    for m in mentions:
+        word = m.canonical
+        if m.label != "ORG" or m.origin == "table" or " " in word or not word[:1].isupper():
+            continue
+        owners = {n.canonical for n in mentions if n.label in ("ORG", "MEDIA") and n.start < m.start
+                  and n.canonical.endswith(" " + word) and len(n.canonical.split()) >= 2}
+        if len(owners) == 1:
+            m.canonical = next(iter(owners))
+
+
 # When spaCy gives one canonical several labels in an article ("Kelmora" GPE twice, PERSON
 # once), the majority wins; ties go to the first label in this order; table labels always win.
 LABEL_PRIORITY = ("MEDIA", "GPE", "ORG", "PERSON", "LOC", "FAC", "NORP")
@@ -495,6 +509,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _merge_org_prefixes(mentions)
+    _merge_org_heads(mentions, text)
     _vote_labels(mentions)
     _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
