@@ -843,3 +843,16 @@ def test_speaking_to_an_outlet_gives_the_medium():
                         "of junk food.\n\nSpeaking to reporters in Cork, she said the plan was overdue.\n")
     media = [a.medium for a in art.attributions]
     assert media == ["Radio Nova", "reporters"]
+
+
+def test_definite_descriptions_of_people_and_organisations():
+    art = _analyse_text("Court\n\nThe European Court of Human Rights said that the state was responsible for "
+                        "violations.\n\nThe court said there was a pattern of retaliatory prosecution.\n\n"
+                        "Foreign Minister Pavel Koren said on Monday that the ruling was void. “Such foundations "
+                        "have been destroyed,” the Russian diplomat noted.\n\n"
+                        "A senior Western official told reporters the ruling stood. The official said talks "
+                        "would go on.\n")
+    by_content = {a.content.text[:12]: a for a in art.attributions}
+    assert by_content["there was a "].speaker == "European Court of Human Rights"
+    assert by_content["“Such founda"].speaker == "Pavel Koren"
+    assert by_content["talks would "].unnamed

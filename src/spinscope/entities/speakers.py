@@ -419,8 +419,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if earlier:
             last = max(earlier, key=lambda x: x.source.start)
             return last.speaker_entity, last.speaker_label, False
-    if src is not None and a.unnamed:
-        return raw.strip(), None, True
+    definite_role = len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS
+    if src is not None and a.unnamed and not definite_role:
+        return raw.strip(), None, True  # (but "the Russian diplomat" is someone already named: step 4)
     if src is not None:
         if a.speaker and a.speaker_description and a.speaker in raw and a.speaker_description in raw:
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
@@ -440,8 +441,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             tail = text[head.end:head_end].strip(" ,.'\u2019s")
             if not tail:  # the entity is the head: "Reuters", "Iraq's army"? no: "the Pentagon"
                 return head.canonical, head.label, False
-            if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS):
-                return raw.strip(), None, True
+            if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS) and not definite_role:
+                return raw.strip(), None, True  # "Russian officials"; but "the Russian diplomat": step 4
     # 2. personal pronouns
     if len(low) == 1 and low[0] in SINGULAR_PRONOUNS:
         antecedent = _antecedent(pos, persons, said, doc, attributions)
@@ -466,10 +467,18 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if len(low) >= 4 and tuple(low[-3:]) in _ROLE_PHRASES:
         low = low[:-3] + [_ROLE_PHRASES[tuple(low[-3:])]]
     if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
+        if _anonymous_before(low[-1], pos, attributions):
+            return raw.strip(), None, True  # "a senior official told reporters ... the official said"
         chosen = _by_description(low[-1], pos, people, said)
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
+    # 4b. an organisation's head noun: "the court said" after "the European Court of Human
+    #     Rights", "the ministry" after "the Ministry of Defence"
+    if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
+        org = _by_org_head(low[-1], src.start, entities)
+        if org is not None:
+            return org.canonical, org.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
     cut = next((i for i, w in enumerate(low) if w in _HEAD_PREPS), len(low))
@@ -492,6 +501,21 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
     return surface, None, False
+
+
+_ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commission council committee company
+firm party bank alliance coalition union university institute foundation authority board organisation
+organization fund embassy parliament assembly bureau service office regulator watchdog network
+broadcaster newspaper""".split())
+
+
+def _by_org_head(noun: str, pos: int, entities: list[Entity]) -> Entity | None:
+    """The organisation named most recently before ``pos`` whose name has ``noun`` as a word
+    ("Court" in "European Court of Human Rights"); None when none was named in the last
+    3,000 characters."""
+    cands = [e for e in entities if e.label in ("ORG", "MEDIA") and e.end <= pos and pos - e.end <= 3000
+             and noun in {w.casefold() for w in re.findall(r"[\w\-]+", e.canonical)}]
+    return max(cands, key=lambda e: e.end) if cands else None
 
 
 _DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|post|email|e-mail|note|"
@@ -630,6 +654,19 @@ def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons:
         if desc and (desc == body or (len(body) >= 2 and desc[-len(body):] == body)) and last > best_pos:
             best, best_pos = name, last
     return best
+
+
+def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> bool:
+    """Whether an unnamed source with this head noun spoke before ("a senior US official"):
+    then "the official" is that anonymous person, not the last named one."""
+    for a in attributions:
+        if a.source is None or a.source.start >= pos or not a.unnamed:
+            continue
+        words = [w.casefold() for w in re.findall(r"[\w\-]+", a.source.text)]
+        cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
+        if words[:cut] and words[0] in ("a", "an", "one", "another") and words[:cut][-1] == noun:
+            return True
+    return False
 
 
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
