@@ -665,3 +665,11 @@ def test_owner_of_a_news_agency_is_not_the_medium(extractor) -> None:
     assert a.medium == "dpa news agency"
     (b,) = extractor("Amsel said in an interview with Norland's state news agency that the embargo would cost jobs.")
     assert b.medium == "state news agency"
+
+
+def test_passive_participle_after_a_comma_is_no_statement_of_the_clause_subject(extractor) -> None:
+    got = extractor("The police agency, Interpol, has released an image of the two men, identified as Ali Reza, 19, "
+                    "and Omid Karimi, 29.")
+    assert not any(a.cue and a.cue.text.startswith("identified") and a.source is not None for a in got)
+    assert not any(a.cue and a.cue.text.startswith("identified") and a.content.text.startswith("The police")
+                   for a in got)

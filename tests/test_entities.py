@@ -856,3 +856,12 @@ def test_definite_descriptions_of_people_and_organisations():
     assert by_content["there was a "].speaker == "European Court of Human Rights"
     assert by_content["“Such founda"].speaker == "Pavel Koren"
     assert by_content["talks would "].unnamed
+
+
+def test_anonymous_people_and_products_after_an_airline():
+    art = _analyse_text("Flight\n\n\"He said he was staying for three days,\" the friend said.\n\n"
+                        "Nordic Airways later said it had informed the families. Engineers studied earlier "
+                        "Nordic Airways Boeing 777 flights.\n")
+    by_cue = {a.cue.text: a for a in art.attributions if a.cue}
+    assert by_cue["said"].unnamed
+    assert by_cue["later said"].speaker == "Nordic Airways"

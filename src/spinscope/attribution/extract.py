@@ -417,7 +417,7 @@ class AttributionExtractor:
                 subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
                 if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
-        elif (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and (
+        elif (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX"):
             # Parenthetical: "“...,” he said, “...”" or "..., officials said."
@@ -775,9 +775,11 @@ def _subject(tok: Any) -> Any:
         return None
     if _reduced_passive(tok):
         return None  # "Putin — reported to have taken control — may ...": reported by somebody unnamed
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
+    if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
+        return None  # "the two men, identified as X and Y": identified by nobody named
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and (tok.i < tok.head.i or tok.doc[tok.i - 1].text == ",") and not any(
             c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
-        return None  # "Asked about the leak, Priebus said ...": the asker is unnamed (but
+        return None  # "Asked about the leak, Priebus said ...", "..., identified as X": the asker is unnamed (but
         # "While Sanders has pledged to ..., Devine said" has a subject of its own)
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
     if len(subjects) > 1 and subjects[-1].i < tok.i:

@@ -444,9 +444,11 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
-def _merge_org_prefixes(mentions: list[Mention]) -> None:
-    """"Iron Dawn" -> "Iron Dawn Legion" when the longer name is the only ORG it begins."""
-    longer = {m.canonical for m in mentions if m.label in ("ORG", "MEDIA") and len(m.canonical.split()) >= 3}
+def _merge_org_prefixes(mentions: list[Mention], text: str) -> None:
+    """"Iron Dawn" -> "Iron Dawn Legion" when the longer name is the only ORG it begins (not a
+    product: "Malaysia Airlines Boeing" before "777" is an aircraft, not the airline's name)."""
+    longer = {m.canonical for m in mentions if m.label in ("ORG", "MEDIA") and len(m.canonical.split()) >= 3
+              and not re.match(r"\s*\d", text[m.end:m.end + 4])}
     for m in mentions:
         if m.label != "ORG" or m.origin == "table" or len(m.canonical.split()) < 2:
             continue
@@ -508,7 +510,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
-    _merge_org_prefixes(mentions)
+    _merge_org_prefixes(mentions, text)
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
     _demonym_plurals(mentions, text)

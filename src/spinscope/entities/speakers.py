@@ -487,6 +487,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                 or (hw and (hw[0] in VAGUE_HEADS or singular(hw[0]) in VAGUE_HEADS))
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
         return raw.strip(), None, True
+    # 5b. an anonymous person: "the friend said", "the woman told the BBC"
+    if len(low) >= 2 and low[0] in DEFINITE | {"a", "an", "his", "her", "their"} and low[-1] in _ANONYMOUS_PEOPLE:
+        return raw.strip(), None, True
     # 6. the table, a surname, or the cleaned text (the name part when the extractor split off
     #    a description: "Hollywood entertainment website Deadline" -> "Deadline")
     surface = clean_surface(a.speaker if a.speaker and a.speaker_description and a.speaker in raw else raw)
@@ -503,6 +506,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     return surface, None, False
 
 
+_ANONYMOUS_PEOPLE = frozenset("""friend man woman boy girl mother father son daughter wife husband brother sister
+relative neighbour neighbor colleague acquaintance teenager student worker employee passenger driver
+victim survivor owner customer caller user""".split())
 _ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commission council committee company
 firm party bank alliance coalition union university institute foundation authority board organisation
 organization fund embassy parliament assembly bureau service office regulator watchdog network
