@@ -673,3 +673,10 @@ def test_passive_participle_after_a_comma_is_no_statement_of_the_clause_subject(
     assert not any(a.cue and a.cue.text.startswith("identified") and a.source is not None for a in got)
     assert not any(a.cue and a.cue.text.startswith("identified") and a.content.text.startswith("The police")
                    for a in got)
+
+
+def test_one_quotation_over_two_paragraphs_with_a_cue_at_each_end_is_one_statement(extractor) -> None:
+    text = ("Asked whether the agencies had seen the plane, Abbott said: \"I don't have any information to that "
+            "effect.\n\n\"But all of our agencies are scouring their data,\" he told reporters.\n")
+    got = [a for a in extractor(text) if a.kind == "direct"]
+    assert len(got) == 1 and got[0].source.text == "Abbott" and got[0].medium == "reporters"

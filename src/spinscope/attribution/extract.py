@@ -1286,11 +1286,22 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
         seen.add(key)
         twin = next((i for i, b in enumerate(out) if a.cue is not None and b.cue is not None and _same_source(a, b)
                      and _overlaps((a.cue.start, a.cue.end), (b.cue.start, b.cue.end))), None)
+        same_quote = next((b for b in out if (b.content.start, b.content.end) == (a.content.start, a.content.end)
+                           and b.content.text[:1] in _OPEN_QUOTES), None)
+        if same_quote is not None:
+            # one quotation over two paragraphs with a cue at each end ('X said: "A.' ... '"B," he
+            # told reporters.'): one statement, the medium from whichever cue names it
+            if same_quote.medium is None and a.medium is not None:
+                same_quote.medium, same_quote.medium_span = a.medium, a.medium_span
+            continue
         if twin is None:
             out.append(a)
         elif len(a.content.text) > len(out[twin].content.text):
             out[twin] = a
     return out
+
+
+_OPEN_QUOTES = frozenset("\"\u201c\u2018'\u00ab\u201e")
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:
