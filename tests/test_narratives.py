@@ -214,19 +214,25 @@ def test_shared_feature_pairs_match_dense_computation():
     eligible[[3, 11]] = False  # these take part in no pair
     expected[~eligible, :] = 0
     expected[:, ~eligible] = 0
+    df = np.bincount(vec.cols[eligible[vec.rows]], minlength=len(vec.features))
     for max_df in (None, 12, 5, 2):  # every feature enumerated, then fewer and fewer
-        shared = SharedFeaturePairs(vec, eligible, max_df)
-        keys, dots = shared.dots(0, vec.n)
+        keys, dots = SharedFeaturePairs(vec, eligible, max_df).dots(0, vec.n)
         i, j = np.divmod(keys, vec.n)
         assert (i < j).all()
-        common = PairDots(vec, np.bincount(vec.cols[eligible[vec.rows]]) > max_df) if max_df else None
-        full = dots + common(i, j) if common else dots
-        assert np.allclose(full, expected[i, j], atol=1e-12)  # pairs found get their exact value
+        used = dense * (df <= (max_df or vec.n))  # the dot over the enumerated features only
+        over_used = used @ used.T
+        assert np.allclose(dots, over_used[i, j], atol=1e-12)
         found = np.zeros_like(expected, dtype=bool)
         found[i, j] = True
-        if max_df is None:  # exact: every pair with a non-zero cosine, and no other
-            assert (found == np.triu(expected > 0, 1)).all()
-        assert shared.row_products.sum() >= len(keys)
+        assert (found == np.triu((over_used > 0) & (expected > 0), 1)).all()  # all such pairs, no other
+    # Groups: only pairs inside one group, with their full dot products.
+    group = np.array([k % 3 for k in range(vec.n)])
+    shared = SharedFeaturePairs(vec, eligible, None, group)
+    parts = [shared.dots(r, min(r + 7, vec.n)) for r in range(0, vec.n, 7)]  # in blocks of rows
+    keys, dots = np.concatenate([k for k, _ in parts]), np.concatenate([d for _, d in parts])
+    i, j = np.divmod(keys, vec.n)
+    assert (group[i] == group[j]).all() and np.allclose(dots, expected[i, j], atol=1e-12)
+    assert len(keys) == np.count_nonzero(np.triu(expected * (group[:, None] == group[None, :]), 1))
     assert np.allclose(PairDots(vec)(np.array([0, 1]), np.array([5, 2])), [expected[0, 5], expected[1, 2]])
 
 

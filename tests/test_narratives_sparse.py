@@ -16,7 +16,7 @@ import pytest
 from spinscope.model import Article
 from spinscope.narratives.cluster import SimilarityGraph, average_link
 from spinscope.narratives.features import outlet_key
-from spinscope.narratives.similarity import SparseVectors, eligible_df, tfidf
+from spinscope.narratives.similarity import SparseVectors, eligible_df, tfidf, weighted_concat
 from spinscope.narratives.stage import CorpusFeatures, NarrativeOptions, NarrativeStage, candidate_max_df
 from test_narratives import CORPUS, PLACES, art
 
@@ -149,20 +149,23 @@ TOPICS = {
     "cup": "cup penalties stadium goalkeeper striker crossbar defence trophy supporters coach match",
     "code": "software database engine licence sensors disk storage format developers libraries release",
 }
-COMMON = "government official week region plan public local national group report office city".split()
+# General words: any two articles may share some, so most pairs have a small non-zero similarity.
+COMMON = [a + b + c for a in ("gov", "offi", "regi", "pub", "nati") for b in ("ar", "el", "on") for c in ("ta", "mo")]
 
 
 def random_corpus(seed: int, n: int) -> list[Article]:
-    """Articles mixing a topic's words, common words and places; a few exact duplicates for ties."""
+    """Articles mixing a topic's words and places with general words; a few exact duplicates for ties."""
     rng = random.Random(seed)
     outlets = ["Radio Kest", "Lumen Courier", "Pradel Today", "Saltmere Gazette", "Sport Daily"]
-    people = [("Tomas Brill", "Radio Kest"), ("Ilka Varne", "Lumen Courier"), ("Marta Quell", None)]
+    people = [("Tomas Brill", "Radio Kest"), ("Ilka Varne", "Lumen Courier"), ("Marta Quell", None),
+              ("Petra Lanz", "Radio Kest")]  # one per topic
     arts = []
     for k in range(n):
-        words = TOPICS[rng.choice(sorted(TOPICS))].split()
-        body = [rng.choice(words) if rng.random() < 0.6 else rng.choice(COMMON) for _ in range(rng.randint(15, 45))]
-        places = rng.sample(PLACES, rng.randint(0, 2))
-        speaker = rng.choice(people) if rng.random() < 0.5 else None
+        topic = rng.randrange(len(TOPICS))
+        words = TOPICS[sorted(TOPICS)[topic]].split()
+        body = [rng.choice(words) if rng.random() < 0.75 else rng.choice(COMMON) for _ in range(rng.randint(15, 45))]
+        places = rng.sample(PLACES[2 * topic:2 * topic + 2], rng.randint(0, 2))  # each topic its own places
+        speaker = people[topic] if rng.random() < 0.5 else None
         text = " ".join(body + places) + "." + (f" {speaker[0]} said so." if speaker else "")
         arts.append(art(f"Story {k}", text, rng.choice(outlets), f"2025-05-{1 + k % 28:02d}",
                         speakers=(speaker,) if speaker else (), source=f"s{seed}-{k}.txt"))
@@ -170,6 +173,17 @@ def random_corpus(seed: int, n: int) -> list[Article]:
         a = arts[k]
         arts.append(art(a.title or "", a.text, "Pradel Today", a.published, source=f"s{seed}-{k}-copy.txt"))
     return arts
+
+
+def within_strong_components(sim: np.ndarray, threshold: float) -> np.ndarray:
+    """Non-zero pairs (upper triangle) whose items are linked through pairs at or above the threshold."""
+    n = len(sim)
+    label = np.arange(n)
+    strong = sim >= threshold
+    for _ in range(n):  # propagate the lowest index along strong pairs
+        label = np.minimum(label, np.where(strong, label[None, :], n).min(axis=1))
+    linked = (label[:, None] == label[None, :]) & strong.any(axis=1)[:, None]
+    return np.triu(linked & (sim > 0), 1)
 
 
 @pytest.mark.parametrize("corpus_of", [lambda: list(CORPUS), *[(lambda s=s: random_corpus(s, 40)) for s in range(4)]])
@@ -180,10 +194,13 @@ def test_stage_graph_and_clusters_equal_the_dense_reference(corpus_of):
     expected = dense_similarity(corpus, stage.options)
     graph = corpus.similarity
     assert (graph.i < graph.j).all() and (graph.value > 0).all()
-    assert len(graph.value) == int(np.count_nonzero(np.triu(expected, 1)))  # exactly the non-zero pairs
-    assert np.allclose(dense_of(graph), expected, atol=1e-9)
-    for threshold in (0.2, 0.3, 0.4):
-        assert average_link(graph, threshold) == dense_average_link(expected.astype(np.float32), threshold)
+    # exactly the non-zero pairs inside the strong components, with their values
+    found = np.zeros_like(expected, dtype=bool)
+    found[graph.i, graph.j] = True
+    assert (found == within_strong_components(expected, stage.options.threshold)).all()
+    assert np.allclose(graph.value, expected[graph.i, graph.j], atol=1e-9)
+    assert average_link(graph, 0.3) == dense_average_link(expected.astype(np.float32), 0.3)
+    assert [c for c in average_link(graph, 0.3) if len(c) > 1]  # the comparison is not vacuous
 
 
 # --- the approximation for very large corpora ---------------------------------------------
@@ -194,7 +211,7 @@ def test_exact_while_the_products_fit_the_budget():
     eligible = np.array([sum(f.terms.values()) >= 20 for f in corpus.features])
     dfs = np.concatenate([eligible_df(v, eligible) for v in (corpus.terms, corpus.entities)])
     needed = int(sum(d * (d - 1) // 2 for d in dfs.tolist()))
-    vectors = [corpus.terms, corpus.entities]
+    vectors = weighted_concat([corpus.terms, corpus.entities], [0.5, 0.5])
     assert candidate_max_df(vectors, eligible, needed) is None
     cap = candidate_max_df(vectors, eligible, needed - 1)
     assert cap is not None and cap < dfs.max()  # one product short: the most frequent features go
@@ -203,30 +220,21 @@ def test_exact_while_the_products_fit_the_budget():
     assert cap is not None and not ((dfs >= 2) & (dfs <= cap)).any()  # nothing enumerated
 
 
-def test_capped_graph_keeps_exact_values_and_loses_only_pairs_sharing_common_features():
+def test_capped_search_finds_fewer_strong_pairs_and_keeps_exact_values():
     articles = random_corpus(5, 60)
     exact = NarrativeStage(NarrativeOptions()).analyse([Article.from_dict(a.to_dict()) for a in articles])
     eligible = np.array([sum(f.terms.values()) >= 20 for f in exact.features])
     dfs = np.concatenate([eligible_df(v, eligible) for v in (exact.terms, exact.entities)])
     needed = int(sum(d * (d - 1) // 2 for d in dfs.tolist()))
-    capped = NarrativeStage(NarrativeOptions(max_pair_products=needed // 3)).analyse(articles)
-    cap = capped.candidate_max_df
-    assert cap is not None and cap >= 2
+    capped = NarrativeStage(NarrativeOptions(max_pair_products=needed // 4)).analyse(articles)
+    assert capped.candidate_max_df is not None and capped.candidate_max_df >= 2
     full = dense_of(exact.similarity)
     got = capped.similarity
-    assert np.allclose(got.value, full[got.i, got.j], atol=1e-9)  # the pairs found are exact
-    # A pair is lost exactly when its articles share no word or entity in at most `cap` articles.
-    rare = np.zeros((len(articles), len(articles)), dtype=bool)
-    for vec in (exact.terms, exact.entities):
-        df = eligible_df(vec, eligible)
-        d = np.zeros((vec.n, len(vec.features)))
-        keep = (df[vec.cols] >= 2) & (df[vec.cols] <= cap)
-        d[vec.rows[keep], vec.cols[keep]] = 1
-        rare |= (d @ d.T) > 0
-    found = np.zeros_like(rare)
-    found[got.i, got.j] = True
-    assert (found == np.triu(rare & (full > 0), 1)).all()
-    assert len(got.value) < len(exact.similarity.value)  # this budget does leave pairs out
+    # Strong pairs are searched on the rarer features only, so the components can only split:
+    # every pair kept is a pair of the exact graph, with its exact value.
+    assert (full[got.i, got.j] > 0).all()
+    assert np.allclose(got.value, full[got.i, got.j], atol=1e-9)
+    assert 0 < len(got.value) < len(exact.similarity.value)  # this budget does lose pairs
 
 
 def test_zero_budget_finds_no_pairs_and_no_narrative():

@@ -77,9 +77,9 @@ def average_link(graph: SimilarityGraph, threshold: float) -> list[list[int]]:
     return [sorted(members.get(i, [i])) for i in range(graph.n) if i not in merged_away]
 
 
-def _within_strong_components(graph: SimilarityGraph, threshold: float) -> np.ndarray:
-    """Mask of the pairs whose two items are connected through pairs at or above the threshold."""
-    parent = list(range(graph.n))
+def strong_components(n: int, i: np.ndarray, j: np.ndarray) -> np.ndarray:
+    """Connected component of each item through the given pairs, named by its lowest item; -1 if in none."""
+    parent = list(range(n))
 
     def root(x: int) -> int:
         while parent[x] != x:
@@ -87,14 +87,25 @@ def _within_strong_components(graph: SimilarityGraph, threshold: float) -> np.nd
             x = parent[x]
         return x
 
-    strong = graph.value >= threshold * (1.0 - STRONG_MARGIN)
-    for a, b in zip(graph.i[strong].tolist(), graph.j[strong].tolist()):
+    for a, b in zip(i.tolist(), j.tolist()):
         ra, rb = root(a), root(b)
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
-    ends = np.unique(np.concatenate([graph.i[strong], graph.j[strong]]))
-    component = np.full(graph.n, -1, dtype=np.int64)
+    ends = np.unique(np.concatenate([i, j]))
+    component = np.full(n, -1, dtype=np.int64)
     component[ends] = [root(x) for x in ends.tolist()]
+    return component
+
+
+def is_strong(values: np.ndarray, threshold: float) -> np.ndarray:
+    """Pairs that may start a merge, with the margin of ``STRONG_MARGIN`` for rounding."""
+    return values >= threshold * (1.0 - STRONG_MARGIN)
+
+
+def _within_strong_components(graph: SimilarityGraph, threshold: float) -> np.ndarray:
+    """Mask of the pairs whose two items are connected through pairs at or above the threshold."""
+    strong = is_strong(graph.value, threshold)
+    component = strong_components(graph.n, graph.i[strong], graph.j[strong])
     return (component[graph.i] >= 0) & (component[graph.i] == component[graph.j])
 
 

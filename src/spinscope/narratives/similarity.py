@@ -1,4 +1,4 @@
-"""TF-IDF vectors over string features, and cosine similarity of the article pairs that share one.
+"""TF-IDF vectors over string features, and dot products of the article pairs that share one.
 
 Vectors are kept sparse (coordinate arrays). No ``n x n`` array is ever built: two
 articles sharing no feature have cosine 0, so an inverted index (feature -> articles)
@@ -7,10 +7,9 @@ enumerates exactly the pairs with a non-zero cosine, and the cost follows the nu
 vector norm, never a dot product, so they are not enumerated at all.
 
 Very common features ("government" in every second article) make that enumeration
-quadratic. :class:`SharedFeaturePairs` can therefore leave features above a document
-frequency out of the enumeration; :class:`PairDots` then adds their share to the pairs
-found through the rarer features, so those pairs keep their exact value and only pairs
-sharing nothing but common features are lost (see ``docs/narratives.md``).
+quadratic, so :class:`SharedFeaturePairs` can leave features above a document frequency
+out, and can restrict pairs to groups of articles (the stage's second pass scores the
+pairs inside each group exactly; see ``docs/narratives.md``).
 
 Every dot product sums its terms in feature order over the two articles' own vectors, so
 two identical articles get bit-identical similarities to every third one: exact ties stay
@@ -72,6 +71,25 @@ def tfidf(docs: Sequence[Mapping[str, float]], sublinear: bool = True) -> Sparse
     return SparseVectors(n, rows, cols, vals, vocab, df, idf)
 
 
+def weighted_concat(vectors: Sequence[SparseVectors], weights: Sequence[float]) -> SparseVectors:
+    """The vectors side by side, each scaled by the square root of its weight.
+
+    The dot product of two concatenated rows is the weighted sum of the parts' dot
+    products, so one enumeration gives ``text_weight * cos(words) + entity_weight *
+    cos(entities)`` at once. Feature names get the part's index as a prefix.
+    """
+    offsets = np.cumsum([0] + [len(v.features) for v in vectors])
+    return SparseVectors(
+        vectors[0].n,
+        np.concatenate([v.rows for v in vectors]),
+        np.concatenate([v.cols + off for v, off in zip(vectors, offsets)]),
+        np.concatenate([v.vals * np.sqrt(w) for v, w in zip(vectors, weights)]),
+        [f"{k}:{f}" for k, v in enumerate(vectors) for f in v.features],
+        np.concatenate([v.df for v in vectors]),
+        np.concatenate([v.idf for v in vectors]),
+    )
+
+
 def eligible_df(vec: SparseVectors, eligible: np.ndarray) -> np.ndarray:
     """Document frequency of each feature among the eligible articles (the ones that get pairs)."""
     return np.bincount(vec.cols[eligible[vec.rows]], minlength=len(vec.features))
@@ -81,26 +99,30 @@ class SharedFeaturePairs:
     """Inverted index of one kind of vector, restricted to eligible articles and enumerable features.
 
     ``dots(r0, r1)`` gives, for articles ``i`` in ``[r0, r1)``, every ``j > i`` sharing an
-    enumerable feature with ``i`` and the dot product over those features. ``row_products``
-    is the work per article, used to cut the rows into blocks of bounded memory.
+    enumerable feature with ``i`` and the dot product over those features. With ``group``
+    (a label per article), only pairs inside one group are enumerated: postings are sorted
+    by group, so an entry's partners are the rest of its group's run in the posting list.
+    ``row_products`` is the work per article, used to cut the rows into bounded blocks.
     """
 
-    def __init__(self, vec: SparseVectors, eligible: np.ndarray, max_df: int | None = None) -> None:
+    def __init__(self, vec: SparseVectors, eligible: np.ndarray, max_df: int | None = None,
+                 group: np.ndarray | None = None) -> None:
         self.n = vec.n
         df = eligible_df(vec, eligible)
         keep = eligible[vec.rows] & (df[vec.cols] >= 2)
         if max_df is not None:
             keep &= df[vec.cols] <= max_df
         rows, cols, vals = vec.rows[keep], vec.cols[keep], vec.vals[keep]
-        by_feature = np.lexsort((rows, cols))  # postings: by feature, then article
+        groups = np.zeros(len(rows), dtype=np.int64) if group is None else group[rows]
+        by_feature = np.lexsort((rows, groups, cols))  # postings: by feature, group, then article
         self.post_rows, self.post_vals = rows[by_feature], vals[by_feature]
         position = np.empty(len(rows), dtype=np.int64)
         position[by_feature] = np.arange(len(rows))
-        posting_end = np.cumsum(np.bincount(cols, minlength=len(vec.features)))
+        run_end = _run_ends(cols[by_feature], groups[by_feature])
         by_row = np.lexsort((cols, rows))  # each article's features in feature order
         self.entry_pos = position[by_row]  # where the entry sits in its posting list
-        # articles after this one in the posting list: the pairs this entry contributes to
-        self.entry_count = posting_end[cols[by_row]] - self.entry_pos - 1
+        # articles after this one in its run: the pairs this entry contributes to
+        self.entry_count = run_end[self.entry_pos] - self.entry_pos - 1
         self.row_start = np.searchsorted(rows[by_row], np.arange(self.n + 1))
         self.row_products = np.bincount(rows[by_row], weights=self.entry_count, minlength=self.n).astype(np.int64)
 
@@ -120,17 +142,25 @@ class SharedFeaturePairs:
         return unique, np.bincount(inverse.ravel(), weights=products, minlength=len(unique))
 
 
+def _run_ends(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For each position of two parallel sorted keys, the end (exclusive) of its run of equal keys."""
+    if not len(a):
+        return np.zeros(0, dtype=np.int64)
+    new_run = np.r_[True, (a[1:] != a[:-1]) | (b[1:] != b[:-1])]
+    ends = np.r_[np.flatnonzero(new_run)[1:], len(a)]
+    return ends[np.cumsum(new_run) - 1]
+
+
 class PairDots:
-    """Dot products of given article pairs, over all features or those where ``features`` is true.
+    """Dot products of given article pairs (speakers of the pairs that pass the topical gate).
 
     Each pair looks its first article's features up among the second's, so the cost is
     the first article's feature count per pair, never a row of ``n``.
     """
 
-    def __init__(self, vec: SparseVectors, features: np.ndarray | None = None) -> None:
-        keep = np.ones(len(vec.cols), dtype=bool) if features is None else features[vec.cols]
-        order = np.lexsort((vec.cols[keep], vec.rows[keep]))
-        rows, self.cols, self.vals = vec.rows[keep][order], vec.cols[keep][order], vec.vals[keep][order]
+    def __init__(self, vec: SparseVectors) -> None:
+        order = np.lexsort((vec.cols, vec.rows))
+        rows, self.cols, self.vals = vec.rows[order], vec.cols[order], vec.vals[order]
         self.width = len(vec.features) + 1
         self.entry_keys = rows * self.width + self.cols  # sorted
         self.row_start = np.searchsorted(rows, np.arange(vec.n + 1))

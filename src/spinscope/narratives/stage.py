@@ -19,10 +19,11 @@ import numpy as np
 from ..errors import E_BAD_CONFIG, SpinscopeError
 from ..model import Article, Narrative
 from ..registry import corpus_stages
-from .cluster import SimilarityGraph, average_link
+from .cluster import SimilarityGraph, average_link, is_strong, strong_components
 from .features import ArticleFeatures, article_features, outlet_key
 from .reposts import MAX_SHINGLE_DF, MIN_CONTAINMENT, MIN_SHARED_SHINGLES, SHINGLE_SIZE, detect_reposts
-from .similarity import BLOCK_PRODUCTS, PairDots, SharedFeaturePairs, SparseVectors, blocks, eligible_df, tfidf
+from .similarity import (BLOCK_PRODUCTS, PairDots, SharedFeaturePairs, SparseVectors, blocks, eligible_df, tfidf,
+                         weighted_concat)
 
 # Entity labels preferred in a narrative's label: places, groups and organisations say
 # what a storyline is about; people and media say who carries it.
@@ -95,8 +96,9 @@ class CorpusFeatures:
     features: list[ArticleFeatures]
     terms: SparseVectors
     entities: SparseVectors
+    # Pairs inside the connected components of the strong graph, which is all clustering reads.
     similarity: SimilarityGraph
-    # Features in more articles than this were left out of pair enumeration (None: exact).
+    # Features in more articles than this were left out of the strong-pair search (None: exact).
     candidate_max_df: int | None = None
 
 
@@ -134,45 +136,54 @@ class NarrativeStage:
         terms = tfidf([f.terms for f in feats])
         ents = tfidf([f.entity_counts for f in feats])
         eligible = np.array([sum(f.terms.values()) >= self.options.min_content_words for f in feats], dtype=bool)
-        max_df = candidate_max_df([terms, ents], eligible, self.options.max_pair_products)
-        graph = self._similarity_graph(ordered, feats, terms, ents, eligible, max_df)
+        topical = weighted_concat([terms, ents], [self.options.text_weight, self.options.entity_weight])
+        max_df = candidate_max_df(topical, eligible, self.options.max_pair_products)
+        graph = self._similarity_graph(ordered, feats, topical, eligible, max_df)
         return CorpusFeatures(ordered, feats, terms, ents, graph, max_df)
 
-    def _similarity_graph(self, articles: list[Article], feats: list[ArticleFeatures], terms: SparseVectors,
-                          ents: SparseVectors, eligible: np.ndarray, max_df: int | None) -> SimilarityGraph:
-        """The combined similarity of every eligible pair sharing a word or an entity (all others are 0).
+    def _similarity_graph(self, articles: list[Article], feats: list[ArticleFeatures], topical: SparseVectors,
+                          eligible: np.ndarray, max_df: int | None) -> SimilarityGraph:
+        """The combined similarity of every pair that average-link clustering can read; all others are 0.
 
-        Rows are processed in blocks of about ``BLOCK_PRODUCTS`` products, so the temporary
-        arrays stay bounded whatever the corpus size; only the pairs themselves accumulate.
+        Clusters only ever merge inside a connected component of the strong graph (pairs at
+        or above the threshold; see cluster.py). So a first pass scores every eligible pair
+        sharing a word or an entity (one in at most ``max_df`` articles when capped, scored
+        on those features alone) and keeps only the strong pairs; a second pass scores every
+        pair inside each component exactly. Memory follows the strong pairs and the
+        components, never the weak pairs between unrelated articles.
         """
-        o = self.options
-        shared = [SharedFeaturePairs(v, eligible, max_df) for v in (terms, ents)]
-        # Features left out of enumeration still count, for the pairs found, through a lookup.
-        common = [PairDots(v, eligible_df(v, eligible) > max_df) if max_df is not None else None
-                  for v in (terms, ents)]
         speakers = PairDots(tfidf([dict.fromkeys(f.speakers, 1) for f in feats], sublinear=False))
         media = MediaLinks(articles, feats)
+        strong = self._score_pairs(topical, speakers, media, eligible, max_df, None, strong_only=True)
+        component = strong_components(len(articles), strong.i, strong.j)
+        return self._score_pairs(topical, speakers, media, eligible & (component >= 0), None, component,
+                                 strong_only=False)
+
+    def _score_pairs(self, topical: SparseVectors, speakers: PairDots, media: "MediaLinks", eligible: np.ndarray,
+                     max_df: int | None, group: np.ndarray | None, strong_only: bool) -> SimilarityGraph:
+        """Combined similarity of the eligible pairs (inside one group) that share an enumerable feature.
+
+        Rows are processed in blocks of about ``BLOCK_PRODUCTS`` products, so the temporary
+        arrays stay bounded whatever the corpus size.
+        """
+        o = self.options
+        n = len(eligible)
+        shared = SharedFeaturePairs(topical, eligible, max_df, group)
         parts_i, parts_j, parts_v = [], [], []
-        for r0, r1 in blocks(shared[0].row_products + shared[1].row_products, BLOCK_PRODUCTS):
-            (tk, tv), (ek, ev) = shared[0].dots(r0, r1), shared[1].dots(r0, r1)
-            keys = np.union1d(tk, ek)
-            i, j = np.divmod(keys, len(articles))
-            text, entity = _spread(keys, tk, tv), _spread(keys, ek, ev)
-            if common[0] is not None and common[1] is not None:
-                text += common[0](i, j)
-                entity += common[1](i, j)
-            value = o.text_weight * text + o.entity_weight * entity
+        for r0, r1 in blocks(shared.row_products, BLOCK_PRODUCTS):
+            keys, value = shared.dots(r0, r1)
+            i, j = np.divmod(keys, n)
             # Shared sources count only between articles that already share a topic.
             gated = np.flatnonzero(value >= o.source_gate)
             value[gated] += o.speaker_weight * speakers(i[gated], j[gated]) \
                 + o.media_weight * media(i[gated], j[gated])
-            parts_i.append(i.astype(np.int32))
-            parts_j.append(j.astype(np.int32))
-            parts_v.append(value)
+            keep = is_strong(value, o.threshold) if strong_only else slice(None)
+            parts_i.append(i[keep].astype(np.int32))
+            parts_j.append(j[keep].astype(np.int32))
+            parts_v.append(value[keep])
         if not parts_v:
-            return SimilarityGraph(len(articles), np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
-        return SimilarityGraph(len(articles), np.concatenate(parts_i), np.concatenate(parts_j),
-                               np.concatenate(parts_v))
+            return SimilarityGraph(n, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
+        return SimilarityGraph(n, np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_v))
 
     def _describe(self, corpus: CorpusFeatures, members: list[int], reposts: list[dict[str, Any]]) -> Narrative:
         o = self.options
@@ -209,13 +220,13 @@ def _outlet_count(articles: Any) -> int:
     return len({outlet_key(a.outlet) if a.outlet else f"?{a.id}" for a in articles})
 
 
-def candidate_max_df(vectors: list[SparseVectors], eligible: np.ndarray, budget: int) -> int | None:
+def candidate_max_df(vec: SparseVectors, eligible: np.ndarray, budget: int) -> int | None:
     """The largest document frequency whose features can be enumerated within ``budget`` products.
 
     None when every feature fits (the graph is exact). Otherwise features are left out most
     frequent first: the cost of a feature in ``df`` articles is ``df (df - 1) / 2`` pairs.
     """
-    df = np.sort(np.concatenate([eligible_df(v, eligible) for v in vectors]))
+    df = np.sort(eligible_df(vec, eligible))
     df = df[df >= 2].astype(np.int64)
     cost = np.cumsum(df * (df - 1) // 2)
     if not len(df) or cost[-1] <= budget:
@@ -241,13 +252,6 @@ class MediaLinks:
         cited, own = self.cited, self.own
         return np.array([1.0 if cited[a] & cited[b] or own[b] in cited[a] or own[a] in cited[b] else 0.0
                          for a, b in zip(i.tolist(), j.tolist())])
-
-
-def _spread(keys: np.ndarray, sub_keys: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``values`` (at ``sub_keys``, a sorted subset of ``keys``) laid out over ``keys``, 0 elsewhere."""
-    out = np.zeros(len(keys))
-    out[np.searchsorted(keys, sub_keys)] = values
-    return out
 
 
 def _dedupe_media(media: set[str]) -> set[str]:
