@@ -680,3 +680,15 @@ def test_one_quotation_over_two_paragraphs_with_a_cue_at_each_end_is_one_stateme
             "effect.\n\n\"But all of our agencies are scouring their data,\" he told reporters.\n")
     got = [a for a in extractor(text) if a.kind == "direct"]
     assert len(got) == 1 and got[0].source.text == "Abbott" and got[0].medium == "reporters"
+
+
+def test_embedded_tweet_is_a_direct_statement_of_the_account(extractor) -> None:
+    text = ("The senator reacted within minutes.\n\n"
+            "This ruling is a disgrace and we will appeal it. pic.twitter.com/abc123\n\n"
+            "— Senator Jo Hale (@SenJoHale) March 22, 2019\n\n"
+            "Her office did not comment further.\n")
+    posts = [a for a in extractor(text) if "embedded_post" in a.flags]
+    assert len(posts) == 1
+    p = posts[0]
+    assert p.source.text == "Senator Jo Hale" and p.medium == "Twitter" and p.kind == "direct"
+    assert p.content.text == "This ruling is a disgrace and we will appeal it. pic.twitter.com/abc123"

@@ -317,6 +317,9 @@ class AttributionExtractor:
         found.sort(key=lambda a: (a.content.start, a.content.end))
         for a in found:
             _finish(text, a, quotes)
+        posts = embedded_posts(text)
+        if posts:
+            found = sorted(found + posts, key=lambda a: (a.content.start, a.content.end))
         return found
 
     def _link_tagged_cues(self, text: str, found: list[Attribution], tagged: Any,
@@ -654,6 +657,33 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
     if source is not None:
         describe_source(text, base, att, source_tok)
     return att
+
+
+_MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
+# The signature under an embedded tweet, as pages paste it: "— Donald J. Trump (@realDonaldTrump)
+# October 18, 2018" (the post's text is the paragraph above it).
+_POST_SIGNATURE = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2})[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)"
+                             r"[ \t]+(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$", re.M)
+
+
+def embedded_posts(text: str) -> list[Attribution]:
+    """Embedded social-media posts: the paragraph above a tweet signature line is a direct
+    statement by the account named in it, given on Twitter; the dash is the cue (the page
+    says who posted it by that line alone). Flag ``embedded_post``."""
+    out: list[Attribution] = []
+    for m in _POST_SIGNATURE.finditer(text):
+        above = text[:m.start()].rstrip()
+        para_start = above.rfind("\n") + 1
+        c_start, c_end = _trim(text, para_start, len(above))
+        if c_end - c_start < 2 or _POST_SIGNATURE.match(text, c_start):
+            continue
+        name_start, name_end = m.span("name")
+        att = Attribution(speaker=m.group("name").strip(), speaker_description=None,
+                          source=Span.of(text, name_start, name_end), cue=Span.of(text, *m.span("dash")),
+                          content=Span.of(text, c_start, c_end), kind="direct", medium="Twitter",
+                          flags=["embedded_post"])
+        out.append(att)
+    return out
 
 
 def _core_forms() -> set[str]:
