@@ -202,7 +202,9 @@ def test_unknown_option_is_a_config_error():
     assert e.value.code == "E012"
 
 
-def test_shared_feature_pairs_match_dense_computation():
+@pytest.mark.parametrize("accumulator", [0, 8, 10**9])  # sort the pair keys / either / one slot per pair
+def test_shared_feature_pairs_match_dense_computation(accumulator, monkeypatch):
+    monkeypatch.setattr("spinscope.narratives.similarity.DENSE_ACCUMULATOR", accumulator)
     rng = random.Random(1)
     words = [f"w{c}" for c in "abcdefghijklmnop"]
     docs = [{w: rng.randint(1, 4) for w in rng.sample(words, rng.randint(1, 8))} for _ in range(30)]

@@ -18,13 +18,16 @@ ties, and clustering breaks them by index as it would on paper.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 # Products (pair x shared feature) handled per block: bounds the temporary arrays at
 # roughly 60 bytes per product, about 60 MB.
 BLOCK_PRODUCTS = 1 << 20
+# A block sums its products in one slot per (row, article) when that takes at most this
+# many slots per product (memset and scan are cheaper than sorting the pair keys).
+DENSE_ACCUMULATOR = 8
 
 
 @dataclass
@@ -38,6 +41,19 @@ class SparseVectors:
     features: list[str]  # feature index -> name
     df: np.ndarray  # document frequency per feature
     idf: np.ndarray  # idf per feature
+    _by_row: tuple[np.ndarray, np.ndarray] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def entries_of(self, rows: Sequence[int]) -> np.ndarray:
+        """Positions of the non-zeros of ``rows`` (taken in that order), each row's in stored order.
+
+        Costs the rows' own non-zeros (after a one-off sort), not a pass over every article.
+        """
+        if self._by_row is None:
+            order = np.argsort(self.rows, kind="stable")
+            self._by_row = order, np.searchsorted(self.rows[order], np.arange(self.n + 1))
+        order, start = self._by_row
+        parts = [order[start[r]:start[r + 1]] for r in rows]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
 
 def idf_of(df: np.ndarray, n: int) -> np.ndarray:
@@ -135,11 +151,16 @@ class SharedFeaturePairs:
             return np.zeros(0, dtype=np.int64), np.zeros(0)
         src = np.repeat(self.entry_pos[a:b], count)
         tgt = src + np.arange(total) - np.repeat(np.cumsum(count) - count, count) + 1
-        keys = self.post_rows[src] * self.n + self.post_rows[tgt]
+        local = (self.post_rows[src] - r0) * self.n + self.post_rows[tgt]
         products = self.post_vals[src] * self.post_vals[tgt]
-        unique, inverse = np.unique(keys, return_inverse=True)
         # bincount adds in input order, which is feature order within each pair
-        return unique, np.bincount(inverse.ravel(), weights=products, minlength=len(unique))
+        if (r1 - r0) * self.n <= DENSE_ACCUMULATOR * total:
+            # few rows with many products each: one slot per (row, article) beats sorting
+            sums = np.bincount(local, weights=products, minlength=(r1 - r0) * self.n)
+            found = np.flatnonzero(sums)
+            return found + r0 * self.n, sums[found]
+        unique, inverse = np.unique(local, return_inverse=True)
+        return unique + r0 * self.n, np.bincount(inverse.ravel(), weights=products, minlength=len(unique))
 
 
 def _run_ends(a: np.ndarray, b: np.ndarray) -> np.ndarray:

@@ -266,12 +266,13 @@ def _ranked(counts: Counter[str]) -> list[str]:
     return [k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
-def _cluster_scores(vec: SparseVectors, members: list[int]) -> tuple[np.ndarray, np.ndarray]:
-    """Per feature: summed weight over the cluster's articles, and how many of them have it."""
-    sel = np.isin(vec.rows, np.asarray(members))
-    weight = np.bincount(vec.cols[sel], weights=vec.vals[sel], minlength=len(vec.features))
-    cover = np.bincount(vec.cols[sel], minlength=len(vec.features))
-    return weight, cover
+def _cluster_scores(vec: SparseVectors, members: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The features of the cluster's articles, their summed weight there, and how many articles have each."""
+    sel = vec.entries_of(sorted(members))
+    features, inverse = np.unique(vec.cols[sel], return_inverse=True)
+    weight = np.bincount(inverse, weights=vec.vals[sel], minlength=len(features))
+    cover = np.bincount(inverse, minlength=len(features))
+    return features, weight, cover
 
 
 def _min_cover(size: int) -> int:
@@ -287,14 +288,14 @@ def _top_terms(vec: SparseVectors, members: list[int], k: int) -> list[str]:
     cannot tell the storyline's words from the topic's.
     """
     size = len(members)
-    weight, cover = _cluster_scores(vec, members)
-    outside = vec.df - cover
+    features, weight, cover = _cluster_scores(vec, members)
+    outside = vec.df[features] - cover
     share_in = cover / size
     share_out = (outside + 1.0) / (vec.n - size + 2.0)
     score = weight * np.log1p(share_in / share_out)
     ok = np.flatnonzero(cover >= _min_cover(size))
-    order = sorted(ok.tolist(), key=lambda c: (-score[c], vec.features[c]))
-    return [vec.features[c] for c in order[:k]]
+    order = sorted(ok.tolist(), key=lambda c: (-score[c], vec.features[features[c]]))
+    return [vec.features[features[c]] for c in order[:k]]
 
 
 def _label(entities: list[str], feats: list[ArticleFeatures], keywords: list[str], parts: int) -> str:
