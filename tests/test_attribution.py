@@ -692,3 +692,22 @@ def test_embedded_tweet_is_a_direct_statement_of_the_account(extractor) -> None:
     p = posts[0]
     assert p.source.text == "Senator Jo Hale" and p.medium == "Twitter" and p.kind == "direct"
     assert p.content.text == "This ruling is a disgrace and we will appeal it. pic.twitter.com/abc123"
+
+
+def test_single_typographic_quotes_are_quotations_but_not_apostrophes() -> None:
+    from spinscope.attribution.quotes import find_quotes
+
+    def regions(t: str) -> list[str]:
+        return [t[r.start:r.end] for r in find_quotes(t)]
+
+    assert regions("‘We will not surrender,’ says Ivanov.") == ["‘We will not surrender,’"]
+    assert regions("‘It’s the workers who pay,’ he said. ‘They always do.’") == [
+        "‘It’s the workers who pay,’", "‘They always do.’"]
+    assert regions("The players’ union said ‘no’ to the deal, and don’t forget.") == []
+    assert regions("What’s Behind Pentagon ‘Deliberately Forcing’ Daesh to Leave") == []
+    assert regions("“He told me ‘no way’ yesterday,” she said.") == ["“He told me ‘no way’ yesterday,”"]
+
+
+def test_single_quoted_statement_is_direct(extractor) -> None:
+    (a,) = extractor("‘It’s the workers who pay,’ he said. ‘They always do.’")
+    assert a.kind == "direct" and a.content.text == "‘It’s the workers who pay,’ he said. ‘They always do.’"

@@ -107,4 +107,37 @@ def find_quotes(text: str) -> list[QuoteRegion]:
                 carry_start = open_at  # multi-paragraph quotation
             else:
                 regions.append(QuoteRegion(open_at, pe, balanced=False))
+        if carry_start is None:
+            taken = [(r.start, r.end) for r in regions if r.end > ps]
+            regions.extend(_single_quotes(text, ps, pe, taken))
+    regions.sort(key=lambda r: r.start)
     return regions
+
+
+# Typographic single quotes as the quotation marks (British style: ‘We will not surrender,’ says
+# Ivanov). ’ is also the apostrophe, so a pair counts only when ‘ opens at a word start and ’
+# closes after a sentence mark (‘…,’ ‘…?’) or right before punctuation or the line end
+# (…‘stable’.): not in "don’t", "the players’ union" or a scare quote mid-sentence.
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013:-]))\u2018(?=\S)")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?\u2026])\u2019|(?<=\S)\u2019(?=[,.;:!?)\]]|\s*$)")
+
+
+def _single_quotes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[QuoteRegion]:
+    """Balanced ‘…’ quotations in one paragraph, outside the double-quoted regions."""
+    out: list[QuoteRegion] = []
+    para = text[start:end]
+    pos = 0
+    while True:
+        m = _SINGLE_OPEN.search(para, pos)
+        if m is None:
+            break
+        c = _SINGLE_CLOSE.search(para, m.end())
+        nxt_open = _SINGLE_OPEN.search(para, m.end())
+        if c is None or (nxt_open is not None and nxt_open.start() < c.start()):
+            pos = m.end()  # unpaired: an apostrophe or a scare quote, not a quotation
+            continue
+        s, e = start + m.start(), start + c.end()
+        if not any(a < e and s < b for a, b in taken):
+            out.append(QuoteRegion(s, e))
+        pos = c.end()
+    return out
