@@ -865,3 +865,9 @@ def test_anonymous_people_and_products_after_an_airline():
     by_cue = {a.cue.text: a for a in art.attributions if a.cue}
     assert by_cue["said"].unnamed
     assert by_cue["later said"].speaker == "Nordic Airways"
+
+
+def test_nobody_in_a_place_is_unnamed_not_the_place():
+    art = _analyse_text("Doubts\n\nThe mayor spoke on Monday. Nobody in Brennick believes the official story.\n")
+    (a,) = [a for a in art.attributions if a.cue and a.cue.text == "believes"]
+    assert a.unnamed and a.speaker != "Brennick"

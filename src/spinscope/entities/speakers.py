@@ -429,6 +429,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             n0 = src.start + raw.index(a.speaker)
             n1 = n0 + len(a.speaker)
             inside = [e for e in inside if e.start < n1 and n0 < e.end]
+        if low and low[0] in _INDEFINITE_PRONOUNS:
+            return raw.strip(), None, True  # "Nobody in Brennick believes": no one in particular
         person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
         if person is not None:
             return person.canonical, "PERSON", False
@@ -506,6 +508,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     return surface, None, False
 
 
+_INDEFINITE_PRONOUNS = frozenset("nobody none everyone everybody anyone anybody someone somebody".split())
 _ANONYMOUS_PEOPLE = frozenset("""friend man woman boy girl mother father son daughter wife husband brother sister
 relative neighbour neighbor colleague acquaintance teenager student worker employee passenger driver
 victim survivor owner customer caller user""".split())
