@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_narratives.py                              # 1,000 5,000 20,000
     .venv/bin/python bench/bench_narratives.py --sizes 50000 --no-reposts
-    .venv/bin/python bench/bench_narratives.py --sizes 5000 --compare-budget 2000000
+    .venv/bin/python bench/bench_narratives.py --sizes 5000 --compare-budget 1000000   # exact against the default
 
 Each size runs in a fresh process: the corpus is generated, then the stage (spinscope's
 ``spinscope.narratives.v1``, default options unless told) runs once on it. Reported:
@@ -10,7 +10,7 @@ seconds for the stage, the growth of the process's peak resident memory during i
 (``ru_maxrss``, so the figure includes numpy and Python objects alike), the narratives
 found and, where the stage exposes its similarity graph, the pairs in it and the
 document-frequency cap it used (``exact`` when none). ``--compare-budget B`` also runs
-the stage with ``max_pair_products=B`` and says how many narratives come out identical.
+the stage with ``pair_products_per_article=B`` and says how many narratives come out identical.
 
 The corpus is built straight as analysed ``Article`` objects (entities and attributions
 filled, no NLP): a Zipfian general vocabulary of 30,000 words shared by every article,
@@ -171,7 +171,7 @@ def run_one(n: int, seed: int, options: dict[str, Any], compare_budget: int | No
         row["pairs"] = len(graph.value)
         row["cap"] = corpus.candidate_max_df or "exact"
     if compare_budget is not None:
-        other = make_narratives(**{**options, "max_pair_products": compare_budget})
+        other = make_narratives(**{**options, "pair_products_per_article": compare_budget})
         got = {tuple(x.article_ids) for x in other(articles)}
         want = {tuple(x.article_ids) for x in narratives}
         row["compare"] = {"budget": compare_budget, "cap": other.analyse(articles).candidate_max_df or "exact",
@@ -183,14 +183,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000], help="corpus sizes (articles)")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--budget", type=int, help="max_pair_products for the stage (default: the stage's own)")
+    ap.add_argument("--budget", type=int, help="pair_products_per_article for the stage (default: the stage's own)")
     ap.add_argument("--no-reposts", action="store_true", help="leave repost detection out (reposts=false)")
-    ap.add_argument("--compare-budget", type=int, help="also run with this max_pair_products and compare narratives")
+    ap.add_argument("--compare-budget", type=int, help="also run with this pair_products_per_article and compare narratives")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = ap.parse_args()
     options: dict[str, Any] = {}
     if args.budget is not None:
-        options["max_pair_products"] = args.budget
+        options["pair_products_per_article"] = args.budget
     if args.no_reposts:
         options["reposts"] = False
     if args.one is not None:
@@ -208,7 +208,7 @@ def main() -> None:
               f"{row['narratives']} narratives ({row['in_narratives']} articles){extra}")
         if "compare" in row:
             c = row["compare"]
-            print(f"         max_pair_products={c['budget']:,} (cap {c['cap']}): {c['narratives']} narratives, "
+            print(f"         pair_products_per_article={c['budget']:,} (cap {c['cap']}): {c['narratives']} narratives, "
                   f"{c['identical']} of {c['of']} identical")
 
 

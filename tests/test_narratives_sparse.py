@@ -226,7 +226,8 @@ def test_capped_search_finds_fewer_strong_pairs_and_keeps_exact_values():
     eligible = np.array([sum(f.terms.values()) >= 20 for f in exact.features])
     dfs = np.concatenate([eligible_df(v, eligible) for v in (exact.terms, exact.entities)])
     needed = int(sum(d * (d - 1) // 2 for d in dfs.tolist()))
-    capped = NarrativeStage(NarrativeOptions(max_pair_products=needed // 4)).analyse(articles)
+    per_article = needed // 4 // int(eligible.sum())
+    capped = NarrativeStage(NarrativeOptions(pair_products_per_article=per_article)).analyse(articles)
     assert capped.candidate_max_df is not None and capped.candidate_max_df >= 2
     full = dense_of(exact.similarity)
     got = capped.similarity
@@ -238,5 +239,5 @@ def test_capped_search_finds_fewer_strong_pairs_and_keeps_exact_values():
 
 
 def test_zero_budget_finds_no_pairs_and_no_narrative():
-    assert NarrativeStage(NarrativeOptions(max_pair_products=0))(list(CORPUS)) == []
+    assert NarrativeStage(NarrativeOptions(pair_products_per_article=0))(list(CORPUS)) == []
     assert len(NarrativeStage(NarrativeOptions())(list(CORPUS))) == 1

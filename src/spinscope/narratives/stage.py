@@ -28,8 +28,8 @@ from .similarity import (BLOCK_PRODUCTS, PairDots, SharedFeaturePairs, SparseVec
 # Entity labels preferred in a narrative's label: places, groups and organisations say
 # what a storyline is about; people and media say who carries it.
 _LABEL_ENTITY_KINDS = ("GPE", "LOC", "ORG", "EVENT", "FAC", "PRODUCT", "LAW")
-# Default of ``max_pair_products``; the measurements behind it are in docs/narratives.md.
-MAX_PAIR_PRODUCTS = 50_000_000
+# Default of ``pair_products_per_article``; the measurements behind it are in docs/narratives.md.
+PAIR_PRODUCTS_PER_ARTICLE = 10_000
 
 
 @dataclass
@@ -53,10 +53,11 @@ class NarrativeOptions:
     # Articles with fewer content words than this take no part in clustering: two stubs
     # sharing "extra" and "word" would have cosine 1.
     min_content_words: int = 20
-    # Work budget of the exact similarity graph, in (article pair, shared feature) products.
-    # A corpus needing more leaves its most frequent features out of pair enumeration
-    # until the rest fit (their share still counts for the pairs found): see docs/narratives.md.
-    max_pair_products: int = MAX_PAIR_PRODUCTS
+    # Work budget of the search for strong pairs, in (article pair, shared feature) products
+    # per clustered article. A corpus needing more leaves its most frequent features out of
+    # the search until the rest fit; the search, and so the run time, then grows linearly
+    # with the corpus instead of quadratically. See docs/narratives.md for what it costs.
+    pair_products_per_article: int = PAIR_PRODUCTS_PER_ARTICLE
     # Distinct outlets a narrative needs (an article without an outlet counts as its own).
     min_outlets: int = 1
     max_keywords: int = 8
@@ -81,8 +82,8 @@ class NarrativeOptions:
             raise SpinscopeError(E_BAD_CONFIG, f"narratives threshold must be in (0, 2], got {opts.threshold}")
         if opts.min_articles < 2:
             raise SpinscopeError(E_BAD_CONFIG, "narratives min_articles must be at least 2")
-        if opts.max_pair_products < 0:
-            raise SpinscopeError(E_BAD_CONFIG, "narratives max_pair_products must be at least 0")
+        if opts.pair_products_per_article < 0:
+            raise SpinscopeError(E_BAD_CONFIG, "narratives pair_products_per_article must be at least 0")
         if opts.shingle_size < 2:
             raise SpinscopeError(E_BAD_CONFIG, "narratives shingle_size must be at least 2")
         return opts
@@ -137,7 +138,8 @@ class NarrativeStage:
         ents = tfidf([f.entity_counts for f in feats])
         eligible = np.array([sum(f.terms.values()) >= self.options.min_content_words for f in feats], dtype=bool)
         topical = weighted_concat([terms, ents], [self.options.text_weight, self.options.entity_weight])
-        max_df = candidate_max_df(topical, eligible, self.options.max_pair_products)
+        budget = self.options.pair_products_per_article * int(eligible.sum())
+        max_df = candidate_max_df(topical, eligible, budget)
         graph = self._similarity_graph(ordered, feats, topical, eligible, max_df)
         return CorpusFeatures(ordered, feats, terms, ents, graph, max_df)
 
