@@ -711,3 +711,10 @@ def test_single_typographic_quotes_are_quotations_but_not_apostrophes() -> None:
 def test_single_quoted_statement_is_direct(extractor) -> None:
     (a,) = extractor("‘It’s the workers who pay,’ he said. ‘They always do.’")
     assert a.kind == "direct" and a.content.text == "‘It’s the workers who pay,’ he said. ‘They always do.’"
+
+
+def test_name_after_an_inverted_speech_verb_is_the_speaker(extractor) -> None:
+    text = ("The campaign to sway the 2016 election was a remarkable operation, wrote Halvorsen, but the "
+            "failures of the spy service emerged over the last year.")
+    (a,) = [a for a in extractor(text) if a.cue and a.cue.text == "wrote"]
+    assert a.source.text == "Halvorsen" and a.content.text.startswith("The campaign to sway")

@@ -399,17 +399,22 @@ class AttributionExtractor:
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
+        inverted = _inverted_object(tok)
+        if inverted is not None:
+            source_tok = inverted[0]  # "…, wrote Walton, but …": the parser made the speaker the object
         cue_head = tok
         anchor = _cue_chain(tok)  # "declined to comment on", "made no mention of"
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
         comp = [c for c in children if c.dep_ in CONTENT_DEPS] or _misattached_complement(tok)
-        vp = _verb_phrase_content(tok) if self.options.vp_content else None
+        vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None else None
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
         from_clause = vp is not None or bool(comp)
-        if vp is not None:
+        if inverted is not None:
+            content = (base + inverted[1][0].idx, base + _tok_end(inverted[1][-1]))
+        elif vp is not None:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
         elif comp:
             toks = list(comp[0].subtree)
@@ -901,6 +906,35 @@ def _reduced_passive(tok: Any) -> bool:
     if doc[tok.i + 1].lower_ != "to" or doc[tok.i + 2].lower_ not in ("have", "be"):
         return False
     return not any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
+    """"X was a remarkable operation, wrote Walton, but …": a speech verb right after a comma,
+    its clause before it (a clausal complement, or the clause it was coordinated with) and a
+    name right after it that the parser took for the object: (the name, the clause's tokens)."""
+    doc = tok.doc
+    if tok.i == 0 or doc[tok.i - 1].text != "," or lexicon.lemma_of(tok) == "tell" or not _speech_form(tok):
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None or lexicon.upos(obj) != "PROPN" or obj.left_edge.i != tok.i + 1:
+        return None
+    after = doc[obj.i + 1] if obj.i + 1 < len(doc) else None
+    if after is not None and after.text not in (",", ".", ";", "\u2014"):
+        return None
+    ccomp = next((c for c in tok.children if c.dep_ == "ccomp" and c.i < tok.i), None)
+    if ccomp is not None:
+        clause = [t for t in ccomp.subtree if t.i < tok.i - 1]
+    elif tok.dep_ == "conj" and tok.head.i < tok.i and not any(c.dep_ == "cc" for c in tok.head.children
+                                                                if c.i < tok.i):
+        clause = [t for t in tok.head.subtree if t.i < tok.i - 1]
+    else:
+        return None
+    return (obj, clause) if clause else None
+
+
+def _speech_form(tok: Any) -> bool:
+    return tok.lower_ in ("said", "says", "wrote", "writes", "added", "adds", "told", "explained", "noted",
+                          "argued", "insisted", "warned", "claimed", "stated", "continued", "recalled")
 
 
 def _cue_like(tok: Any) -> bool:
