@@ -871,3 +871,12 @@ def test_nobody_in_a_place_is_unnamed_not_the_place():
     art = _analyse_text("Doubts\n\nThe mayor spoke on Monday. Nobody in Brennick believes the official story.\n")
     (a,) = [a for a in art.attributions if a.cue and a.cue.text == "believes"]
     assert a.unnamed and a.speaker != "Brennick"
+
+
+def test_surname_shared_by_two_people_is_still_a_person(table):
+    from spinscope.entities.resolve import Mention, assign_canonicals
+
+    text = "Douglas Kell spoke. William Kell did not. Kell said the firm paid lobbyists."
+    ms = [Mention(0, 12, "PERSON", "ner"), Mention(20, 32, "PERSON", "ner"), Mention(42, 46, "ORG", "ner")]
+    assign_canonicals(ms, text, table)
+    assert ms[2].label == "PERSON" and ms[2].canonical == "Kell"  # a person; which one is not known

@@ -369,6 +369,8 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             first = by_first.get(parts[0], set()) if m.label == "PERSON" else set()
             if len(last) == 1 and not (first - last):
                 m.canonical, m.label = next(iter(last)), "PERSON"
+            elif len(last) > 1 and m.label != "PERSON":
+                m.label = "PERSON"  # the surname of two people of the article: a person, not which one
             elif not last and len(first) == 1:
                 m.canonical = next(iter(first))
             elif m.label == "PERSON" and not last and not first:
