@@ -880,3 +880,10 @@ def test_surname_shared_by_two_people_is_still_a_person(table):
     ms = [Mention(0, 12, "PERSON", "ner"), Mention(20, 32, "PERSON", "ner"), Mention(42, 46, "ORG", "ner")]
     assign_canonicals(ms, text, table)
     assert ms[2].label == "PERSON" and ms[2].canonical == "Kell"  # a person; which one is not known
+
+
+def test_the_paper_is_the_outlet_named_before():
+    art = _analyse_text("Schools\n\nAccording to the Washington Times, the shooting was the last straw for many "
+                        "parents.\n\nThe paper noted that the phones started ringing at the coalition.\n")
+    (a,) = [a for a in art.attributions if a.cue and a.cue.text == "noted"]
+    assert a.speaker == "Washington Times" and not a.unnamed

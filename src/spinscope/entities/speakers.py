@@ -293,6 +293,17 @@ _OUTLET_ANAPHOR = re.compile(r"the\s+(?:news\s+)?(?:outlet|newspaper|paper|broad
                              r"website|site|daily|network|station|publication|tabloid)")
 
 
+# Words that make an ORG name a news outlet's ("Washington Times", "Daily Mail", "Fox News").
+_OUTLET_WORDS = frozenset("""times post news journal herald tribune gazette telegraph guardian mail express daily
+observer chronicle press star sun mirror independent standard magazine radio tv television network agency
+broadcasting broadcaster reuters""".split())
+
+
+def _is_outlet(e: Entity) -> bool:
+    return e.label == "MEDIA" or (e.label == "ORG" and any(w.casefold() in _OUTLET_WORDS
+                                                           for w in re.findall(r"[\w\-]+", e.canonical)))
+
+
 def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     _infer_medium(article, a, table)
     if not a.medium and a.medium_span is None:
@@ -314,7 +325,7 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     if span is not None:
         hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
         if hit is None and _OUTLET_ANAPHOR.fullmatch(span.text.casefold()):
-            named = [e for e in article.entities if e.label == "MEDIA" and e.end <= span.start
+            named = [e for e in article.entities if _is_outlet(e) and e.end <= span.start
                      and span.start - e.end <= 2000]
             if named:  # "told the outlet": the last outlet named before
                 a.medium = max(named, key=lambda e: e.end).canonical
@@ -477,6 +488,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return raw.strip(), None, True
     # 4b. an organisation's head noun: "the court said" after "the European Court of Human
     #     Rights", "the ministry" after "the Ministry of Defence"
+    if src is not None and _OUTLET_ANAPHOR.fullmatch(" ".join(low)):
+        outlets = [e for e in entities if _is_outlet(e) and e.end <= src.start and src.start - e.end <= 2000]
+        if outlets:  # "the paper noted" after "According to the Washington Times"
+            last = max(outlets, key=lambda e: e.end)
+            return last.canonical, last.label, False
     if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
         org = _by_org_head(low[-1], src.start, entities)
         if org is not None:
