@@ -718,3 +718,8 @@ def test_name_after_an_inverted_speech_verb_is_the_speaker(extractor) -> None:
             "failures of the spy service emerged over the last year.")
     (a,) = [a for a in extractor(text) if a.cue and a.cue.text == "wrote"]
     assert a.source.text == "Halvorsen" and a.content.text.startswith("The campaign to sway")
+
+
+def test_inverted_headline_tag_verb_is_the_cue(extractor) -> None:
+    (a,) = extractor("Notes Halvorsen: “It’s a story of privilege and conceit.”")
+    assert a.source.text == "Halvorsen" and a.cue.text == "Notes" and a.kind == "direct"

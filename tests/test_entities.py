@@ -618,7 +618,7 @@ def test_reflexive_is_no_description_and_a_recipient_is_no_medium():
 @pytest.mark.parametrize("text,expected", [
     ("(Xinhua) -- Kenyan President William Ruto", "Kenyan President"),  # a dash ends the phrase
     ("Meet Mrs. Obama", "Mrs."),  # a verb before an honorific is no role
-    ("Defense Secretary Mr. Carter", "Defense Secretary Mr."),
+    ("Defense Secretary Mr. Carter", "Defense Secretary"),  # the honorific after the role is the name's
 ])
 def test_only_titles_and_roles_go_before_an_honorific(text, expected):
     start = text.index("William") if "William" in text else text.rindex(" ") + 1
@@ -887,3 +887,12 @@ def test_the_paper_is_the_outlet_named_before():
                         "parents.\n\nThe paper noted that the phones started ringing at the coalition.\n")
     (a,) = [a for a in art.attributions if a.cue and a.cue.text == "noted"]
     assert a.speaker == "Washington Times" and not a.unnamed
+
+
+def test_honorific_after_a_role_and_as_before_a_role_leave_the_description():
+    art = _analyse_text("CO2\n\nNational University climatology expert Professor Jan Lind told FactCheck there is a "
+                        "direct link.\n\nOrganisers did extend invitations to Mr Tusk, as the boss of Teslon, to "
+                        "join a few sessions. Tusk said he was invited.\n")
+    desc = {a.speaker: a.speaker_description for a in art.attributions}
+    assert desc.get("Jan Lind") == "National University climatology expert"
+    assert desc.get("Tusk") == "the boss of Teslon"

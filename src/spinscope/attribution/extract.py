@@ -1157,12 +1157,20 @@ def _headline_quote(text: str, base: int, sentence: str) -> Attribution | None:
         return None
     src = Span.of(text, base + m.start("src"), base + m.end("src"))
     colon = base + m.end("src")
+    cue = Span.of(text, colon, colon + 1)
+    if len(words) >= 2 and words[0].casefold() in _INVERTED_TAG_VERBS:
+        # "Notes Pielke: “It's a story of privilege ...”": the verb opens the tag
+        cue = Span.of(text, src.start, src.start + len(words[0]))
+        name_start = text.index(words[1], cue.end)
+        src = Span.of(text, name_start, src.end)
     return Attribution(speaker=src.text, speaker_description=None, source=src,
-                       cue=Span.of(text, colon, colon + 1),
+                       cue=cue,
                        content=Span.of(text, base + m.start("content"), base + m.start("content") + len(content)),
                        kind="indirect", unnamed=False)
 
 
+_INVERTED_TAG_VERBS = frozenset("notes says adds writes explains argues warns insists observes concludes "
+                                 "continues recalls asks explained added noted wrote said argued warned".split())
 _MAKE_ADJECTIVES = frozenset("clear known plain obvious".split())
 _MAKE_FORMS = frozenset("make makes made making".split())
 

@@ -98,6 +98,8 @@ def _apposition(text: str, end: int) -> str | None:
     if not m:
         return None
     phrase = m.group(1).strip()
+    if phrase.casefold().startswith("as ") and len(phrase.split()) > 2:
+        phrase = phrase[3:].lstrip()  # "Mr Musk, as the boss of Tesla," -> "the boss of Tesla"
     rel = _RELATIVE_ROLE.match(phrase)
     if rel:  # "X, who is now a member of the BSW party," -> "member of the BSW party"
         phrase = rel.group(1)
@@ -126,6 +128,12 @@ _HONORIFICS = HONORIFICS | {"dr", "sir", "dame", "m"}
 _CALENDAR_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
 january february march april may june july august september october november december jan feb mar apr
 jun jul aug sep sept oct nov dec""".split())
+
+
+# Honorifics and ranks that belong to the name after a role ("expert Professor X", "commander
+# Captain Y"), not to the role ("Attorney General" keeps "General").
+_NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
+                             "sergeant sgt lieutenant lt colonel col".split())
 
 
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
@@ -184,7 +192,10 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     phrase = before[kept[-1].start():kept[0].end()].strip().strip("'\u2018\u2019")
     if not phrase or not role_nouns_in(phrase) and not any(is_title(w) for w in phrase.split()):
         return None
-    return phrase
+    words = phrase.split()
+    while len(words) > 1 and words[-1].casefold().strip(".") in _NAME_HONORIFICS and role_nouns_in(" ".join(words[:-1])):
+        words.pop()  # "climatology expert Professor Janette Lindesay": the honorific is the name's
+    return phrase[:len(" ".join(words))] if words != phrase.split() else phrase
 
 
 def _predicate(text: str, end: int) -> str | None:
