@@ -723,3 +723,15 @@ def test_name_after_an_inverted_speech_verb_is_the_speaker(extractor) -> None:
 def test_inverted_headline_tag_verb_is_the_cue(extractor) -> None:
     (a,) = extractor("Notes Halvorsen: “It’s a story of privilege and conceit.”")
     assert a.source.text == "Halvorsen" and a.cue.text == "Notes" and a.kind == "direct"
+
+
+def test_subject_with_a_medium_phrase_the_cue_takes_keeps_its_name(extractor) -> None:
+    (a,) = extractor("Patrons in a prepared statement said he doesn’t trust the fund.".replace("Patrons", "Halvorsen"))
+    assert a.source.text == "Halvorsen" and a.speaker == "Halvorsen"
+
+
+def test_medium_stops_at_a_quote_mark_and_post_names_lose_emoji(extractor) -> None:
+    (a,) = extractor("On Friday, Newsom’s office posted on X “Big Oil has been lying to us.”")
+    assert a.medium == "X"
+    (p,) = extractor("Thank you for leading the way on this.\n\n— Alex Brue 🇺🇸 (@alexbrue) December 1, 2022\n")
+    assert p.speaker == "Alex Brue" and p.source.text == "Alex Brue"

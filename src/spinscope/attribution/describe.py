@@ -180,6 +180,12 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
     # ("Germany's dpa news agency": the outlet is the agency, not the country that owns it)
     toks = [t for t in cand.subtree if (t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i) and t.i not in owner]
     toks = [t for t in toks if t.i <= cand.i or t.dep_ in ("compound", "nummod")]  # "BBC Radio 4"
+    quote = next((t for t in toks if t.is_quote or t.text in "\u201c\u201d\u2018\""), None)
+    if quote is not None:
+        # "posted on X “Big Oil has been lying”": the parser ran the medium into the quotation
+        toks = [t for t in toks if t.i < quote.i]
+        if not toks:
+            return
     sp = _span(text, base, toks)
     if sp is not None:
         att.medium_span = sp

@@ -655,12 +655,17 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
     span that overlaps the cue is dropped."""
     source = source_span(text, base, source_tok) if source_tok is not None else None
     if source is not None and source.start < cue_end and source.end > cue_start:
-        source = None
+        # "Patronis in a prepared statement said": the parser hung the medium phrase, which the
+        # cue takes, on the subject; the source ends where the cue begins
+        s, e = _trim(text, source.start, cue_start) if source.start < cue_start else (0, 0)
+        source = Span.of(text, s, e) if e > s and base + source_tok.idx < cue_start else None
     att = Attribution(speaker=None, speaker_description=None, source=source,
                       cue=Span.of(text, cue_start, cue_end), content=Span.of(text, c_start, c_end),
                       kind="indirect")
     if source is not None:
         describe_source(text, base, att, source_tok)
+        if att.speaker and att.speaker.startswith(source.text) and len(att.speaker) > len(source.text):
+            att.speaker = source.text  # the name part the source was cut to
     return att
 
 
@@ -683,7 +688,11 @@ def embedded_posts(text: str) -> list[Attribution]:
         if c_end - c_start < 2 or _POST_SIGNATURE.match(text, c_start):
             continue
         name_start, name_end = m.span("name")
-        att = Attribution(speaker=m.group("name").strip(), speaker_description=None,
+        while name_end > name_start and not (text[name_end - 1].isalnum() or text[name_end - 1] in ".)"):
+            name_end -= 1  # "Alex Bruesewitz 🇺🇸": the flag is not the name
+        if name_end <= name_start:
+            continue
+        att = Attribution(speaker=text[name_start:name_end], speaker_description=None,
                           source=Span.of(text, name_start, name_end), cue=Span.of(text, *m.span("dash")),
                           content=Span.of(text, c_start, c_end), kind="direct", medium="Twitter",
                           flags=["embedded_post"])
