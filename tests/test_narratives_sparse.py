@@ -175,11 +175,11 @@ def random_corpus(seed: int, n: int) -> list[Article]:
     return arts
 
 
-def within_strong_components(sim: np.ndarray, threshold: float) -> np.ndarray:
-    """Non-zero pairs (upper triangle) whose items are linked through pairs at or above the threshold."""
+def within_components(sim: np.ndarray, strong: np.ndarray) -> np.ndarray:
+    """Non-zero pairs (upper triangle) whose items are linked through ``strong`` pairs."""
     n = len(sim)
+    strong = strong | strong.T
     label = np.arange(n)
-    strong = sim >= threshold
     for _ in range(n):  # propagate the lowest index along strong pairs
         label = np.minimum(label, np.where(strong, label[None, :], n).min(axis=1))
     linked = (label[:, None] == label[None, :]) & strong.any(axis=1)[:, None]
@@ -197,7 +197,7 @@ def test_stage_graph_and_clusters_equal_the_dense_reference(corpus_of):
     # exactly the non-zero pairs inside the strong components, with their values
     found = np.zeros_like(expected, dtype=bool)
     found[graph.i, graph.j] = True
-    assert (found == within_strong_components(expected, stage.options.threshold)).all()
+    assert (found == within_components(expected, expected >= stage.options.threshold)).all()
     assert np.allclose(graph.value, expected[graph.i, graph.j], atol=1e-9)
     assert average_link(graph, 0.3) == dense_average_link(expected.astype(np.float32), 0.3)
     assert [c for c in average_link(graph, 0.3) if len(c) > 1]  # the comparison is not vacuous
@@ -220,22 +220,32 @@ def test_exact_while_the_products_fit_the_budget():
     assert cap is not None and not ((dfs >= 2) & (dfs <= cap)).any()  # nothing enumerated
 
 
-def test_capped_search_finds_fewer_strong_pairs_and_keeps_exact_values():
+@pytest.mark.parametrize("share", [2, 4, 20])
+def test_capped_search_misses_only_strong_pairs_sharing_no_kept_feature(share):
     articles = random_corpus(5, 60)
     exact = NarrativeStage(NarrativeOptions()).analyse([Article.from_dict(a.to_dict()) for a in articles])
     eligible = np.array([sum(f.terms.values()) >= 20 for f in exact.features])
-    dfs = np.concatenate([eligible_df(v, eligible) for v in (exact.terms, exact.entities)])
-    needed = int(sum(d * (d - 1) // 2 for d in dfs.tolist()))
-    per_article = needed // 4 // int(eligible.sum())
+    topical = weighted_concat([exact.terms, exact.entities], [0.5, 0.5])
+    df = eligible_df(topical, eligible)
+    needed = int(sum(d * (d - 1) // 2 for d in df.tolist()))
+    per_article = needed // share // int(eligible.sum())
     capped = NarrativeStage(NarrativeOptions(pair_products_per_article=per_article)).analyse(articles)
-    assert capped.candidate_max_df is not None and capped.candidate_max_df >= 2
+    cap = capped.candidate_max_df
+    assert cap is not None
     full = dense_of(exact.similarity)
     got = capped.similarity
-    # Strong pairs are searched on the rarer features only, so the components can only split:
-    # every pair kept is a pair of the exact graph, with its exact value.
+    # Components can only split: every pair kept is a pair of the exact graph, with its exact value.
     assert (full[got.i, got.j] > 0).all()
     assert np.allclose(got.value, full[got.i, got.j], atol=1e-9)
-    assert 0 < len(got.value) < len(exact.similarity.value)  # this budget does lose pairs
+    # The strong pairs searched are those sharing a feature kept in the search; the graph
+    # holds every pair inside the components they link.
+    d = np.zeros((topical.n, len(topical.features)))
+    kept = (df[topical.cols] >= 2) & (df[topical.cols] <= cap)
+    d[topical.rows[kept], topical.cols[kept]] = 1
+    searched = np.triu(full >= 0.3, 1) & ((d @ d.T) > 0)
+    found = np.zeros_like(searched)
+    found[got.i, got.j] = True
+    assert (found == within_components(full, searched)).all()
 
 
 def test_zero_budget_finds_no_pairs_and_no_narrative():

@@ -8,8 +8,8 @@ vector norm, never a dot product, so they are not enumerated at all.
 
 Very common features ("government" in every second article) make that enumeration
 quadratic, so :class:`SharedFeaturePairs` can leave features above a document frequency
-out, and can restrict pairs to groups of articles (the stage's second pass scores the
-pairs inside each group exactly; see ``docs/narratives.md``).
+out (:class:`PairDots` then adds their share to the pairs found, where it matters), and
+can restrict pairs to groups of articles (see ``docs/narratives.md``).
 
 Every dot product sums its terms in feature order over the two articles' own vectors, so
 two identical articles get bit-identical similarities to every third one: exact ties stay
@@ -173,15 +173,21 @@ def _run_ends(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 class PairDots:
-    """Dot products of given article pairs (speakers of the pairs that pass the topical gate).
+    """Dot products of given article pairs, over all features or those where ``features`` is true.
 
-    Each pair looks its first article's features up among the second's, so the cost is
-    the first article's feature count per pair, never a row of ``n``.
+    Used for the speakers of the pairs that pass the topical gate, and for the share of
+    the features left out of enumeration. Each pair looks its first article's features
+    up among the second's, so the cost is the first article's feature count per pair,
+    never a row of ``n``.
     """
 
-    def __init__(self, vec: SparseVectors) -> None:
-        order = np.lexsort((vec.cols, vec.rows))
-        rows, self.cols, self.vals = vec.rows[order], vec.cols[order], vec.vals[order]
+    def __init__(self, vec: SparseVectors, features: np.ndarray | None = None) -> None:
+        keep = np.ones(len(vec.cols), dtype=bool) if features is None else features[vec.cols]
+        order = np.lexsort((vec.cols[keep], vec.rows[keep]))
+        rows, self.cols, self.vals = vec.rows[keep][order], vec.cols[keep][order], vec.vals[keep][order]
+        # Per article, the norm of its part over these features: bounds any dot product by
+        # Cauchy-Schwarz without computing it.
+        self.norms = np.sqrt(np.bincount(rows, weights=self.vals * self.vals, minlength=vec.n))
         self.width = len(vec.features) + 1
         self.entry_keys = rows * self.width + self.cols  # sorted
         self.row_start = np.searchsorted(rows, np.arange(vec.n + 1))

@@ -149,43 +149,61 @@ class NarrativeStage:
 
         Clusters only ever merge inside a connected component of the strong graph (pairs at
         or above the threshold; see cluster.py). So a first pass scores every eligible pair
-        sharing a word or an entity (one in at most ``max_df`` articles when capped, scored
-        on those features alone) and keeps only the strong pairs; a second pass scores every
-        pair inside each component exactly. Memory follows the strong pairs and the
-        components, never the weak pairs between unrelated articles.
+        sharing a word or an entity (when capped: one in at most ``max_df`` articles) and
+        keeps only the strong pairs; a second pass scores every pair inside each component
+        exactly. Memory follows the strong pairs and the components, never the weak pairs
+        between unrelated articles.
         """
         speakers = PairDots(tfidf([dict.fromkeys(f.speakers, 1) for f in feats], sublinear=False))
         media = MediaLinks(articles, feats)
-        strong = self._score_pairs(topical, speakers, media, eligible, max_df, None, strong_only=True)
+        left_out = PairDots(topical, eligible_df(topical, eligible) > max_df) if max_df is not None else None
+        strong = self._score_pairs(topical, speakers, media, eligible, max_df, None, left_out)
         component = strong_components(len(articles), strong.i, strong.j)
-        return self._score_pairs(topical, speakers, media, eligible & (component >= 0), None, component,
-                                 strong_only=False)
+        return self._score_pairs(topical, speakers, media, eligible & (component >= 0), None, component)
 
     def _score_pairs(self, topical: SparseVectors, speakers: PairDots, media: "MediaLinks", eligible: np.ndarray,
-                     max_df: int | None, group: np.ndarray | None, strong_only: bool) -> SimilarityGraph:
+                     max_df: int | None, group: np.ndarray | None,
+                     left_out: PairDots | None = None) -> SimilarityGraph:
         """Combined similarity of the eligible pairs (inside one group) that share an enumerable feature.
 
+        The first pass (``group`` None) keeps the strong pairs only. When features were left
+        out, a pair's enumerated part is a lower bound and adding the Cauchy-Schwarz bound of
+        the left-out part gives an upper one; the exact left-out share is computed only for
+        the pairs the two bounds leave undecided, so every pair found is classed exactly.
         Rows are processed in blocks of about ``BLOCK_PRODUCTS`` products, so the temporary
         arrays stay bounded whatever the corpus size.
         """
-        o = self.options
         n = len(eligible)
+        strong_only = group is None
         shared = SharedFeaturePairs(topical, eligible, max_df, group)
         parts_i, parts_j, parts_v = [], [], []
         for r0, r1 in blocks(shared.row_products, BLOCK_PRODUCTS):
-            keys, value = shared.dots(r0, r1)
+            keys, part = shared.dots(r0, r1)
             i, j = np.divmod(keys, n)
-            # Shared sources count only between articles that already share a topic.
-            gated = np.flatnonzero(value >= o.source_gate)
-            value[gated] += o.speaker_weight * speakers(i[gated], j[gated]) \
-                + o.media_weight * media(i[gated], j[gated])
-            keep = is_strong(value, o.threshold) if strong_only else slice(None)
+            value = self._combined(part, i, j, speakers, media)
+            if left_out is not None:
+                upper = self._combined(part + left_out.norms[i] * left_out.norms[j], i, j, speakers, media)
+                open_ = np.flatnonzero(~is_strong(value, self.options.threshold)
+                                       & is_strong(upper, self.options.threshold))
+                value[open_] = self._combined(part[open_] + left_out(i[open_], j[open_]), i[open_], j[open_],
+                                              speakers, media)
+            keep = is_strong(value, self.options.threshold) if strong_only else slice(None)
             parts_i.append(i[keep].astype(np.int32))
             parts_j.append(j[keep].astype(np.int32))
             parts_v.append(value[keep])
         if not parts_v:
             return SimilarityGraph(n, np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0))
         return SimilarityGraph(n, np.concatenate(parts_i), np.concatenate(parts_j), np.concatenate(parts_v))
+
+    def _combined(self, topical: np.ndarray, i: np.ndarray, j: np.ndarray, speakers: PairDots,
+                  media: "MediaLinks") -> np.ndarray:
+        """``topical`` plus the source terms where it reaches the gate (shared sources count
+        only between articles that already share a topic)."""
+        o = self.options
+        value = topical.copy()
+        gated = np.flatnonzero(topical >= o.source_gate)
+        value[gated] += o.speaker_weight * speakers(i[gated], j[gated]) + o.media_weight * media(i[gated], j[gated])
+        return value
 
     def _describe(self, corpus: CorpusFeatures, members: list[int], reposts: list[dict[str, Any]]) -> Narrative:
         o = self.options
