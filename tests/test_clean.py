@@ -692,3 +692,9 @@ def test_embedded_player_consent_gate_is_a_cookie_notice():
             "content.Manage Preferences")
     r = clean(f"Diet report\n\nThe report was published on Monday.\n\n{line}\n\nIt calls for a sugar tax.\n")
     assert reasons(r).get(line) == "cookie_notice" and "consent" not in r.text
+
+
+def test_a_label_title_taken_off_as_debris_leaves_the_one_paragraph_as_text():
+    r = clean("Report\n\nThe report is being reviewed by the attorney general on Saturday, CNN said. He said he "
+              "would brief Congress.\n")
+    assert r.text.startswith("The report is being reviewed") and r.title is None

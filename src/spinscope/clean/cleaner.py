@@ -147,8 +147,11 @@ class Cleaner:
         self._collect(body, result)
         result.paragraphs = self._assemble(body, input_format)
         result.text = "\n\n".join(result.paragraphs)
-        if not result.text and result.title and title is None and not result.removed:
-            # a one-paragraph input ("Smith said ..."): its only line is the text, not a title
+        from_body = result.title is not None and (title is None or squash(title) != squash(result.title))
+        if not result.text and from_body and (
+                (title is None and not result.removed) or L.is_sentence(result.title)):
+            # a one-paragraph input ("Smith said ..."), or one whose title line was a label
+            # taken off as debris ("Report"): its only line is the text, not a title
             result.text, result.title = result.title, None
             result.paragraphs = [result.text]
         if not result.text:

@@ -14,7 +14,7 @@ gov governor sen senator rep representative congressman congresswoman
 president presidentelect vicepresident vp pm premier chancellor minister secretary
 king queen prince princess emir sultan crown
 ambassador mayor judge justice chairman chairwoman chair
-taoiseach tanaiste tánaiste
+taoiseach tanaiste tánaiste ag atty supt det insp
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
