@@ -698,3 +698,16 @@ def test_a_label_title_taken_off_as_debris_leaves_the_one_paragraph_as_text():
     r = clean("Report\n\nThe report is being reviewed by the attorney general on Saturday, CNN said. He said he "
               "would brief Congress.\n")
     assert r.text.startswith("The report is being reviewed") and r.title is None
+
+
+def test_a_label_title_taken_off_does_not_steal_the_first_sentence():
+    r = clean("Home\n\nThe minister said on Monday that the talks had failed and that new elections would "
+              "follow.\n\nOpposition leaders called the decision a disgrace.\n")
+    assert r.title is None and r.text.startswith("The minister said on Monday")
+
+
+def test_watch_prefixed_headline_is_a_title_not_a_teaser():
+    r = clean("WATCH: Minister Walks Out of Talks Over Fishing Quotas\n\nThe minister left the room on Monday, "
+              "aides said.\n")
+    assert r.title == "WATCH: Minister Walks Out of Talks Over Fishing Quotas"
+    assert r.text.startswith("The minister left the room")

@@ -194,15 +194,21 @@ class Cleaner:
         return None
 
     def _pick_title(self, title: str | None, body: list[_Line], result: CleanResult) -> str | None:
-        """Step 2: the given title, unless it is boilerplate; else the first usable line."""
+        """Step 2: the given title, unless it is boilerplate; else the first usable line (but
+        not a sentence of the body when the given title was boilerplate: "Home" over a pasted
+        article leaves it untitled)."""
+        rejected_given = False
         if title is not None:
             title = normalize_line(title)
             # A given title is replaced only on a strong rule ("View this email in your
             # browser"): weak rules (dates, "Re: ...") are too broad for headlines.
             reason = self._boilerplate_reason(title, strong_only=True) if title else None
+            if reason == "related_teaser":
+                reason = None  # "WATCH: John Bolton Promises ...": a headline style, not a teaser
             if reason:
                 result.removed.append(Removed(title, reason))
                 title = None
+                rejected_given = True
         while not title and body:
             first = body[0]
             reason = self._boilerplate_reason(first.text)
@@ -212,6 +218,8 @@ class Cleaner:
                 continue
             if len(L.words(first.text)) >= TITLE_MAX_WORDS and L.ends_like_sentence(first.text):
                 break  # a pasted paragraph without a headline: no title, the line is body text
+            if rejected_given and L.ends_like_sentence(first.text) and L.is_sentence(first.text):
+                break  # the title line was a label ("Home", "Share"): the next line is body text
             body.pop(0)
             title = first.text
         if title:
