@@ -735,3 +735,12 @@ def test_medium_stops_at_a_quote_mark_and_post_names_lose_emoji(extractor) -> No
     assert a.medium == "X"
     (p,) = extractor("Thank you for leading the way on this.\n\n— Alex Brue 🇺🇸 (@alexbrue) December 1, 2022\n")
     assert p.speaker == "Alex Brue" and p.source.text == "Alex Brue"
+
+
+def test_participle_after_a_speech_tag_has_its_own_content(extractor) -> None:
+    got = extractor("\"This really does feel a bit like 'Groundhog Day,'\" Corbyn said, referring to the 1993 film "
+                    "starring Bill Murray.")
+    (ref,) = [a for a in got if a.cue and a.cue.text.startswith("referring")]
+    assert ref.content.text == "the 1993 film starring Bill Murray"
+    (said,) = [a for a in got if a.cue and a.cue.text == "said"]
+    assert said.kind == "direct"

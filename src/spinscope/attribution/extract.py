@@ -412,6 +412,10 @@ class AttributionExtractor:
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
         from_clause = vp is not None or bool(comp)
+        # '"...," Corbyn said, referring to the film': a participle after a speech verb goes on
+        # with it; the clause and the quotation around them are the verb's, not the participle's
+        follows_cue = tok.tag_ == "VBG" and tok.head.i < tok.i and tok.dep_ in ("advcl", "xcomp", "conj") \
+            and _cue_like(tok.head)
         if inverted is not None:
             content = (base + inverted[1][0].idx, base + _tok_end(inverted[1][-1]))
         elif vp is not None:
@@ -425,7 +429,7 @@ class AttributionExtractor:
                 subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
                 if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
-        elif (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
+        elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX"):
             # Parenthetical: "“...,” he said, “...”" or "..., officials said."
@@ -443,6 +447,8 @@ class AttributionExtractor:
                 toks = list(obj[0].subtree)
                 content = (base + toks[0].idx, base + _tok_end(toks[-1]))
         q = _adjacent_quote(text, base, doc, tok, quotes)
+        if q is not None and follows_cue and q[1] <= base + tok.head.idx:
+            q = None  # '"...," Corbyn said, referring to the film': the quotation is the said's
         if q is not None:
             if content and _overlaps(q, content):
                 content = (min(q[0], content[0]), max(q[1], content[1]))
