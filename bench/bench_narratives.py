@@ -185,7 +185,8 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--budget", type=int, help="pair_products_per_article for the stage (default: the stage's own)")
     ap.add_argument("--no-reposts", action="store_true", help="leave repost detection out (reposts=false)")
-    ap.add_argument("--compare-budget", type=int, help="also run with this pair_products_per_article and compare narratives")
+    ap.add_argument("--compare-budget", type=int,
+                    help="also run with this pair_products_per_article and compare narratives")
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size in this process
     args = ap.parse_args()
     options: dict[str, Any] = {}
