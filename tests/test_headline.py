@@ -172,3 +172,16 @@ def test_parser_case_keeps_length_names_and_clause_starts():
     assert parser_case("US bloggers banned from entering UK") == "US bloggers banned from entering UK"
     assert not is_title_case("Trump pardons Oregon ranchers")
     assert is_title_case("Kavanaugh Nomination Is Exploding in Trump's Face")
+
+
+def test_headline_ending_in_its_source(pipeline):
+    a = analysed(pipeline, "Rebels were let out of the port on purpose \u2013 Brisk")
+    [st] = a.title_layers.attributions
+    assert (st.cue.text, st.content.text) == ("\u2013", "Rebels were let out of the port on purpose")
+    assert st.speaker == "Anton Brisk" and not st.unnamed  # a body speaker's name
+    b = analysed(pipeline, "Karsia to reopen the coastal road next month: Report")
+    [rt] = b.title_layers.attributions
+    assert rt.source.text == "Report" and rt.unnamed
+    # an ordinary subtitle after a colon is no source
+    c = analysed(pipeline, "The coastal road of Karsia: A Short History")
+    assert not [x for x in c.title_layers.attributions if x.cue and x.cue.text == ":"]

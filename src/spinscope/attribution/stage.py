@@ -32,20 +32,22 @@ class AttributionStage:
             return
         keep = body_names(article.text, [e.text for e in article.entities]
                           + [e.text for e in article.title_layers.entities])
-        article.title_layers.attributions = title_attributions(self.extractor, article.title, keep)
+        names = {e.text for e in article.entities} | {e.canonical for e in article.entities}
+        names |= {a.speaker for a in article.attributions if a.speaker and not a.unnamed}
+        article.title_layers.attributions = title_attributions(self.extractor, article.title, keep, names)
 
     def __call__(self, article: Article) -> Article:
         if not article.text:
             article.attributions = []
             article.title_layers.attributions = []
             return article
-        self._title(article)
         doc = article.cache.get("doc")
         if doc is not None and doc.text == article.text and doc.has_annotation("DEP"):
             # An earlier stage already parsed the whole article: reuse it.
             article.attributions = self.extractor.from_doc(article.text, doc)
         else:
             article.attributions = self.extractor(article.text)
+        self._title(article)  # after the body: a headline may end in a body speaker's name
         return article
 
     def pipe(self, articles: list[Article]) -> list[Article]:

@@ -68,9 +68,46 @@ def _colon_statement(title: str) -> Attribution | None:
         flags=["headline"])
 
 
-def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = ()) -> list[Attribution]:
+# "US weaponizing the dollar – Lavrov", "Flight MH370 'crashed in south Indian Ocean' - Malaysia PM",
+# "Iran seized the tanker: report": the source after a dash or a colon at the end.
+_TRAILING_SOURCE = re.compile(
+    r"^(?P<content>\S.*?\S)\s*(?P<cue>[\u2013\u2014]|(?<=\s)-(?=\s)|:)\s*"
+    r"(?P<src>[\w.\-\u2019']+(?:\s+[\w.\-\u2019']+){0,3})\s*$")
+_QUOTES = "\"'\u2018\u2019\u201c\u201d"
+
+
+def _trailing_statement(title: str, names: Collection[str]) -> Attribution | None:
+    """A headline ending in its source: a role or group word ("report", "PM", "officials"), or
+    a name the article's body has as an entity or speaker ("Lavrov", "Kremlin")."""
+    m = _TRAILING_SOURCE.match(title)
+    if not m or len(m.group("content").split()) < 3:
+        return None
+    src = m.group("src")
+    words = src.split()
+    head = singular(words[-1].strip(".").casefold())
+    known = src in names or src.removeprefix("the ").removeprefix("The ") in names
+    if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or head in ("pm", "media", "sources")):
+        return None
+    if not (known or all(w[:1].isupper() or w.casefold() in ("of", "the", "and") for w in words)
+            or len(words) == 1):
+        return None
+    content = m.group("content")
+    direct = content[:1] in _QUOTES and content[-1:] in _QUOTES
+    plural = head != words[-1].strip(".").casefold()
+    return Attribution(
+        speaker=src, speaker_description=None, source=Span.of(title, m.start("src"), m.end("src")),
+        cue=Span.of(title, m.start("cue"), m.end("cue")),
+        content=Span.of(title, m.start("content"), m.end("content")),
+        kind="direct" if direct else "indirect",
+        unnamed=not known and (plural or head in ("report", "study", "poll", "survey", "source", "media")),
+        flags=["headline"])
+
+
+def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = (),
+                       names: Collection[str] = ()) -> list[Attribution]:
     """Statements of ``title`` (offsets into it). ``keep``: names the body writes with a capital,
-    left as written when the title is put in sentence case."""
+    left as written when the title is put in sentence case; ``names``: the body's entity and
+    speaker names (a headline may end in its source: "... – Lavrov")."""
     if not title or not title.strip():
         return []
     found = list(extractor(title))
@@ -83,6 +120,12 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
     colon = _colon_statement(title)
     if colon is not None and not any(_overlaps(colon, b) for b in found):
         found.append(colon)
+    trailing = _trailing_statement(title, names)
+    if trailing is not None:
+        # the whole headline is the statement: a reading of its first part alone loses to it
+        found = [b for b in found if not (trailing.content.start <= b.content.start
+                                          and b.content.end <= trailing.content.end)]
+        found.append(trailing)
     return sorted(found, key=lambda a: a.content.start)
 
 
