@@ -744,3 +744,10 @@ def test_participle_after_a_speech_tag_has_its_own_content(extractor) -> None:
     assert ref.content.text == "the 1993 film starring Bill Murray"
     (said,) = [a for a in got if a.cue and a.cue.text == "said"]
     assert said.kind == "direct"
+
+
+def test_group_with_a_multiword_name_is_not_unnamed(extractor) -> None:
+    (a,) = extractor("The World Weather Attribution (WWA) group claimed that climate change made the rain heavier.")
+    assert not a.unnamed
+    (b,) = extractor("Kremlin officials said the talks failed.")
+    assert b.unnamed

@@ -104,6 +104,12 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     att.unnamed = is_vague(toks, head)
 
 
+# Heads that a multi-word name before them turns into a named body ("the World Weather
+# Attribution group"), unlike "US defense officials".
+_NAMED_GROUP_HEADS = frozenset("group team organisation organization institute coalition network campaign "
+                               "initiative project alliance foundation".split())
+
+
 def is_vague(toks: list[Any], head: Any) -> bool:
     """A source that names nobody in particular ("critics", "US defense officials", "a source")."""
     if lexicon.upos(head) in ("PROPN", "PRON") and lexicon.lemma_of(head) not in ("some", "many", "others", "several"):
@@ -117,6 +123,9 @@ def is_vague(toks: list[Any], head: Any) -> bool:
             t.i != head.i and (t.text.isupper() and len(t.text) <= 4 or t.dep_ in ("compound", "amod", "nmod")))
            for t in toks):
         return False
+    names = [t for t in toks if lexicon.upos(t) == "PROPN" and t.i < head.i and t.i not in employer]
+    if len(names) >= 2 and head.lower_ in _NAMED_GROUP_HEADS:
+        return False  # "the World Weather Attribution (WWA) group": a group with a name
     lemma = lexicon.lemma_of(head)
     dets = [c.lower_ for c in head.children if c.dep_ in ("det", "poss")]
     if head.tag_ == "NN" and any(d in ("the", "this", "that", "his", "her", "our") for d in dets):
