@@ -751,3 +751,11 @@ def test_group_with_a_multiword_name_is_not_unnamed(extractor) -> None:
     assert not a.unnamed
     (b,) = extractor("Kremlin officials said the talks failed.")
     assert b.unnamed
+
+
+def test_speaking_on_a_day_gives_no_medium_and_a_headline_label_no_statement(extractor) -> None:
+    (a,) = extractor("Speaking on Monday, the minister said the talks had failed.")
+    assert a.medium is None
+    (b,) = extractor("Speaking with reporters on Friday, she said it was over.")
+    assert b.medium == "reporters"
+    assert extractor("Warning to polluters: 3.6bn people are now climate vulnerable") == []

@@ -896,3 +896,10 @@ def test_honorific_after_a_role_and_as_before_a_role_leave_the_description():
     desc = {a.speaker: a.speaker_description for a in art.attributions}
     assert desc.get("Jan Lind") == "National University climatology expert"
     assert desc.get("Tusk") == "the boss of Teslon"
+
+
+def test_the_paper_after_a_study_is_not_the_newspaper():
+    art = _analyse_text("Climate\n\nThe Washington Times reported on a new study published in a science journal on "
+                        "Monday.\n\nThe paper found that the ice was melting faster than expected.\n")
+    (a,) = [a for a in art.attributions if a.cue and a.cue.text == "found"]
+    assert a.speaker != "Washington Times"

@@ -139,10 +139,10 @@ def _speaking_to(cue: Any) -> Any:
     for adv in (c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"):
         if adv.lower_ not in ("speaking", "talking", "writing"):
             continue
-        for prep in (c for c in adv.children if c.dep_ == "prep" and c.lower_ in ("to", "with", "on", "in")):
-            pobj = [c for c in prep.children if c.dep_ == "pobj"]
+        for prep in (c for c in adv.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
+            pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
             if pobj and (lexicon.upos(pobj[0]) == "PROPN" or pobj[0].lower_ in lexicon.AUDIENCE_WORDS):
-                return pobj[0]
+                return pobj[0]  # (not "Speaking on Monday", "speaking on the issue")
     return None
 
 

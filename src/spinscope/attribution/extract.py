@@ -389,6 +389,9 @@ class AttributionExtractor:
         if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
             return None  # "it's safe to say", "needless to say", "to say the least": no statement
         source_tok = _subject(tok)
+        if tok.tag_ == "VBG" and tok.i == tok.sent.start and source_tok is not None and source_tok.i > tok.i \
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return None  # "Warning to polluters: 3.6bn people are now ...": a headline label, no speaker
         if source_tok is None and tok.head.lower_ in ("let", "lets") and tok.head.i < tok.i or (
                 source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
                 and tok.head.lower_ in ("let", "lets")):

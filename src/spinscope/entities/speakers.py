@@ -310,6 +310,9 @@ observer chronicle press star sun mirror independent standard magazine radio tv 
 broadcasting broadcaster reuters""".split())
 
 
+_RESEARCH = re.compile(r"\b(?:stud(?:y|ies)|research|researchers|journal|published|scientists|preprint)\b", re.I)
+
+
 def _is_outlet(e: Entity) -> bool:
     return e.label == "MEDIA" or (e.label == "ORG" and any(w.casefold() in _OUTLET_WORDS
                                                            for w in re.findall(r"[\w\-]+", e.canonical)))
@@ -501,8 +504,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     #     Rights", "the ministry" after "the Ministry of Defence"
     if src is not None and _OUTLET_ANAPHOR.fullmatch(" ".join(low)):
         outlets = [e for e in entities if _is_outlet(e) and e.end <= src.start and src.start - e.end <= 2000]
-        if outlets:  # "the paper noted" after "According to the Washington Times"
-            last = max(outlets, key=lambda e: e.end)
+        last = max(outlets, key=lambda e: e.end) if outlets else None
+        if last is not None and not (low[-1] == "paper" and _RESEARCH.search(text, last.end, src.start)):
+            # "the paper noted" after "According to the Washington Times" (but "the paper" after
+            # "a study published in ..." is the study)
             return last.canonical, last.label, False
     if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
         org = _by_org_head(low[-1], src.start, entities)
