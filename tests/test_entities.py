@@ -903,3 +903,9 @@ def test_the_paper_after_a_study_is_not_the_newspaper():
                         "Monday.\n\nThe paper found that the ice was melting faster than expected.\n")
     (a,) = [a for a in art.attributions if a.cue and a.cue.text == "found"]
     assert a.speaker != "Washington Times"
+
+
+@pytest.mark.model
+def test_emoji_after_a_name_is_not_part_of_the_entity(entities_stage):
+    art = _run(entities_stage, "Thank you for leading the way, wrote Alex Brue 🇺🇸 on Monday. Alex Brue ⛽️ agreed.")
+    assert not any(any(ord(ch) > 0x2000 for ch in e.text) for e in art.entities)

@@ -58,12 +58,22 @@ class Mention:
     title: str = ""  # an honorific or rank stripped from before the name
 
 
+def _symbol(ch: str) -> bool:
+    """An emoji, a flag letter or other pictograph (Unicode categories So, Sk, Cf; the
+    variation selectors and joiner of emoji sequences), or a space."""
+    import unicodedata
+
+    return ch.isspace() or ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf")
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     nl = text.find("\n", start, end)
     if nl != -1:
         end = nl
     while start < end and text[start] in _TRIM_LEFT:
         start += 1
+    while end > start and _symbol(text[end - 1]):
+        end -= 1  # "Alex Bruesewitz 🇺🇸": a flag or an emoji is not part of the name
     while end > start and text[end - 1] in _TRIM_RIGHT:
         # keep the dot of an abbreviation ("U.S.", "Inc.")
         if text[end - 1] == "." and re.search(r"(?:\b[A-Z]\.){2,}$|\b(?:Inc|Co|Ltd|Jr|Sr)\.$",
