@@ -909,3 +909,13 @@ def test_the_paper_after_a_study_is_not_the_newspaper():
 def test_emoji_after_a_name_is_not_part_of_the_entity(entities_stage):
     art = _run(entities_stage, "Thank you for leading the way, wrote Alex Brue 🇺🇸 on Monday. Alex Brue ⛽️ agreed.")
     assert not any(any(ord(ch) > 0x2000 for ch in e.text) for e in art.entities)
+
+
+def test_a_person_named_as_possessor_is_not_the_speaker():
+    art = _analyse_text("Crony warns\n\nPutin's angry crony warned that Russia could wipe Washington off the map.\n\n"
+                        "Trump's lawyer Rudy Giuliani said the probe was over. James Comey's statement "
+                        "concluded that no charges were warranted.\n")
+    by_cue = {a.cue.text: a for a in art.attributions if a.cue}
+    assert by_cue["warned"].unnamed and by_cue["warned"].speaker != "Vladimir Putin"
+    assert by_cue["said"].speaker == "Rudy Giuliani"
+    assert by_cue["concluded"].speaker == "James Comey"  # a person's own statement speaks for them

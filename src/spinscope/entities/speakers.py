@@ -456,9 +456,16 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             inside = [e for e in inside if e.start < n1 and n0 < e.end]
         if low and low[0] in _INDEFINITE_PRONOUNS:
             return raw.strip(), None, True  # "Nobody in Brennick believes": no one in particular
-        person = next((e for e in reversed(inside) if e.label == "PERSON"), None)
+        # "Putin's angry crony", "Trump's lawyer": a person named as the possessor of the
+        # source is someone else's boss, not the speaker ("Trump's lawyer Rudy Giuliani" still
+        # names Giuliani)
+        owners = [e for e in inside if e.label == "PERSON" and text[e.end:e.end + 2] in ("'s", "\u2019s")
+                  and e.end + 2 < head_end and not _speaks_for_owner(text[e.end + 2:head_end])]
+        person = next((e for e in reversed(inside) if e.label == "PERSON" and e not in owners), None)
         if person is not None:
             return person.canonical, "PERSON", False
+        if owners and len(low) > 2:
+            return raw.strip(), None, True
         named = [e for e in inside if e.label in NAMED_LABELS]
         before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
         if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
@@ -538,6 +545,16 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
     return surface, None, False
+
+
+# What a person's own voice is ("Comey's statement", "Youngkin's office", "Horowitz's report"),
+# unlike someone else ("Putin's crony", "Trump's supporters").
+_OWN_VOICE = frozenset("office campaign team administration government camp".split())
+
+
+def _speaks_for_owner(tail: str) -> bool:
+    words = [w.casefold() for w in re.findall(r"[\w\-]+", tail)]
+    return any(w in _OWN_VOICE or _DOCUMENT_AFTER.fullmatch(w) for w in words)
 
 
 _INDEFINITE_PRONOUNS = frozenset("nobody none everyone everybody anyone anybody someone somebody".split())
