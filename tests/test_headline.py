@@ -51,6 +51,9 @@ def test_headline_colon_convention(pipeline):
     [st] = a.title_layers.attributions
     assert (st.source.text, st.cue.text, st.content.text) == ("Experts", ":", "Army Let Rebels Escape From Varnholt")
     assert st.unnamed
+    # a named report before the colon is the topic; a bare "Report:" speaks
+    r = analysed(pipeline, "Karsia IG Report: A Slap On The Wrist For Brisk")
+    assert not [x for x in r.title_layers.attributions if x.cue and x.cue.text == ":"]
     # a topic before the colon is no speaker
     b = analysed(pipeline, "Varnholt Siege: The Road Nobody Closed And Why")
     assert not [x for x in b.title_layers.attributions if x.cue and x.cue.text == ":"]

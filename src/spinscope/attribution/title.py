@@ -22,6 +22,7 @@ GROUP_SOURCES = frozenset("""
 expert analyst official source insider critic witness observer scientist researcher study report poll
 survey resident diplomat lawmaker doctor economist
 """.split())
+_DOCUMENT_SOURCES = frozenset("report study poll survey".split())
 _COLON_HEADLINE = re.compile(
     r"^(?P<src>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)\s*(?P<cue>:)\s+(?P<content>\S.*\S)\s*$")
 _MIN_CONTENT_WORDS = 4
@@ -58,6 +59,9 @@ def _colon_statement(title: str) -> Attribution | None:
     base = singular(head)
     if base not in GROUP_SOURCES and base not in ROLE_NOUNS:
         return None  # "Paris Attacks: The Violence ...", "Abaaoud: Profile of ...": a topic, not a speaker
+    words = m.group("src").split()
+    if base in _DOCUMENT_SOURCES and len(words) > 1 and words[0].casefold() not in ("new", "latest", "leaked"):
+        return None  # "FBI IG Report: A Slap On The Wrist": a named report is the topic ("Report: ..." speaks)
     plural = base != head
     return Attribution(
         speaker=m.group("src"), speaker_description=None,
