@@ -257,6 +257,18 @@ def _run(stage, text: str) -> Article:
     return stage(Article(source="t", text=text))
 
 
+def _analyse_text(text: str) -> Article:
+    """Run the whole default pipeline on ``text`` as a plain-text file (title line first); no store."""
+    from spinscope.commands.analyze import analyze
+    import tempfile, pathlib
+
+    with tempfile.TemporaryDirectory() as d:
+        p = pathlib.Path(d) / "a.txt"
+        p.write_text(text, encoding="utf-8")
+        (art,) = analyze([str(p)], store=None).articles
+    return art
+
+
 @pytest.mark.model
 def test_guards_with_the_tagger(entities_stage):
     art = _run(entities_stage, "THE WAR IS OVER NOW\n\nThe town is quiet. This IS the best day, "
@@ -375,17 +387,9 @@ def test_ambiguous_aliases_need_their_capitals(table):
 
 
 def test_relative_pronoun_speakers_resolve_to_their_antecedent():
-    from spinscope.commands.analyze import analyze
-    from spinscope.ingest.readers import article_from_text  # noqa: F401 (documents the input shape)
-    import tempfile, pathlib
-
-    text = ("Relative clauses\n\n"
-            "The minister had relied on advisers who told him the scheme was lawful.\n\n"
-            "The plan was welcomed by Prime Minister Anna Lind, who said on Monday that it would pass.\n")
-    with tempfile.TemporaryDirectory() as d:
-        p = pathlib.Path(d) / "rel.txt"
-        p.write_text(text, encoding="utf-8")
-        (art,) = analyze([str(p)]).articles
+    art = _analyse_text("Relative clauses\n\n"
+                        "The minister had relied on advisers who told him the scheme was lawful.\n\n"
+                        "The plan was welcomed by Prime Minister Anna Lind, who said on Monday that it would pass.\n")
     by_cue = {a.cue.text.split()[0]: a for a in art.attributions if a.cue}
     assert by_cue["told"].speaker == "advisers" and by_cue["told"].unnamed
     assert by_cue["said"].speaker == "Anna Lind" and not by_cue["said"].unnamed
@@ -740,16 +744,10 @@ def test_the_report_is_the_named_report_before_it(table):
 
 
 def test_who_after_a_name_and_an_aside_is_that_person():
-    from spinscope.commands.analyze import analyze
-    import tempfile, pathlib
-
-    text = ("Last defenders leave\n\n"
-            "Sources said the fighters underground included deputy commander Captain Oleh Varchuk — call sign "
-            "“Falcon” — who told The Courier before the evacuation: “We are tired, but we are not broken.”\n")
-    with tempfile.TemporaryDirectory() as d:
-        p = pathlib.Path(d) / "who.txt"
-        p.write_text(text, encoding="utf-8")
-        (art,) = analyze([str(p)], store=None).articles
+    art = _analyse_text("Last defenders leave\n\n"
+                        "Sources said the fighters underground included deputy commander Captain Oleh Varchuk — "
+                        "call sign “Falcon” — who told The Courier before the evacuation: “We are tired, but we "
+                        "are not broken.”\n")
     told = [a for a in art.attributions if a.cue and a.cue.text.startswith("told")]
     assert told and told[0].speaker == "Oleh Varchuk"
 
@@ -774,17 +772,6 @@ def test_urls_and_office_title_words_are_not_entities(entities_stage):
     surfaces = {e.text for e in art.entities}
     assert not any("t.co" in s or s in ("State", "Press") for s in surfaces)
     assert {"Anna Lind", "Tom Berg", "Home Office"} <= surfaces
-
-
-def _analyse_text(text: str):
-    from spinscope.commands.analyze import analyze
-    import tempfile, pathlib
-
-    with tempfile.TemporaryDirectory() as d:
-        p = pathlib.Path(d) / "a.txt"
-        p.write_text(text, encoding="utf-8")
-        (art,) = analyze([str(p)], store=None).articles
-    return art
 
 
 def test_the_outlet_is_the_outlet_named_before_and_an_investigation_by_it_speaks_for_it():

@@ -28,7 +28,7 @@ from typing import Any, Iterable, Iterator
 from ..model import Attribution, Span
 from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
-from .quotes import DOUBLE_APOS, QuoteRegion, find_quotes
+from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
 
 # Sentence splitting: end punctuation (optionally a closing quote) then space and a
 # capital/quote/digit, unless the word before the dot is a known abbreviation.
@@ -1391,7 +1391,7 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     return out
 
 
-_OPEN_QUOTES = frozenset("\"\u201c\u2018'\u00ab\u201e")
+_OPEN_QUOTES = frozenset(OPENERS + STRAIGHT + "\u2018'")  # the quotation marks quotes.py opens with
 
 
 def _same_source(a: Attribution, b: Attribution) -> bool:

@@ -17,6 +17,7 @@ Order of work (each step documented in docs/entities.md):
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -61,8 +62,6 @@ class Mention:
 def _symbol(ch: str) -> bool:
     """An emoji, a flag letter or other pictograph (Unicode categories So, Sk, Cf; the
     variation selectors and joiner of emoji sequences), or a space."""
-    import unicodedata
-
     return ch.isspace() or ch in "\ufe0e\ufe0f\u200d" or unicodedata.category(ch) in ("So", "Sk", "Cf")
 
 
