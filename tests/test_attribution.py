@@ -759,3 +759,22 @@ def test_speaking_on_a_day_gives_no_medium_and_a_headline_label_no_statement(ext
     (b,) = extractor("Speaking with reporters on Friday, she said it was over.")
     assert b.medium == "reporters"
     assert extractor("Warning to polluters: 3.6bn people are now climate vulnerable") == []
+
+
+def test_extraposed_it_is_no_source(extractor) -> None:
+    # PolNeAR marks "it is worth remembering that ..." as an attribution with no source
+    for text in ("It is worth noting that the fund never paid out.",
+                 "While backers argue otherwise, it is important to remember that nothing is free."):
+        got = [a for a in extractor(text) if a.cue and ("noting" in a.cue.text or "remember" in a.cue.text)]
+        assert got and got[0].source is None, text
+    (a,) = [a for a in extractor("The agency denied the report. It was quick to point out that the figures "
+                                 "were old.") if "point out" in a.cue.text]
+    assert a.source is not None and a.source.text == "It"  # a referring "it" keeps its source
+
+
+def test_medium_phrase_hung_on_coordinated_sources_is_the_medium(extractor) -> None:
+    (a,) = extractor("“This is bad,” said Jan Holm, chairman of the BVK employers group, and Pia Lund, chairwoman "
+                     "of the GFU trade union confederation, in a joint statement Monday on Germany’s dpa news agency.")
+    assert a.source.text == ("Jan Holm, chairman of the BVK employers group, and Pia Lund, chairwoman of the GFU "
+                             "trade union confederation,")
+    assert a.medium == "dpa news agency"

@@ -906,3 +906,13 @@ def test_a_person_named_as_possessor_is_not_the_speaker():
     assert by_cue["warned"].unnamed and by_cue["warned"].speaker != "Vladimir Putin"
     assert by_cue["said"].speaker == "Rudy Giuliani"
     assert by_cue["concluded"].speaker == "James Comey"  # a person's own statement speaks for them
+
+
+def test_they_is_the_unnamed_group_that_spoke_last():
+    art = _analyse_text("Plan criticised\n\n"
+                        "Energy analysts say the plan will fail. They warned that supplies are short.\n\n"
+                        "The study’s authors said that ice melts. Hal Berg, a minister, said it does not. "
+                        "They also said that snow falls.\n")
+    by_cue = {a.cue.text: a for a in art.attributions if a.cue}
+    assert by_cue["warned"].speaker == "Energy analysts" and by_cue["warned"].unnamed
+    assert by_cue["also said"].speaker == "They"  # a named person spoke in between: left alone

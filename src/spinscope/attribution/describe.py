@@ -146,8 +146,9 @@ def _speaking_to(cue: Any) -> Any:
     return None
 
 
-def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
-    """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters"."""
+def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
+    """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
+    ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
     cand = None
     if lexicon.lemma_of(cue) == "tell":
         objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
@@ -180,6 +181,15 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any) -> None:
                 break
     if cand is None:
         cand = _speaking_to(cue)
+    for prep in hung or ():
+        if cand is not None:
+            break
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            inner = [c for p2 in pobj.children if p2.dep_ == "prep" and p2.lower_ in _MEDIUM_PREPS
+                     for c in p2.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
+            if inner:
+                cand = inner[0]
+                break
     if cand is None:
         return
     named = [c for c in cand.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"]

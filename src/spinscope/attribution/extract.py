@@ -514,7 +514,7 @@ class AttributionExtractor:
         if c_end <= c_start:
             return None
         att = _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
-        find_medium(text, base, att, tok)
+        find_medium(text, base, att, tok, medium_phrases(source_tok) if source_tok is not None else None)
         return att
 
     def _make_clear_cue(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
@@ -763,6 +763,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
     # not one inside an apposition ("..., president of X, which endorsed Y,").
     cut = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]
     cut += [c for a in head.children if a.dep_ == "appos" for c in a.children if c.dep_ in ("relcl", "acl")]
+    cut += medium_phrases(head)  # "X and Y, ..., in a joint statement on dpa": the cue's medium, not the source
     cut.sort(key=lambda c: c.i)
     if cut:
         stop = min(t.i for t in cut[0].subtree)
@@ -787,6 +788,20 @@ def source_span(text: str, base: int, head: Any) -> Span:
     if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
         e += 1
     return Span.of(text, s, e)
+
+
+def medium_phrases(head: Any) -> list[Any]:
+    """An "in a statement ..." / "in an interview with ..." phrase the parser hung on the
+    source, after it ("said Rainer Dulger, ..., and Reiner Hoffmann, ..., in a joint statement
+    Monday on Germany's dpa news agency"): it says how the statement was given, so it is cut
+    from the source and read for the medium."""
+    found = []
+    for t in head.subtree:
+        if t.dep_ == "prep" and t.lower_ == "in" and t.i > head.i and t.head.dep_ not in ("pobj", "prep"):
+            pobj = [c for c in t.children if c.dep_ == "pobj"]
+            if pobj and lexicon.lemma_of(pobj[0]) in _MEDIUM_NOUNS:
+                found.append(t)
+    return found
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -898,11 +913,21 @@ def _subject(tok: Any) -> Any:
                 head = head.head
             subj = _subject_shallow(head)
             if subj is not None:
+                if subj.lower_ == "it" and any(c.dep_ == "acomp" and c.lower_ in _EXTRAPOSED_ADJ for c in head.children):
+                    return None  # "it is worth noting that", "it is important to remember that": the writer
                 return subj
             if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "acomp") or head.head.i == head.i:
                 return None
             head = head.head
     return None
+
+
+# Adjectives of an extraposed "it" ("it is worth noting that", "it is important to remember
+# that"): that "it" is no one; PolNeAR marks such cues as having no source.
+_EXTRAPOSED_ADJ = frozenset("worth important necessary fair safe interesting notable noteworthy crucial vital "
+                            "essential useful instructive helpful striking ironic tempting easy hard difficult "
+                            "possible impossible reasonable fitting telling remarkable significant relevant wise "
+                            "good better best right wrong sad curious odd strange surprising unsurprising".split())
 
 
 _PLACE_PREPS = frozenset("into in inside at near outside across through toward towards onto".split())

@@ -368,6 +368,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     people = person_descriptions(text, entities, doc)
     persons = [e for e in entities if e.label == "PERSON"]
     said: list[_Said] = []
+    groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") in order
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     for a in order:
@@ -377,6 +378,10 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         pos = src.start if src is not None else a.content.start
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
+        if result is not None and result[2] and raw.strip().casefold() == "they":
+            result = _they(pos, groups, said) or result
+        if result is not None and result[2] and _plural_phrase(result[0]):
+            groups.append(_Said(pos, result[0], ""))
         if result is None:
             if raw and not a.unnamed:
                 a.flags.append("speaker_unresolved")
@@ -393,6 +398,32 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+
+
+def _plural_phrase(phrase: str) -> bool:
+    """"Critics", "energy analysts", "officials in Kyiv": a plural group (not "they" itself)."""
+    words = [w.casefold() for w in re.findall(_WORD, phrase)]
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
+    head = words[:cut][-1:] or words[-1:]
+    if not words or any(_DOCUMENT_AFTER.fullmatch(w) and words[i + 1:i + 2] == ["by"] for i, w in enumerate(words)):
+        return False  # "a 2023 study by researchers": the study, not a group of people
+    return bool(head) and head[0] not in PLURAL_PRONOUNS and head[0] not in _INDEFINITE_PRONOUNS \
+        and singular(head[0]) != head[0] and not _DOCUMENT_AFTER.fullmatch(head[0]) \
+        and singular(head[0]) not in _NOT_GROUPS
+
+
+# Plural sources that are things, not people ("Latest estimates", "The models"): no "they".
+_NOT_GROUPS = frozenset("estimate claim model figure number data result finding poll survey statistic "
+                        "record document analysis projection forecast calculation".split())
+
+
+def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, None, bool] | None:
+    """"Critics say ... They add that ...": "they" is the unnamed group that spoke last, if it
+    spoke recently and nobody named spoke in between."""
+    last = next((g for g in reversed(groups) if g.pos < pos), None)
+    if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
+        return None
+    return last.canonical, None, True
 
 
 def _not_a_description(desc: str, speaker: str) -> bool:
