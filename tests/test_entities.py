@@ -916,3 +916,30 @@ def test_they_is_the_unnamed_group_that_spoke_last():
     by_cue = {a.cue.text: a for a in art.attributions if a.cue}
     assert by_cue["warned"].speaker == "Energy analysts" and by_cue["warned"].unnamed
     assert by_cue["also said"].speaker == "They"  # a named person spoke in between: left alone
+
+
+def test_place_tagged_person_becomes_a_place_only_where_places_stand():
+    from spinscope.entities.resolve import Mention, _places_tagged_person, place_names
+
+    assert {"Avdiivka", "Kherson", "Zaporozhye", "Clinton"} <= place_names()
+    text = ("Troops gathered near the eastern city of Avdiivka. Mortars hit Kherson and Odesa. "
+            "Voters lost faith in Clinton, said Ann Berg. Clinton said she would stay.")
+
+    def mention(word: str, label: str = "PERSON", nth: int = 0) -> Mention:
+        start = [m.start() for m in re.finditer(re.escape(word), text)][nth]
+        return Mention(start, start + len(word), label, "ner", word)
+
+    ms = [mention("Avdiivka"), mention("Kherson"), mention("Odesa", "GPE"), mention("Clinton"),
+          mention("Clinton", nth=1)]
+    _places_tagged_person(ms, text)
+    assert [m.label for m in ms] == ["GPE", "GPE", "GPE", "PERSON", "PERSON"]  # "Clinton said": a person
+    alone = [Mention(0, 8, "PERSON", "ner", "Avdiivka")]
+    _places_tagged_person(alone, "Avdiivka was there.")
+    assert alone[0].label == "PERSON"  # no place context: left as tagged
+
+
+def test_a_name_ending_the_sentence_before_is_no_role():
+    from spinscope.entities.speakers import _pre_name
+
+    text = "Faith was high, said Mr. Davis. Davis is a farmer."
+    assert _pre_name(text, text.rindex("Davis"), None) is None

@@ -16,10 +16,13 @@ Order of work (each step documented in docs/entities.md):
 """
 from __future__ import annotations
 
+import gzip
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Entity
@@ -503,6 +506,78 @@ def _vote_labels(mentions: list[Mention]) -> None:
             m.label = max(counts, key=lambda lab: (counts[lab], -_LABEL_RANK.get(lab, len(_LABEL_RANK))))
 
 
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Country, US state and city names (GeoNames, cities of 15,000 or more, with Latin-script
+    alternate names): ``data/places.txt.gz``, rebuilt by :mod:`.build_places`."""
+    raw = resources.files("spinscope").joinpath("data/places.txt.gz").read_bytes()
+    return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
+
+
+_PLACE_WORDS = ("city|town|village|region|port|province|oblast|district|settlement|outskirts|suburbs|capital|"
+                "centre|center|streets|residents|mayor|governor|people|municipality|county|state")
+# Before a place: a locative preposition, "the city of", "residents of".
+_PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside)|"
+                           r"\b(?:" + _PLACE_WORDS + r")\s+of)\s+(?:the\s+)?$")
+# After a place: "X region", "X border crossing", "X's mayor".
+_PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + _PLACE_WORDS + r"|border|airport|prison|area|front|"
+                          r"direction|axis|regional|metropolitan|regions|oblasts|provinces|districts|cities|"
+                          r"towns|villages)\b")
+_COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
+# What only a person does or has ("Clinton said", "said Clinton", "Clinton's campaign"): such a
+# mention anywhere keeps the name a person, whatever the gazetteer says.
+_PERSON_AFTER = re.compile(r"(?:\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|tells|added|wrote|argued|claimed|insisted|"
+                           r"announced|stated|tweeted|declared|explained|noted|asked|replied|warned|"
+                           r"admitted|denied)\b|['\u2019]s\s+(?:campaign|wife|husband|son|daughter|family|"
+                           r"supporters|aides?|spokesman|spokeswoman|spokesperson|team|office|adviser|advisers|"
+                           r"advisor|advisors|lawyers?|attorneys?|speech|remarks|running\s+mate))")
+_PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|asked|by)\s+$")
+
+
+def _places_tagged_person(mentions: list[Mention], text: str) -> None:
+    """A one-name PERSON that is a known place and stands where places stand ("near the eastern
+    city of Avdiivka", "in Kherson", "the Zaporizhzhia region", "Heathrow, Glasgow, and
+    Belfast") is a GPE. A title before any mention ("Mr. Lincoln") or a possessive after "in"
+    ("faith in Warren's plan") keeps it a person; a name never in such a place stays as tagged."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.canonical].append(m)
+    places = None
+    for canonical, ms in groups.items():
+        if " " in canonical or any(m.label != "PERSON" or m.origin == "table" or m.title for m in ms):
+            continue
+        if places is None:
+            places = place_names()
+        if canonical not in places:
+            continue
+        if any(_PERSON_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text[max(0, m.start - 20):m.start])
+               for m in ms):
+            continue
+        for m in ms:
+            before, after = text[max(0, m.start - 40):m.start], text[m.end:m.end + 30]
+            locative = _PLACE_BEFORE.search(before) and not after.startswith(("'s", "\u2019s"))
+            if locative or _PLACE_AFTER.match(after) or _next_to_place(m, mentions, text):
+                for x in ms:
+                    x.label = "GPE"
+                break
+
+
+def _next_to_place(m: Mention, mentions: list[Mention], text: str) -> bool:
+    """Joined to a known place by "and"/"or" ("Catalonia and Valencia"), or followed by its
+    state or country ("Ferguson, Missouri", "Pisa, Italy")."""
+    places = place_names()
+    for o in mentions:
+        if o.label not in ("GPE", "LOC") or o is m or text[o.start:o.end] not in places:
+            continue
+        if m.end <= o.start:
+            gap = text[m.end:o.start]
+            if _COORDINATION.fullmatch(gap) or (gap == ", " and re.match(r"[,.;:)\n]|$", text[o.end:o.end + 1])):
+                return True
+        elif o.end <= m.start and _COORDINATION.fullmatch(text[o.end:m.start]):
+            return not text.startswith(("'s", "\u2019s"), m.end)
+    return False
+
+
 def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Entity]:
     """All entity mentions of ``text`` with canonical forms (see the module docstring)."""
     cands: list[Mention] = []
@@ -524,6 +599,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _merge_org_prefixes(mentions, text)
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
+    _places_tagged_person(mentions, text)
     _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 

@@ -163,8 +163,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             break  # "Meet Mrs. Obama": only a title or a role goes before an honorific
         if low in _CALENDAR_WORDS or any(ch.isdigit() for ch in word):
             break  # "said Friday Trump's attorney", "On January 18 US secretary of state Antony Blinken"
-        if kept and word.endswith(".") and not is_title(word) and len(low) > 3:
-            break  # "... with hypersonic missiles. Anchor Vladimir Solovyov": a sentence ends there
+        if word.endswith(".") and not is_title(word) and len(low) > 3:
+            break  # "... with hypersonic missiles. Anchor Vladimir Solovyov", "said Mr. Davis. Davis is":
+            # a sentence ends there
         if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
                    "according", "when", "as", "while", "but", "former", "then"):
             if low in ("former",):
