@@ -943,3 +943,17 @@ def test_a_name_ending_the_sentence_before_is_no_role():
 
     text = "Faith was high, said Mr. Davis. Davis is a farmer."
     assert _pre_name(text, text.rindex("Davis"), None) is None
+
+
+def test_ordinary_word_opening_a_sentence_is_no_person():
+    from spinscope.entities.resolve import Mention, _drop_capitalised_words
+
+    text = ("Wildfires feeding on dry grass spread. Officials said wildfires are common.\n\n"
+            "May said she would stay. Talks resume in may.\n\nDad and I watched. My dad smiled.")
+
+    def mention(word: str) -> Mention:
+        start = text.index(word)
+        return Mention(start, start + len(word), "PERSON", "ner", word)
+
+    kept = _drop_capitalised_words([mention("Wildfires"), mention("May"), mention("Dad")], text)
+    assert [text[m.start:m.end] for m in kept] == ["May", "Dad"]  # "May said": a person; "Dad": kin

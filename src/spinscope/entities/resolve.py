@@ -562,6 +562,41 @@ def _places_tagged_person(mentions: list[Mention], text: str) -> None:
                 break
 
 
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;][\"\u201d\u2019)]?\s+|\n\s*|[\"\u201c\u2018(\u2022\-]\s*)$")
+
+
+_KIN_NAMES = frozenset("dad daddy mom mommy mum mummy ma pa father mother grandpa grandma granny grandad "
+                       "grandmother grandfather uncle aunt auntie".split())
+
+
+def _drop_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]:
+    """An ordinary word the model tagged PERSON because it opens a sentence ("Wildfires
+    feeding on dry vegetation", "Rice accounts for 10% of methane", "Windy, with gales"): a
+    one-word PERSON whose every mention opens a sentence, a line or a quotation, whose
+    lower-case form is used elsewhere in the article, and that does nothing only a person does
+    ("May said") is no entity."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.canonical].append(m)
+    drop: set[str] = set()
+    for canonical, ms in groups.items():
+        word = text[ms[0].start:ms[0].end]
+        if " " in canonical or not word.isalpha() or not word[0].isupper() or word.isupper() \
+                or any(m.label != "PERSON" or m.origin == "table" or m.title or text[m.start:m.end] != word
+                       for m in ms):
+            continue
+        if word.casefold() in _KIN_NAMES:
+            continue  # "Dad and I watched ... He said": a kinship word used as a name
+        if not all(_SENTENCE_START.search(text, max(0, m.start - 6), m.start) for m in ms):
+            continue
+        if not re.search(r"(?<![\w.\-])" + re.escape(word.lower()) + r"(?![\w\-])", text):
+            continue
+        if any(_PERSON_AFTER.match(text, m.end) for m in ms):
+            continue
+        drop.add(canonical)
+    return [m for m in mentions if m.canonical not in drop] if drop else mentions
+
+
 def _next_to_place(m: Mention, mentions: list[Mention], text: str) -> bool:
     """Joined to a known place by "and"/"or" ("Catalonia and Valencia"), or followed by its
     state or country ("Ferguson, Missouri", "Pisa, Italy")."""
@@ -600,6 +635,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
     _places_tagged_person(mentions, text)
+    mentions = _drop_capitalised_words(mentions, text)
     _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 
