@@ -778,3 +778,14 @@ def test_medium_phrase_hung_on_coordinated_sources_is_the_medium(extractor) -> N
     assert a.source.text == ("Jan Holm, chairman of the BVK employers group, and Pia Lund, chairwoman of the GFU "
                              "trade union confederation,")
     assert a.medium == "dpa news agency"
+
+
+def test_quote_paragraph_after_a_tagged_quote_continues_that_statement(extractor) -> None:
+    text = ("“The reef is in no danger,” he said.\n\n"
+            "“Dissenters are excluded and removed from the institutions.”\n\n"
+            "The budget was cut in March. Officials did not comment.\n\n"
+            "“This is a separate quotation with nobody named next to it.”\n")
+    got = extractor(text)
+    (said,) = [a for a in got if a.cue and a.cue.text == "said"]
+    assert said.content.text.endswith("removed from the institutions.”") and "continued_quote" in said.flags
+    assert not any("separate quotation" in a.content.text for a in got)  # narrative in between: not his
