@@ -789,3 +789,13 @@ def test_quote_paragraph_after_a_tagged_quote_continues_that_statement(extractor
     (said,) = [a for a in got if a.cue and a.cue.text == "said"]
     assert said.content.text.endswith("removed from the institutions.”") and "continued_quote" in said.flags
     assert not any("separate quotation" in a.content.text for a in got)  # narrative in between: not his
+
+
+def test_any_verb_with_a_subject_then_a_colon_and_a_quotation_is_a_cue(extractor) -> None:
+    (a,) = extractor("Ivan Orlov, the speaker of the regional assembly, raged: “These are criminals and we must "
+                     "bring them all to justice.”")
+    assert a.cue.text == "raged:" and a.source.text.startswith("Ivan Orlov") and a.kind == "direct"
+    text = "The mayor fumed:\n\n“The press is saying we will give them hell, and that is a lie.”\n"
+    (b,) = extractor(text)
+    assert b.cue.text == "fumed:" and b.content.text.startswith("“The press")
+    assert not extractor("The list includes: \"apples, pears and plums from the farm\".")

@@ -189,8 +189,10 @@ class AttributionExtractor:
         for text in texts:
             sents = split_sentences(text)
             tagged = self.tagger(text) if self.tagger is not None else None
-            todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)]
-            buf.append((text, find_quotes(text), todo, tagged, sents))
+            quotes = find_quotes(text)
+            todo = [(s, e) for s, e in sents if self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)
+                    or _colon_before_quote(text, e, quotes)]
+            buf.append((text, quotes, todo, tagged, sents))
             pending += len(todo)
             if pending >= self.options.batch_size:
                 yield from self._parse_and_extract(buf)
@@ -213,7 +215,8 @@ class AttributionExtractor:
         parsed = []
         sents = split_sentences(text)
         for s, e in sents:
-            if not (self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)):
+            if not (self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)
+                    or _colon_before_quote(text, e, quotes)):
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
@@ -246,6 +249,8 @@ class AttributionExtractor:
     # -- cue finding ------------------------------------------------------------------
     def _is_cue_verb(self, tok: Any) -> bool:
         pos = lexicon.upos(tok)
+        if pos == "VERB" and self._colon_quote(tok):
+            return True
         if self._tagged is not None:
             if self._tagged_cue(tok):
                 return True
@@ -262,6 +267,19 @@ class AttributionExtractor:
             ) >= (self.options.cue_threshold if self.options.cue_threshold is not None
                   else self.cue_model["threshold"])
         return tok.lower_ in self.cue_form_set or lexicon.lemma_of(tok) in lexicon.CORE_CUE_LEMMAS
+
+    def _colon_quote(self, tok: Any) -> bool:
+        """"Vyacheslav Volodin, the Speaker of the Duma, raged: “These are war criminals …”": a
+        verb with a subject, then a colon and a quotation, introduces that quotation whatever
+        the verb ("raged", "read", "proclaimed"); the lexicon knows only the usual ones."""
+        doc = tok.doc
+        if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or lexicon.is_form_of(tok, _NOT_COLON_CUES, _NOT_COLON_STEMS):
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON")
+                   for c in tok.children):
+            return False
+        colon_end = self._base + doc[tok.i + 1].idx + 1
+        return _colon_before_quote(self._text, colon_end, self._quotes)
 
     def _tagged_cue(self, tok: Any) -> bool:
         """Whether the tagger put ``tok`` in a cue span and it heads that span (its syntactic
@@ -287,6 +305,7 @@ class AttributionExtractor:
                  sents: list[tuple[int, int]], tagged: Any = None) -> list[Attribution]:
         found: list[Attribution] = []
         self._quotes = quotes
+        self._text = text
         self._tagged = tagged
         self._cue_spans = tagged.spans("Cue", self.tagger.thresholds["Cue"]) if tagged is not None else []
         for s, e in sents:  # headline statements need no parse ("Trump: ‘I’m the worst thing ...’")
@@ -657,6 +676,21 @@ class AttributionExtractor:
 
 
 # -- helpers ---------------------------------------------------------------------------
+# Verbs that introduce a list or an example with a colon, not words ("The list includes:").
+_NOT_COLON_CUES = frozenset("be have include contain feature consist comprise involve become follow go come "
+                            "remain list need require mean cover get take make do see look".split())
+_NOT_COLON_STEMS = lexicon.form_stems(_NOT_COLON_CUES)
+
+
+def _colon_before_quote(text: str, end: int, quotes: list[QuoteRegion]) -> bool:
+    """Whether ``text[:end]`` ends with a colon and a quotation of four words or more opens
+    right after it (on the same line or the next paragraph)."""
+    head = text[max(0, end - 3):end].rstrip()
+    if not head.endswith(":"):
+        return False
+    return any(end <= q.start <= end + 4 and len(text[q.start:q.end].split()) >= 4 for q in quotes)
+
+
 def _quote_paragraph_after_tag(text: str, p: Attribution, q: QuoteRegion) -> bool:
     """Whether quotation ``q`` is a paragraph of its own and the paragraph before it ends with
     statement ``p`` (at most a short speech tag after its content: '," he told Sky News.')."""
