@@ -957,3 +957,18 @@ def test_ordinary_word_opening_a_sentence_is_no_person():
 
     kept = _drop_capitalised_words([mention("Wildfires"), mention("May"), mention("Dad")], text)
     assert [text[m.start:m.end] for m in kept] == ["May", "Dad"]  # "May said": a person; "Dad": kin
+
+
+def test_descriptions_and_names_from_real_news_shapes():
+    art = _analyse_text("Ministry claims win\n\n"
+                        "The country’s defence ministry claimed that the attack had failed. "
+                        "European Commission President Ursula von der Leyen said the bloc would act. "
+                        "According to Kovalenko, they became victims of their own propaganda. "
+                        "The court ordered the sentencing of rights activist Fail Alsynov, who said he was "
+                        "innocent. University of Maryland social scientist Dana Fisher said that protests work.\n")
+    got = {a.speaker: a.speaker_description for a in art.attributions}
+    assert got["defence ministry"] is None  # "The country's" owns the ministry, it does not describe it
+    assert got["Ursula von der Leyen"] == "European Commission President"
+    assert got["Kovalenko"] is None  # a clause after the name is no apposition
+    assert got["Fail Alsynov"] == "rights activist"
+    assert got["Dana Fisher"] == "University of Maryland social scientist"

@@ -86,7 +86,14 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
                 break
         role = [t for t in left if t.i < name_start and lexicon.upos(t) in ("NOUN", "ADJ", "PROPN", "ADP", "DET")]
         # Only lower-case role words, or a role after an organisation ("Kremlin adviser")
-        if role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None:
+        pos_i = max((t.i for t in left if t.i < name_start and t.tag_ == "POS"), default=-1)
+        # ("The country's defence ministry": a possessor with no role noun after it is the
+        # owner, not a description; "Russia's foreign minister Sergei Lavrov" has one)
+        if role and pos_i >= 0 and not any(lexicon.upos(t) == "NOUN" and t.i > pos_i for t in role) \
+                and description is None and not any(t.text[:1].isupper() for t in left if t.i < pos_i and t.is_alpha
+                                                    and t.lower_ not in ("the", "a", "an")):
+            name_toks = [t for t in name_toks if t.i > pos_i]
+        elif role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None:
             d = _span(text, base, [t for t in name_toks if t.i < name_start])
             description = d.text if d else None
             name_toks = [t for t in name_toks if t.i >= name_start]

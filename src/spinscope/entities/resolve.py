@@ -267,7 +267,10 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
         if m.label == "PERSON" and m.origin == "ner":
             # "Mark Van den Oever", "Ursula von der Leyen" cut at the particle
             p = _NAME_PARTICLE_TAIL.match(text, m.end) or (
-                _NAME_PARTICLE_TAIL.match(text, m.end - 4) if text[m.end - 4:m.end] == " Van" else None)
+                _NAME_PARTICLE_TAIL.match(text, m.end - 4) if text[m.end - 4:m.end] == " Van" else None) or (
+                re.compile(r"[ \t]+[A-Z][\w\-\u2019']+").match(text, m.end)
+                if text[m.start:m.end].split()[-1] in _PARTICLES and len(text[m.start:m.end].split()) > 1 else None)
+            # (the last: "Ursula von der" + "Leyen", the model stopping after the particles)
             if p and "\n" not in p.group(0):
                 m.end = p.end()
                 skip_until = m.end

@@ -93,6 +93,9 @@ _ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile
                               "already perhaps within in under over until amid amidst despite".split())
 
 
+_CLAUSE_STARTS = frozenset("i you he she it we they there this these those his its our my your their".split())
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
@@ -114,6 +117,8 @@ def _apposition(text: str, end: int) -> str | None:
         return None  # "Brett Kavanaugh, take a look at this synopsis": a new clause, not a role
     if first.casefold() in _ADVERBIAL_STARTS:
         return None  # "Cindy McCain, at the time, had been ...": a time or manner, not a role
+    if first.casefold() in _CLAUSE_STARTS:
+        return None  # "According to Kovalenko, they became victims of ...": a new clause
     if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
         return None
     return phrase
@@ -194,6 +199,14 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     if not phrase or not role_nouns_in(phrase) and not any(is_title(w) for w in phrase.split()):
         return None
     words = phrase.split()
+    for i in range(len(words) - 2, 0, -1):
+        if words[i].casefold() in ("of", "for") and words[i - 1][:1].islower() \
+                and not (role_nouns_in(words[i - 1]) or title_like(words[i - 1])):
+            # "sentencing of rights activist X", "arrogance of Ukrainian President X": the role
+            # is what follows the preposition
+            phrase = phrase[phrase.index(" ".join(words[i + 1:])):]
+            words = words[i + 1:]
+            break
     while len(words) > 1 and words[-1].casefold().strip(".") in _NAME_HONORIFICS and role_nouns_in(" ".join(words[:-1])):
         words.pop()  # "climatology expert Professor Janette Lindesay": the honorific is the name's
     return phrase[:len(" ".join(words))] if words != phrase.split() else phrase
@@ -565,7 +578,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         return raw.strip(), None, True
     # 6. the table, a surname, or the cleaned text (the name part when the extractor split off
     #    a description: "Hollywood entertainment website Deadline" -> "Deadline")
-    surface = clean_surface(a.speaker if a.speaker and a.speaker_description and a.speaker in raw else raw)
+    surface = clean_surface(a.speaker if a.speaker and a.speaker in raw and (
+        a.speaker_description or raw.rstrip().endswith(a.speaker)) else raw)  # ("The country's defence ministry")
     entry = table.lookup(surface)
     if entry is not None:
         if entry.label in NOT_SPEAKER_LABELS:
