@@ -972,3 +972,12 @@ def test_descriptions_and_names_from_real_news_shapes():
     assert got["Kovalenko"] is None  # a clause after the name is no apposition
     assert got["Fail Alsynov"] == "rights activist"
     assert got["Dana Fisher"] == "University of Maryland social scientist"
+
+
+def test_a_pronoun_skips_people_the_article_gives_the_other_gender():
+    art = _analyse_text("Talks stall\n\n"
+                        "Anna Lund, the chairwoman of the board, said the deal was dead. Mr Peter Holm, a banker, "
+                        "disagreed with the plan. \"It will cost us,\" she said.\n\n"
+                        "Ola Berg, a spokesman for Mrs Lund, was asked about it. \"We tried,\" she said.\n")
+    shes = [a.speaker for a in art.attributions if a.source is not None and a.source.text == "she"]
+    assert shes == ["Anna Lund", "Anna Lund"]  # not Mr Holm, not the spokesman

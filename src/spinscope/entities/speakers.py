@@ -7,7 +7,8 @@ Rules, in the order they are tried for each attribution (document order):
    a vague plural ("US defense officials") stays unnamed;
 2. a singular personal pronoun ("he stated"): the most recent PERSON before it that
    was a speaker or a grammatical subject (not "the Obama government"), outside
-   direct quotations;
+   direct quotations, and not of the other gender where the article gives one ("Mrs",
+   "spokeswoman"); "they" after an unnamed plural group that spoke last is that group;
 3. a definite description ("the journalist", "the analyst further said"): the most
    recent named speaker if their description is compatible with the role noun
    (same noun or same role class: "head of the ... Center" is an expert); else the
@@ -78,6 +79,7 @@ class PersonInfo:
     canonical: str
     description: str | None
     positions: list[int]
+    gender: str | None = None  # "m" / "f" when the article says so (a title or gendered role)
 
 
 _RELATIVE_ROLE = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+"
@@ -241,6 +243,18 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
     for canonical, rank in ranks.items():
         if not info[canonical].description and title_key(rank) not in HONORIFICS:
             info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
+    votes: dict[str, set[str]] = {}
+    for e in entities:
+        if e.label == "PERSON":
+            votes.setdefault(e.canonical, set()).update(_gender_votes(text, e))
+    for canonical, p in info.items():
+        v = set(votes.get(canonical, set()))
+        if p.description:
+            # the role's own words, not whom it serves ("spokesman for Mrs. Clinton": male)
+            head = re.split(r"\b(?:of|for|at|to|with|in)\b", p.description, maxsplit=1)[0]
+            words = {w.casefold() for w in re.findall(r"[A-Za-z]+", head)}
+            v |= {g for g, ws in (("m", _MALE_WORDS), ("f", _FEMALE_WORDS)) if ws & words}
+        p.gender = v.pop() if len(v) == 1 else None  # conflicting evidence: unknown
     return info
 
 
@@ -524,7 +538,15 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                 return raw.strip(), None, True  # "Russian officials"; but "the Russian diplomat": step 4
     # 2. personal pronouns
     if len(low) == 1 and low[0] in SINGULAR_PRONOUNS:
-        antecedent = _antecedent(pos, persons, said, doc, attributions)
+        # a person the article makes male or female only takes a pronoun of that gender ("Mrs
+        # Lund said ... He added": not her); no first-name lists, so most people fit either
+        want = "f" if low[0] in ("she", "her") else "m"
+
+        def fits(name: str) -> bool:
+            info = people.get(name)
+            return info is None or info.gender in (None, want)
+        antecedent = _antecedent(pos, [e for e in persons if fits(e.canonical)],
+                                 [x for x in said if fits(x.canonical)], doc, attributions)
         return (antecedent, "PERSON", False) if antecedent else None
     if len(low) == 1 and low[0] in PLURAL_PRONOUNS:
         return raw.strip(), None, True
@@ -706,6 +728,21 @@ def _who_after_person(text: str, src, word: str, persons: list[Entity]) -> tuple
         return None
     hit = max(before, key=lambda e: e.end)
     return hit.canonical, hit.label, False
+
+
+_MALE_WORDS = frozenset("mr mr. sir lord king prince father son brother husband boy man uncle grandfather "
+                        "chairman spokesman congressman businessman councilman policeman sportsman "
+                        "statesman frontman nephew dad".split())
+_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss lady dame queen princess mother daughter sister wife girl "
+                          "woman aunt grandmother chairwoman spokeswoman congresswoman businesswoman "
+                          "councilwoman policewoman sportswoman actress niece mom mum".split())
+
+
+def _gender_votes(text: str, e: Entity) -> set[str]:
+    """"m" / "f" from a gendered title or role right before a mention ("Mr", "Mrs",
+    "spokeswoman", "his wife")."""
+    before = [w.casefold() for w in re.findall(r"[A-Za-z]+", text[max(0, e.start - 25):e.start])][-2:]
+    return {g for g, words in (("m", _MALE_WORDS), ("f", _FEMALE_WORDS)) if words & set(before)}
 
 
 def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | None",
