@@ -981,3 +981,16 @@ def test_a_pronoun_skips_people_the_article_gives_the_other_gender():
                         "Ola Berg, a spokesman for Mrs Lund, was asked about it. \"We tried,\" she said.\n")
     shes = [a.speaker for a in art.attributions if a.source is not None and a.source.text == "she"]
     assert shes == ["Anna Lund", "Anna Lund"]  # not Mr Holm, not the spokesman
+
+
+def test_first_name_between_title_and_surname_joins_the_name_and_media_phrases():
+    art = _analyse_text("Fireworks\n\n"
+                        "London Mayor Sadiq Khan called the display a \"message of support\" to EU citizens. "
+                        "The organization told Russian media that the report was false. "
+                        "Sir Mike Penning had previously described the deal as dead. "
+                        "President Vladimir Putin called on Russians to unite behind the army.\n")
+    by_speaker = {a.speaker: a for a in art.attributions}
+    assert by_speaker["Sadiq Khan"].speaker_description == "London Mayor"
+    assert by_speaker["organization"].medium == "Russian media"  # not the nationality alone
+    assert by_speaker["Mike Penning"].speaker_description is None  # "Sir" is no description
+    assert by_speaker["Vladimir Putin"].medium is None  # "called on" names no medium

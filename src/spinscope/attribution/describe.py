@@ -22,7 +22,8 @@ _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet l
 _MEDIUM_PREPS = ("to", "with", "on")
 # Verbs whose "on X" is what they are about ("commented on Brexit"), not where ("said on CNN").
 _TOPIC_ON_VERBS = frozenset("""comment focus report elaborate insist reflect weigh dwell touch remark expand
-concentrate center centre rule vote agree disagree decide brief testify act campaign lecture""".split())
+concentrate center centre rule vote agree disagree decide brief testify act campaign lecture call rely depend
+count prey""".split())
 _TOPIC_ON_STEMS = lexicon.form_stems(_TOPIC_ON_VERBS)
 # Verbs whose "to X" / "with X" is the audience ("said to Reuters", "spoke with CNN").
 _SPEECH_VERBS = frozenset("""say tell explain write speak talk announce confirm admit reveal declare state report
@@ -206,6 +207,11 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     # ("Germany's dpa news agency": the outlet is the agency, not the country that owns it)
     toks = [t for t in cand.subtree if (t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i) and t.i not in owner]
     toks = [t for t in toks if t.i <= cand.i or t.dep_ in ("compound", "nummod")]  # "BBC Radio 4"
+    conj = [c for c in cand.children if c.dep_ == "conj" and c.i > cand.i]
+    if conj and any(c.dep_ == "cc" for c in cand.children):
+        # "in a letter to Republican and Democrat leaders": the audience is the whole phrase
+        toks = sorted(set(toks) | {t for t in cand.subtree if cand.i < t.i <= conj[0].i and t.dep_ != "punct"}
+                      | {t for t in conj[0].subtree if t.i <= conj[0].i}, key=lambda t: t.i)
     quote = next((t for t in toks if t.is_quote or t.text in "\u201c\u201d\u2018\""), None)
     if quote is not None:
         # "posted on X “Big Oil has been lying”": the parser ran the medium into the quotation

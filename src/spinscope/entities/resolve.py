@@ -248,6 +248,14 @@ _NAME_PARTICLE_HEAD = re.compile(
     r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?(?:\s+(?:%s))+\s+$" % "|".join(sorted(_PARTICLES - {"le", "la", "al", "el"})))
 
 
+def _title_case_line(text: str, pos: int) -> bool:
+    """Whether the line around ``pos`` is a Title Case headline (most words capitalised)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    words = re.findall(r"[A-Za-z]+", text[start:end if end != -1 else len(text)])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
 def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[Mention]:
     out: list[Mention] = []
     skip_until = -1
@@ -274,6 +282,15 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             if p and "\n" not in p.group(0):
                 m.end = p.end()
                 skip_until = m.end
+        if m.label == "PERSON" and m.origin == "ner" and " " not in text[m.start:m.end]:
+            # "London Mayor Sadiq Khan" with only "Khan" found: a capitalised word between a
+            # title and the surname is the first name
+            lo = max(0, m.start - 40)
+            fm = re.search(r"\b([A-Z][\w\-]*\.?)[ \t]+([A-Z][a-z]+)[ \t]+$", text[lo:m.start])
+            if fm and is_title(fm.group(1)) and not is_title(fm.group(2)) \
+                    and fm.group(2).casefold() not in ROLE_NOUNS and (not out or out[-1].end <= lo + fm.start(2)) \
+                    and not _title_case_line(text, m.start):  # "Minister Says Jobs and Reef Depend on ..."
+                m.start = lo + fm.start(2)
         if m.origin != "table":
             # a title right before the mention: NER-split ("Lt.-Gen" PERSON) or plain text
             before = text[max(0, m.start - 30):m.start]

@@ -140,7 +140,9 @@ jun jul aug sep sept oct nov dec""".split())
 # Honorifics and ranks that belong to the name after a role ("expert Professor X", "commander
 # Captain Y"), not to the role ("Attorney General" keeps "General").
 _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
-                             "sergeant sgt lieutenant lt colonel col".split())
+                             "sergeant sgt lieutenant lt colonel col lord lady baroness baron".split())
+# Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
+_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady".split())
 
 
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
@@ -241,7 +243,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
         if desc:
             p.description = desc
     for canonical, rank in ranks.items():
-        if not info[canonical].description and title_key(rank) not in HONORIFICS:
+        if not info[canonical].description and title_key(rank) not in _ADDRESS_ONLY:
             info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
     votes: dict[str, set[str]] = {}
     for e in entities:
@@ -366,6 +368,11 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         return
     if span is not None:
         hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
+        if hit is not None and hit.label in ("NORP", "GPE") and hit.end < span.end and re.fullmatch(r"[\s\w\-]*\s[a-z][\w\-]*", span.text[hit.end - span.start:]):
+            # "Republican and Democrat leaders", "Russian media": a nationality or place
+            # modifies an audience, it is not the audience
+            a.medium = clean_surface(span.text)
+            return
         if hit is None and _OUTLET_ANAPHOR.fullmatch(span.text.casefold()):
             named = [e for e in article.entities if _is_outlet(e) and e.end <= span.start
                      and span.start - e.end <= 2000]
@@ -458,7 +465,8 @@ def _not_a_description(desc: str, speaker: str) -> bool:
     """An age ("Vitaliy Vertash, 16"), a word fragment ("co"), or the speaker's own acronym
     ("Climate Action Network (CAN)")."""
     d = desc.strip(" ().,")
-    if d.casefold() in ("itself", "himself", "herself", "themselves", "themself", "alone", "too", "also"):
+    if d.casefold() in ("itself", "himself", "herself", "themselves", "themself", "alone", "too", "also",
+                        "another", "one", "other", "others"):
         return True  # "the Pentagon, itself, announced"
     if not d or d.isdigit() or (len(d) <= 2 and not d.isupper() and not is_title(d)):
         return True
