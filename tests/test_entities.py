@@ -994,3 +994,15 @@ def test_first_name_between_title_and_surname_joins_the_name_and_media_phrases()
     assert by_speaker["organization"].medium == "Russian media"  # not the nationality alone
     assert by_speaker["Mike Penning"].speaker_description is None  # "Sir" is no description
     assert by_speaker["Vladimir Putin"].medium is None  # "called on" names no medium
+
+
+def test_dash_relative_clause_bracketed_name_and_chief_of_staff():
+    art = _analyse_text("War talk\n\n"
+                        "Russia – which has over the past three decades sought peace – expressed a preference for "
+                        "trade with Europe. His top general, Polish Armed Forces Chief of Staff Wieslaw Kukula, has "
+                        "alleged that Russia is preparing for a conflict. “The war fever is being used by "
+                        "[European Commission President Ursula] von der Leyen,” Doctorow said.\n")
+    speakers = {a.cue.text: a.speaker for a in art.attributions if a.cue}
+    assert speakers["expressed"] == "Russia"  # the dash aside names other things
+    assert speakers["has alleged"] == "Wieslaw Kukula"
+    assert "Ursula von der Leyen" in {e.canonical for e in art.entities}  # the editor's bracket is dropped

@@ -112,6 +112,8 @@ def split_title(text: str) -> tuple[str, str]:
 def clean_surface(text: str) -> str:
     """Whitespace collapsed, outer punctuation and quotes dropped, "the" and possessive removed."""
     text = _WS.sub(" ", text.replace("\u00a0", " ")).strip()
+    if "]" in text and "[" not in text:
+        text = text.replace("]", "")  # "[President Ursula] von der Leyen": an editor's bracket inside a name
     text = _LEAD.sub("", _TRAIL.sub("", text))
     text = strip_possessive(text)
     text = _LEAD.sub("", re.sub(r"^the\s+", "", text, flags=re.I))

@@ -304,8 +304,9 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
 
 
 _ROLE_NAME = re.compile(
-    r"\b(?:%s)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
-    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))
+    r"\b(?:(?:%s)|[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|Defense\s+)?Staff)\s+"
+    r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
+    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))  # (also "Chief of Staff Wieslaw Kukula")
 
 
 def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:

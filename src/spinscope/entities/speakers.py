@@ -683,7 +683,7 @@ def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> En
 
 
 _HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
-_RELATIVE_TAIL = re.compile(r",\s*(?:which|who|whom|whose|that)\b.*$", re.S)
+_RELATIVE_TAIL = re.compile(r"(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that)\b.*$", re.S)
 
 # Multi-word roles read as one role noun in definite descriptions.
 _ROLE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "minister",
