@@ -1006,3 +1006,12 @@ def test_dash_relative_clause_bracketed_name_and_chief_of_staff():
     assert speakers["expressed"] == "Russia"  # the dash aside names other things
     assert speakers["has alleged"] == "Wieslaw Kukula"
     assert "Ursula von der Leyen" in {e.canonical for e in art.entities}  # the editor's bracket is dropped
+
+
+def test_sentence_initial_role_names_a_person_the_model_tagged_org():
+    art = _analyse_text("Solidarity\n\n"
+                        "Blogger Ilya Sokolov said that he has been receiving numerous inquiries from friends. "
+                        "\"The solidarity with Israel is overwhelming,\" he said.\n\n"
+                        "Deputy Director General Anna Berg said that the plan works.\n")
+    assert [a.speaker for a in art.attributions[:2]] == ["Ilya Sokolov", "Ilya Sokolov"]
+    assert "Director General" not in {e.canonical for e in art.entities}

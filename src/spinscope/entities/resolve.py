@@ -304,9 +304,12 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
 
 
 _ROLE_NAME = re.compile(
-    r"\b(?:(?:%s)|[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|Defense\s+)?Staff)\s+"
-    r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
-    % "|".join(sorted(ROLE_NOUNS, key=len, reverse=True)))  # (also "Chief of Staff Wieslaw Kukula")
+    r"(?:\b(?:%s)|(?:^|(?<=\n)|(?<=[.!?] ))(?:%s)|\b[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|"
+    r"Defense\s+)?Staff)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
+    % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
+       "|".join(sorted((r.capitalize() for r in ROLE_NOUNS), key=len, reverse=True))))
+# (a role word is capitalised only at a sentence start: "Blogger Ilya Sokolov said"; also
+# "Chief of Staff Wieslaw Kukula")
 
 
 def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:
@@ -314,8 +317,12 @@ def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> li
     out = []
     for m in _ROLE_NAME.finditer(text):
         s, e = m.span(1)
-        if table.lookup(m.group(1)) or any(c.start < e and s < c.end for c in cands):
-            continue
+        if any(is_title(w) or w.casefold() in ROLE_NOUNS for w in m.group(1).split()) or _title_case_line(text, s):
+            continue  # "Deputy Director General", a Title Case headline: not a name after a role
+        hits = [c for c in cands if c.start < e and s < c.end]
+        if table.lookup(m.group(1)) or any(c.label in ("PERSON", "NORP") or c.origin != "ner" or c.start < s or c.end > e
+                                           for c in hits):
+            continue  # (a piece the model tagged ORG inside the name is replaced: "Blogger Ilya Sokolov")
         out.append(Mention(s, e, "PERSON", "role"))
     return out
 
