@@ -1015,3 +1015,17 @@ def test_sentence_initial_role_names_a_person_the_model_tagged_org():
                         "Deputy Director General Anna Berg said that the plan works.\n")
     assert [a.speaker for a in art.attributions[:2]] == ["Ilya Sokolov", "Ilya Sokolov"]
     assert "Director General" not in {e.canonical for e in art.entities}
+
+
+def test_owned_role_and_organisation_phrase_are_not_the_last_speaker():
+    art = _analyse_text("Graft\n\n"
+                        "Prime Minister Jan Holm said that reforms work. Elsewhere, the Pentagon’s inspector general "
+                        "admitted that Washington had failed to track weapons.\n\n"
+                        "Capt. Ola Berg, assistant to the commander of the Army's Support Forces, told the Journal "
+                        "that gas is used. As of May 3, the Support Forces have confirmed 1,891 such attacks.\n\n"
+                        "Alexey Mukhin, head of the Center for Political Information, told RT that it was planned. "
+                        "The analyst further said that the US wanted it.\n")
+    by_cue = {a.cue.text: a.speaker for a in art.attributions if a.cue}
+    assert by_cue["admitted"] != "Jan Holm"
+    assert by_cue["have confirmed"] != "Ola Berg"
+    assert by_cue["further said"] == "Alexey Mukhin"  # an unowned "the analyst" still finds him

@@ -578,7 +578,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
         if _anonymous_before(low[-1], pos, attributions):
             return raw.strip(), None, True  # "a senior official told reporters ... the official said"
-        chosen = _by_description(low[-1], pos, people, said)
+        owned = any(w.endswith(("'s", "\u2019s")) for w in words[1:-1]) or any(w[:1].isupper() for w in words[1:-1])
+        # ("the Pentagon's inspector general": someone of the Pentagon, not whoever spoke last)
+        chosen = _by_description(low[-1], pos, people, said, fallback=not owned)
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
@@ -777,6 +779,13 @@ def _words(phrase: str) -> list[str]:
     return [w.casefold() for w in re.findall(_WORD, phrase)]
 
 
+def _personal(word: str) -> bool:
+    """A word that can end a description of a person ("PM", "lady", "minister"), unlike an
+    organisation's ("the Support Forces" at the end of "assistant to the commander of the
+    Army's Support Forces")."""
+    return singular(word) in ROLE_NOUNS or word in ROLE_NOUNS or is_title(word) or bool(_AGE.fullmatch(word))
+
+
 def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons: list[Entity],
                said: list[_Said], doc: "Doc | None", attributions: list[Attribution]) -> str | None:
     """The person an earlier description names: the source repeats it ("the first lady" after
@@ -800,7 +809,8 @@ def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons:
         desc = _words(description)
         if desc and desc[0] in ("a", "an", "the"):
             desc = desc[1:]
-        if desc and (desc == body or (len(body) >= 2 and desc[-len(body):] == body)) and last > best_pos:
+        if desc and (desc == body or (len(body) >= 2 and desc[-len(body):] == body and _personal(body[-1]))) \
+                and last > best_pos:
             best, best_pos = name, last
     return best
 
@@ -819,7 +829,7 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
 
 
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
-                    said: list[_Said]) -> str | None:
+                    said: list[_Said], fallback: bool = True) -> str | None:
     earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
     if earlier:
         last = earlier[-1].canonical
@@ -834,4 +844,4 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
         for p in candidates:
             if test(p.description):
                 return p.canonical
-    return earlier[-1].canonical if earlier else None
+    return earlier[-1].canonical if earlier and fallback else None
