@@ -1029,3 +1029,17 @@ def test_owned_role_and_organisation_phrase_are_not_the_last_speaker():
     assert by_cue["admitted"] != "Jan Holm"
     assert by_cue["have confirmed"] != "Ola Berg"
     assert by_cue["further said"] == "Alexey Mukhin"  # an unowned "the analyst" still finds him
+
+
+def test_first_person_in_the_writers_voice_is_the_bylined_author(tmp_path):
+    from spinscope.commands.analyze import analyze
+
+    page = tmp_path / "rally.html"
+    page.write_text('<html><head><title>My day at the rally</title><meta name="author" content="Jane Roe">'
+                    '</head><body><article><h1>My day at the rally</h1><p>The crowd cheered as the speaker '
+                    'arrived, and I said that the movement would grow.</p><p>“I have never seen anything like '
+                    'it, and I said so,” said Tom Berg, a farmer.</p></article></body></html>', encoding="utf-8")
+    (art,) = analyze([str(page)], store=None).articles
+    mine = [a for a in art.attributions if a.source is not None and a.source.text == "I"]
+    assert [a.speaker for a in mine if a.source.start < art.text.index("“")] == ["Jane Roe"]
+    assert all(a.speaker != "Jane Roe" for a in art.attributions if a.source and a.source.start > art.text.index("“"))

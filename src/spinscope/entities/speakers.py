@@ -292,6 +292,11 @@ def _class_match(noun: str, description: str | None) -> bool:
     return bool(description) and bool(noun_classes & role_classes(description))
 
 
+def _quote_regions(text: str) -> list:
+    from ..attribution.quotes import find_quotes  # (the attribution package imports this module's neighbours)
+    return find_quotes(text)
+
+
 def _in_direct_quote(pos: int, attributions: list[Attribution]) -> bool:
     return any(a.kind in ("direct", "mixed") and a.content.start <= pos < a.content.end
                for a in attributions)
@@ -413,6 +418,10 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         pos = src.start if src is not None else a.content.start
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
+        if src is not None and raw.strip() in ("I", "I\u2019ve", "I've") and len(article.authors) == 1 \
+                and not any(q.start <= src.start < q.end for q in _quote_regions(text)):
+            # "I found the event powerful" in the writer's own voice: the byline's author
+            result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
         if result is not None and result[2] and raw.strip().casefold() == "they":
             result = _they(pos, groups, said) or result
         if result is not None and result[2] and _plural_phrase(result[0]):
