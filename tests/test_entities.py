@@ -1043,3 +1043,16 @@ def test_first_person_in_the_writers_voice_is_the_bylined_author(tmp_path):
     mine = [a for a in art.attributions if a.source is not None and a.source.text == "I"]
     assert [a.speaker for a in mine if a.source.start < art.text.index("“")] == ["Jane Roe"]
     assert all(a.speaker != "Jane Roe" for a in art.attributions if a.source and a.source.start > art.text.index("“"))
+
+
+def test_joint_statement_has_co_speakers_and_they_inherits_them():
+    art = _analyse_text("Talks\n\n"
+                        "“This is bad,” said Jan Holm, chairman of the BVK employers group, and Pia Lund, chairwoman "
+                        "of the GFU trade union confederation, in a joint statement Monday.\n\n"
+                        "They argued that sanctions must be targeted.\n\n"
+                        "Ola Berg, a consultant and a former Obama administration official, said that it failed.\n")
+    said, argued, failed = art.attributions
+    assert (said.speaker, said.co_speakers) == ("Jan Holm", ["Pia Lund"])
+    assert (argued.speaker, argued.co_speakers) == ("Jan Holm", ["Pia Lund"])
+    assert failed.speaker == "Ola Berg" and failed.co_speakers == []  # "Obama" modifies "administration"
+    assert art.to_dict()["attributions"][0]["co_speakers"] == ["Pia Lund"]

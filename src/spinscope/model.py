@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.2"  # 1.1: attribution.content_parts; 1.2: article.title_layers
+SCHEMA_VERSION = "1.3"  # 1.1: attribution.content_parts; 1.2: article.title_layers; 1.3: attribution.co_speakers
 
 
 @dataclass
@@ -75,6 +75,9 @@ class Attribution:
     # The pieces of ``content`` around a speech tag inside it ('"A," he told RT. "B."' ->
     # "A," and "B."); empty when the content is one piece.
     content_parts: list[Span] = field(default_factory=list)
+    # Further named speakers of a joint statement ("X, chairman of A, and Y, chairman of B, said
+    # in a joint statement"): canonical entities after ``speaker``, in text order.
+    co_speakers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -91,6 +94,7 @@ class Attribution:
             "speaker_entity": self.speaker_entity,
             "speaker_label": self.speaker_label,
             "content_parts": [p.to_dict() for p in self.content_parts],
+            "co_speakers": list(self.co_speakers),
         }
 
     @classmethod
@@ -109,6 +113,7 @@ class Attribution:
             speaker_entity=d.get("speaker_entity"),
             speaker_label=d.get("speaker_label"),
             content_parts=[Span.from_dict(p) for p in d.get("content_parts", [])],  # type: ignore[misc]
+            co_speakers=list(d.get("co_speakers", [])),
         )
 
 

@@ -408,7 +408,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     people = person_descriptions(text, entities, doc)
     persons = [e for e in entities if e.label == "PERSON"]
     said: list[_Said] = []
-    groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") in order
+    groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") and joint statements, in order
+    joint_of: dict[str, list[str]] = {}  # first speaker of a joint statement -> the others
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     for a in order:
@@ -423,9 +424,15 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             # "I found the event powerful" in the writer's own voice: the byline's author
             result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
         if result is not None and result[2] and raw.strip().casefold() == "they":
-            result = _they(pos, groups, said) or result
+            found = _they(pos, groups, said)
+            if found is not None and found[1] is not None:  # a joint statement's people
+                a.co_speakers = list(joint_of[found[0]])
+            result = found or result
         if result is not None and result[2] and _plural_phrase(result[0]):
             groups.append(_Said(pos, result[0], ""))
+        if result is not None and a.co_speakers and not result[2]:
+            groups.append(_Said(pos, result[0], "PERSON"))
+            joint_of[result[0]] = list(a.co_speakers)
         if result is None:
             if raw and not a.unnamed:
                 a.flags.append("speaker_unresolved")
@@ -442,6 +449,36 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+
+
+_JOINT_TAIL_STOP = re.compile(r"\b(?:of|for|to|at|with|by|from|on|in|between|among)\b", re.I)
+
+
+def _joint_speakers(text: str, persons: list[Entity], end: int) -> list[Entity]:
+    """People joined by "and" in one source ("Rainer Dulger, chairman of the BDA, and Reiner
+    Hoffmann, chairman of the DGB"; "Minister X and ECW Executive Director Y"), in text order;
+    [] when the source names one person, or when the second name hangs on a preposition
+    ("head of X and Y" is one person's title)."""
+    persons = sorted({e.start: e for e in persons}.values(), key=lambda e: e.start)
+    if len(persons) < 2:
+        return []
+    def heads(e: Entity) -> bool:  # "Barack Obama," / "Obama)" end a name; "Obama regime" does not
+        return e.end >= end or not re.match(r"\s+(?!(?:and|or|on|in|at|of)\b)[a-z]", text[e.end:end])
+
+    joint = [persons[0]]
+    for prev, nxt in zip(persons, persons[1:]):
+        gap = text[prev.end:nxt.start]
+        i = gap.rfind(" and ")
+        if i == -1 or "\n" in gap or not heads(prev) or not heads(nxt):
+            break
+        before, after = gap[:i], gap[i + 5:]
+        if _JOINT_TAIL_STOP.search(after) or re.search(r"\b(?:of|for|between|to)\s*$", before):
+            break
+        if re.match(r"(?:a|an|the|his|her|their|its|longtime|former)\b", after) or (
+                re.search(r"\b(?:of|for)\b", before) and not before.rstrip().endswith(",")):
+            break  # "…, a consultant and a former Obama official", "Minister of Infrastructure and …"
+        joint.append(nxt)
+    return joint if len(joint) > 1 else []
 
 
 def _plural_phrase(phrase: str) -> bool:
@@ -461,12 +498,14 @@ _NOT_GROUPS = frozenset("estimate claim model figure number data result finding 
                         "record document analysis projection forecast calculation".split())
 
 
-def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, None, bool] | None:
+def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, str | None, bool] | None:
     """"Critics say ... They add that ...": "they" is the unnamed group that spoke last, if it
     spoke recently and nobody named spoke in between."""
     last = next((g for g in reversed(groups) if g.pos < pos), None)
     if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
         return None
+    if last.label:  # the people of a joint statement ("X and Y said ... They argued")
+        return last.canonical, last.label, False
     return last.canonical, None, True
 
 
@@ -524,6 +563,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and a.unnamed and not definite_role:
         return raw.strip(), None, True  # (but "the Russian diplomat" is someone already named: step 4)
     if src is not None:
+        joint = _joint_speakers(text, [e for e in inside if e.label == "PERSON"
+                                       and text[e.end:e.end + 2] not in ("'s", "\u2019s")], head_end)
+        if joint:  # "X, chairman of A, and Y, chairman of B": a joint statement
+            a.co_speakers = [e.canonical for e in joint[1:] if e.canonical != joint[0].canonical]
+            return joint[0].canonical, "PERSON", False
         if a.speaker and a.speaker_description and a.speaker in raw and a.speaker_description in raw:
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
             # description: only entities in the name part can be the speaker

@@ -197,6 +197,9 @@ def article_features(article: Article, title_weight: int = 2) -> ArticleFeatures
             f.speakers.add(name)
             if a.speaker_entity or looks_like_a_name(name):
                 f.named_speakers.add(name)
+            for co in a.co_speakers:  # the other people of a joint statement
+                f.speakers.add(co)
+                f.named_speakers.add(co)
         if name and is_named_medium(a.medium):
             medium = a.medium.strip()  # type: ignore[union-attr]
             f.media_all.add(medium)

@@ -104,7 +104,7 @@ def _article_html(article: Article) -> str:
     numbered = [(f"T{i}", a) for i, a in enumerate(article.title_layers.attributions, 1)] + \
         [(str(i), a) for i, a in enumerate(article.attributions, 1)]
     for i, a in numbered:
-        who = E(a.speaker or "(implicit)")
+        who = E(" and ".join([a.speaker or "(implicit)", *a.co_speakers]))
         if a.unnamed:
             who = f'<span class="unnamed" title="vague or anonymous source">{who} (unnamed)</span>'
         flags = f'<br><span class="err">{E(", ".join(a.flags))}</span>' if a.flags else ""

@@ -20,7 +20,7 @@ def _short(s: str, n: int = 160) -> str:
 
 
 def _attribution_lines(at: Attribution) -> list[str]:
-    who = at.speaker or "(implicit)"
+    who = " and ".join([at.speaker or "(implicit)", *at.co_speakers])
     if at.unnamed:
         who += " [unnamed source]"
     desc = f", {at.speaker_description}" if at.speaker_description else ""
