@@ -1056,3 +1056,17 @@ def test_joint_statement_has_co_speakers_and_they_inherits_them():
     assert (argued.speaker, argued.co_speakers) == ("Jan Holm", ["Pia Lund"])
     assert failed.speaker == "Ola Berg" and failed.co_speakers == []  # "Obama" modifies "administration"
     assert art.to_dict()["attributions"][0]["co_speakers"] == ["Pia Lund"]
+
+
+def test_it_takes_up_the_document_or_body_that_spoke_last():
+    art = _analyse_text("Trading halted\n\n"
+                        "“Trading will resume on Monday,” the exchange said in a statement. “We will keep access "
+                        "open for all clients,” it added.\n\n"
+                        "The paper concludes that communications must change. It recommended that strategies use "
+                        "everyday language.\n\n"
+                        "John Smith, the trader, said he lost money. It said the market would recover.\n")
+    by_cue = {a.cue.text: a for a in art.attributions if a.cue}
+    assert by_cue["added"].speaker == "exchange"
+    assert by_cue["recommended"].speaker == "paper"
+    it_said = [a for a in art.attributions if a.source is not None and a.source.text == "It" and a.cue.text == "said"]
+    assert it_said and it_said[0].speaker == "It"  # a person spoke in between: left alone

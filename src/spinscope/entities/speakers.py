@@ -410,6 +410,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     said: list[_Said] = []
     groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") and joint statements, in order
     joint_of: dict[str, list[str]] = {}  # first speaker of a joint statement -> the others
+    things: list[tuple] = []  # (pos, speaker, label, unnamed) of bodies and documents that spoke ("the paper")
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     for a in order:
@@ -428,6 +429,15 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             if found is not None and found[1] is not None:  # a joint statement's people
                 a.co_speakers = list(joint_of[found[0]])
             result = found or result
+        if result is None and src is not None and raw.strip().casefold() == "it":
+            # "The paper concludes that ... It recommended", "the exchange said ... it added":
+            # the document or body that spoke last, when no organisation entity did
+            last = next((t for t in reversed(things) if t[0] < pos), None)
+            if last is not None and pos - last[0] <= IT_WINDOW_CHARS and not any(
+                    last[0] < x.pos < pos and x.label == "PERSON" for x in said):
+                result = last[1:]
+        if result is not None and (result[1] in ("ORG", "MEDIA") or (result[1] is None and _singular_thing(raw, result[0]))):
+            things.append((pos, *result))
         if result is not None and result[2] and _plural_phrase(result[0]):
             groups.append(_Said(pos, result[0], ""))
         if result is not None and a.co_speakers and not result[2]:
@@ -479,6 +489,24 @@ def _joint_speakers(text: str, persons: list[Entity], end: int) -> list[Entity]:
             break  # "…, a consultant and a former Obama official", "Minister of Infrastructure and …"
         joint.append(nxt)
     return joint if len(joint) > 1 else []
+
+
+def _singular_thing(raw: str, speaker: str) -> bool:
+    """A source that "it" can take up: a body or document named in the singular ("the
+    exchange", "The paper", "his office", "The CCC"), not a person, a pronoun or a group."""
+    words = [w.casefold() for w in re.findall(_WORD, raw)]
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
+    head = (words[:cut] or words)[-1:] if words else []
+    if not head or head[0] in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "i", "you", "this", "that"}:
+        return False
+    h = head[0]
+    return singular(h) == h and (h in _ORG_HEAD_NOUNS or h in _THING_HEADS or bool(_DOCUMENT_AFTER.fullmatch(h))
+                                 or (h in _OUTLET_WORDS and h not in ("times", "news")))
+
+
+# Heads of bodies and documents besides the organisation and document words above.
+_THING_HEADS = frozenset("""exchange paper government group ministry company corporation agency channel outlet
+website site journal magazine footage clip report institute centre center commission forum""".split())
 
 
 def _plural_phrase(phrase: str) -> bool:
