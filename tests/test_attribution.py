@@ -799,3 +799,22 @@ def test_any_verb_with_a_subject_then_a_colon_and_a_quotation_is_a_cue(extractor
     (b,) = extractor(text)
     assert b.cue.text == "fumed:" and b.content.text.startswith("“The press")
     assert not extractor("The list includes: \"apples, pears and plums from the farm\".")
+
+
+def test_quote_paragraph_does_not_continue_a_statement_without_source(extractor) -> None:
+    from spinscope.attribution.quotes import find_quotes
+    from spinscope.model import Attribution, Span
+
+    text = ("Growth will slow this year, forecasting the economy to expand by 4.6 percent.\n\n"
+            "“The outlook is in part premised on strong demand from abroad and at home.”\n")
+    start = text.index("the economy")
+    sourceless = Attribution(speaker=None, speaker_description=None, source=None,
+                             cue=Span.of(text, text.index("forecasting"), start - 1),
+                             content=Span.of(text, start, text.index("4.6 percent") + 11), kind="indirect")
+    out = extractor._orphan_quotes(text, [sourceless], find_quotes(text))
+    assert "\n" not in sourceless.content.text and "continued_quote" not in sourceless.flags
+    with_source = Attribution(speaker="Lund", speaker_description=None, source=Span.of(text, 0, 6),
+                              cue=sourceless.cue, content=Span.of(text, start, text.index("4.6 percent") + 11),
+                              kind="indirect")
+    extractor._orphan_quotes(text, [with_source], find_quotes(text))
+    assert with_source.content.text.endswith("at home.”") and out

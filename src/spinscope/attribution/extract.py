@@ -650,7 +650,7 @@ class AttributionExtractor:
             if len(between) > 400:
                 continue
             breaks = re.sub(r"\n[ \t]*\n", "\n", between).count("\n")  # paragraph breaks, blank lines or not
-            if breaks == 1 and p.cue is not None and self.options.continue_quote_paragraphs \
+            if breaks == 1 and p.cue is not None and p.source is not None and self.options.continue_quote_paragraphs \
                     and _quote_paragraph_after_tag(text, p, q):
                 # '“A,” he said.' then a paragraph that is only '“B.”': the journalistic
                 # convention for one speaker quoted over several paragraphs; PolNeAR marks most
