@@ -1070,3 +1070,11 @@ def test_it_takes_up_the_document_or_body_that_spoke_last():
     assert by_cue["recommended"].speaker == "paper"
     it_said = [a for a in art.attributions if a.source is not None and a.source.text == "It" and a.cue.text == "said"]
     assert it_said and it_said[0].speaker == "It"  # a person spoke in between: left alone
+
+
+def test_a_two_apostrophe_quotation_after_a_name_is_no_description():
+    from spinscope.entities.speakers import _apposition
+
+    text = "Mr. Obama, the prime minister ''looked ashen,'' an aide recalled."
+    assert _apposition(text, text.index(",")) is None
+    assert _apposition("Jan Holm, the prime minister, said so.", len("Jan Holm")) == "prime minister"

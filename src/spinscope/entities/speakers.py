@@ -103,6 +103,8 @@ def _apposition(text: str, end: int) -> str | None:
     if not m:
         return None
     phrase = m.group(1).strip()
+    if "''" in phrase or "``" in phrase:
+        return None  # a quotation in two apostrophes (the New York Times' style): not a role
     if phrase.casefold().startswith("as ") and len(phrase.split()) > 2:
         phrase = phrase[3:].lstrip()  # "Mr Musk, as the boss of Tesla," -> "the boss of Tesla"
     rel = _RELATIVE_ROLE.match(phrase)
