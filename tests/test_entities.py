@@ -1078,3 +1078,12 @@ def test_a_two_apostrophe_quotation_after_a_name_is_no_description():
     text = "Mr. Obama, the prime minister ''looked ashen,'' an aide recalled."
     assert _apposition(text, text.index(",")) is None
     assert _apposition("Jan Holm, the prime minister, said so.", len("Jan Holm")) == "prime minister"
+
+
+def test_a_clause_is_no_description():
+    from spinscope.entities.speakers import _not_a_description
+
+    assert _not_a_description("matter of annexation is a question of timing", "Vladimir Putin")
+    assert _not_a_description("has soared in the polls by saying that the system is rigged", "Bernie Sanders")
+    assert not _not_a_description("former governor of Pennsylvania who is close to the Clintons", "Ed Rendell")
+    assert not _not_a_description("provincial minister of finance at the time the tax was introduced", "Carole Taylor")

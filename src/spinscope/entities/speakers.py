@@ -242,7 +242,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             ranks.setdefault(e.canonical, rank)
             pre = None
         desc = _apposition(text, e.end) or pre or _predicate(text, e.end)
-        if desc:
+        if desc and not _CLAUSE_DESCRIPTION.search(desc):  # (a clause: a later mention may give the role)
             p.description = desc
     for canonical, rank in ranks.items():
         if not info[canonical].description and title_key(rank) not in _ADDRESS_ONLY:
@@ -539,10 +539,20 @@ def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, str | 
     return last.canonical, None, True
 
 
+# A finite verb with no relative pronoun before it ("X, who is close to Y" is a description),
+# or a verb or gerund at the start: a clause, not a role.
+_CLAUSE_DESCRIPTION = re.compile(
+    r"^(?:(?:is|was|are|were|has|have|had|will|would|saying|believing|claiming|arguing)\b)"
+    r"|^(?!.*\b(?:who|whose|whom|which|that)\b.*\b(?:is|was|are|were|will|would|has|have|had)\b)"
+    r"(?:\S+\s+){1,6}(?:is|was|are|were|will|would|has|have|had)\s", re.I)
+
+
 def _not_a_description(desc: str, speaker: str) -> bool:
     """An age ("Vitaliy Vertash, 16"), a word fragment ("co"), or the speaker's own acronym
     ("Climate Action Network (CAN)")."""
     d = desc.strip(" ().,")
+    if _CLAUSE_DESCRIPTION.search(d):
+        return True  # "matter of annexation is a question of timing", "has soared in the polls": a clause
     if d.casefold() in ("itself", "himself", "herself", "themselves", "themself", "alone", "too", "also",
                         "another", "one", "other", "others"):
         return True  # "the Pentagon, itself, announced"
