@@ -1086,4 +1086,6 @@ def test_a_clause_is_no_description():
     assert _not_a_description("matter of annexation is a question of timing", "Vladimir Putin")
     assert _not_a_description("has soared in the polls by saying that the system is rigged", "Bernie Sanders")
     assert not _not_a_description("former governor of Pennsylvania who is close to the Clintons", "Ed Rendell")
+    assert _not_a_description("bringing up several criticisms of her husband", "Michelle Obama")
+    assert not _not_a_description("managing director of the fund", "Kristalina Georgieva")
     assert not _not_a_description("provincial minister of finance at the time the tax was introduced", "Carole Taylor")
