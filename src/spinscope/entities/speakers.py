@@ -543,7 +543,8 @@ def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, str | 
 # or a verb or gerund at the start: a clause, not a role.
 _CLAUSE_DESCRIPTION = re.compile(
     r"^(?:(?:is|was|are|were|has|have|had|will|would|saying|believing|claiming|arguing)\b)"
-    r"|^\w+ing\s+(?:up|out|that|to|the|a|an|his|her|their|its|several|about|on|with|for)\b"
+    r"|^(?!(?:heading|leading|running|directing|commanding|chairing)\b)\w+ing\s+"
+    r"(?:up|out|that|to|the|a|an|his|her|their|its|several|about|on|with|for)\b"  # ("heading X" is a post)
     r"|^(?!.*\b(?:who|whose|whom|which|that)\b.*\b(?:is|was|are|were|will|would|has|have|had)\b)"
     r"(?:\S+\s+){1,6}(?:is|was|are|were|will|would|has|have|had)\s", re.I)
 
