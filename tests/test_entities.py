@@ -1089,3 +1089,11 @@ def test_a_clause_is_no_description():
     assert _not_a_description("bringing up several criticisms of her husband", "Michelle Obama")
     assert not _not_a_description("managing director of the fund", "Kristalina Georgieva")
     assert not _not_a_description("provincial minister of finance at the time the tax was introduced", "Carole Taylor")
+
+
+def test_a_role_word_tagged_into_a_persons_name_is_cut_off():
+    art = _analyse_text("Moon talks\n\n"
+                        "NASA Spokesperson Allard Beutel denied that the mission was delayed. Beutel said the crew "
+                        "was ready.\n")
+    assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Allard Beutel"}
+    assert [a.speaker for a in art.attributions] == ["Allard Beutel", "Allard Beutel"]

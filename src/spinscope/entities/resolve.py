@@ -282,6 +282,12 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             if p and "\n" not in p.group(0):
                 m.end = p.end()
                 skip_until = m.end
+        if m.label == "PERSON" and m.origin == "ner":
+            words = text[m.start:m.end].split()
+            if len(words) >= 3 and words[0].casefold() in ROLE_NOUNS and not is_title(words[0]) \
+                    and all(w[:1].isupper() for w in words[1:]):
+                # "Spokesperson Allard Beutel" tagged whole: the role word is no part of the name
+                m.start = text.index(words[1], m.start + len(words[0]))
         if m.label == "PERSON" and m.origin == "ner" and " " not in text[m.start:m.end]:
             # "London Mayor Sadiq Khan" with only "Khan" found: a capitalised word between a
             # title and the surname is the first name
