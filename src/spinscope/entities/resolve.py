@@ -242,6 +242,8 @@ _PARTICLES = frozenset("van von de den der ter ten da di du dos das del della le
 # After a cut-off name: the particles (and a capitalised "Van"), then the capitalised rest.
 _NAME_PARTICLE_TAIL = re.compile(
     r"(?:\s+(?:%s))+\s+[A-Z][\w\-\u2019']+" % "|".join(sorted(_PARTICLES | {"Van"})))
+# The capitalised surname after a mention that ends in a particle ("Ursula von der" + "Leyen").
+_NAME_AFTER_PARTICLES = re.compile(r"[ \t]+[A-Z][\w\-\u2019']+")
 # Before a lone surname: one or two capitalised names, then particles ("le", "la", "al", "el"
 # left out: too often ordinary words or article-like there).
 _NAME_PARTICLE_HEAD = re.compile(
@@ -276,7 +278,7 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             # "Mark Van den Oever", "Ursula von der Leyen" cut at the particle
             p = _NAME_PARTICLE_TAIL.match(text, m.end) or (
                 _NAME_PARTICLE_TAIL.match(text, m.end - 4) if text[m.end - 4:m.end] == " Van" else None) or (
-                re.compile(r"[ \t]+[A-Z][\w\-\u2019']+").match(text, m.end)
+                _NAME_AFTER_PARTICLES.match(text, m.end)
                 if text[m.start:m.end].split()[-1] in _PARTICLES and len(text[m.start:m.end].split()) > 1 else None)
             # (the last: "Ursula von der" + "Leyen", the model stopping after the particles)
             if p and "\n" not in p.group(0):
@@ -568,18 +570,23 @@ _PERSON_AFTER = re.compile(r"(?:\s+(?:has\s+|had\s+|also\s+)?(?:said|says|told|t
 _PERSON_BEFORE = re.compile(r"\b(?:said|says|told|according\s+to|asked|by)\s+$")
 
 
+def _one_word_persons(mentions: list[Mention]) -> list[tuple[str, list[Mention]]]:
+    """(canonical, mentions) of the one-word names whose every mention is a PERSON the model
+    tagged, with no title before it: the names the checks below may re-label or drop."""
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        groups[m.canonical].append(m)
+    return [(c, ms) for c, ms in groups.items()
+            if " " not in c and not any(m.label != "PERSON" or m.origin == "table" or m.title for m in ms)]
+
+
 def _places_tagged_person(mentions: list[Mention], text: str) -> None:
     """A one-name PERSON that is a known place and stands where places stand ("near the eastern
     city of Avdiivka", "in Kherson", "the Zaporizhzhia region", "Heathrow, Glasgow, and
     Belfast") is a GPE. A title before any mention ("Mr. Lincoln") or a possessive after "in"
     ("faith in Warren's plan") keeps it a person; a name never in such a place stays as tagged."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[m.canonical].append(m)
     places = None
-    for canonical, ms in groups.items():
-        if " " in canonical or any(m.label != "PERSON" or m.origin == "table" or m.title for m in ms):
-            continue
+    for canonical, ms in _one_word_persons(mentions):
         if places is None:
             places = place_names()
         if canonical not in places:
@@ -609,15 +616,11 @@ def _drop_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]
     one-word PERSON whose every mention opens a sentence, a line or a quotation, whose
     lower-case form is used elsewhere in the article, and that does nothing only a person does
     ("May said") is no entity."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[m.canonical].append(m)
     drop: set[str] = set()
-    for canonical, ms in groups.items():
+    for canonical, ms in _one_word_persons(mentions):
         word = text[ms[0].start:ms[0].end]
-        if " " in canonical or not word.isalpha() or not word[0].isupper() or word.isupper() \
-                or any(m.label != "PERSON" or m.origin == "table" or m.title or text[m.start:m.end] != word
-                       for m in ms):
+        if not word.isalpha() or not word[0].isupper() or word.isupper() \
+                or any(text[m.start:m.end] != word for m in ms):
             continue
         if word.casefold() in _KIN_NAMES:
             continue  # "Dad and I watched ... He said": a kinship word used as a name

@@ -257,7 +257,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             # the role's own words, not whom it serves ("spokesman for Mrs. Clinton": male)
             head = re.split(r"\b(?:of|for|at|to|with|in)\b", p.description, maxsplit=1)[0]
             words = {w.casefold() for w in re.findall(r"[A-Za-z]+", head)}
-            v |= {g for g, ws in (("m", _MALE_WORDS), ("f", _FEMALE_WORDS)) if ws & words}
+            v |= _genders_named(words)
         p.gender = v.pop() if len(v) == 1 else None  # conflicting evidence: unknown
     return info
 
@@ -292,11 +292,6 @@ def _compatible(noun: str, description: str | None) -> bool:
 def _class_match(noun: str, description: str | None) -> bool:
     noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
     return bool(description) and bool(noun_classes & role_classes(description))
-
-
-def _quote_regions(text: str) -> list:
-    from ..attribution.quotes import find_quotes  # (the attribution package imports this module's neighbours)
-    return find_quotes(text)
 
 
 def _in_direct_quote(pos: int, attributions: list[Attribution]) -> bool:
@@ -413,6 +408,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") and joint statements, in order
     joint_of: dict[str, list[str]] = {}  # first speaker of a joint statement -> the others
     things: list[tuple] = []  # (pos, speaker, label, unnamed) of bodies and documents that spoke ("the paper")
+    quotes = None  # the article's quotation regions, found on first need
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     for a in order:
@@ -422,10 +418,13 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         pos = src.start if src is not None else a.content.start
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
-        if src is not None and raw.strip() in ("I", "I\u2019ve", "I've") and len(article.authors) == 1 \
-                and not any(q.start <= src.start < q.end for q in _quote_regions(text)):
-            # "I found the event powerful" in the writer's own voice: the byline's author
-            result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
+        if src is not None and raw.strip() in ("I", "I\u2019ve", "I've") and len(article.authors) == 1:
+            if quotes is None:
+                from ..attribution.quotes import find_quotes  # (the attribution package imports this one's neighbours)
+                quotes = find_quotes(text)
+            if not any(q.start <= src.start < q.end for q in quotes):
+                # "I found the event powerful" in the writer's own voice: the byline's author
+                result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
         if result is not None and result[2] and raw.strip().casefold() == "they":
             found = _they(pos, groups, said)
             if found is not None and found[1] is not None:  # a joint statement's people
@@ -438,7 +437,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             if last is not None and pos - last[0] <= IT_WINDOW_CHARS and not any(
                     last[0] < x.pos < pos and x.label == "PERSON" for x in said):
                 result = last[1:]
-        if result is not None and (result[1] in ("ORG", "MEDIA") or (result[1] is None and _singular_thing(raw, result[0]))):
+        if result is not None and (result[1] in ("ORG", "MEDIA") or (result[1] is None and _singular_thing(raw))):
             things.append((pos, *result))
         if result is not None and result[2] and _plural_phrase(result[0]):
             groups.append(_Said(pos, result[0], ""))
@@ -493,12 +492,17 @@ def _joint_speakers(text: str, persons: list[Entity], end: int) -> list[Entity]:
     return joint if len(joint) > 1 else []
 
 
-def _singular_thing(raw: str, speaker: str) -> bool:
+def _head_word(words: list[str]) -> list[str]:
+    """The head of a lower-cased source phrase, as a list of at most one word: the last word
+    before a preposition ("critics of the backstop", "officials in Kyiv"), else the last word."""
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
+    return (words[:cut] or words)[-1:]
+
+
+def _singular_thing(raw: str) -> bool:
     """A source that "it" can take up: a body or document named in the singular ("the
     exchange", "The paper", "his office", "The CCC"), not a person, a pronoun or a group."""
-    words = [w.casefold() for w in re.findall(_WORD, raw)]
-    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
-    head = (words[:cut] or words)[-1:] if words else []
+    head = _head_word([w.casefold() for w in re.findall(_WORD, raw)])
     if not head or head[0] in SINGULAR_PRONOUNS | PLURAL_PRONOUNS | RELATIVE_PRONOUNS | {"it", "i", "you", "this", "that"}:
         return False
     h = head[0]
@@ -514,8 +518,7 @@ website site journal magazine footage clip report institute centre center commis
 def _plural_phrase(phrase: str) -> bool:
     """"Critics", "energy analysts", "officials in Kyiv": a plural group (not "they" itself)."""
     words = [w.casefold() for w in re.findall(_WORD, phrase)]
-    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
-    head = words[:cut][-1:] or words[-1:]
+    head = _head_word(words)
     if not words or any(_DOCUMENT_AFTER.fullmatch(w) and words[i + 1:i + 2] == ["by"] for i, w in enumerate(words)):
         return False  # "a 2023 study by researchers": the study, not a group of people
     return bool(head) and head[0] not in PLURAL_PRONOUNS and head[0] not in _INDEFINITE_PRONOUNS \
@@ -694,8 +697,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return org.canonical, org.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
-    cut = next((i for i, w in enumerate(low) if w in _HEAD_PREPS), len(low))
-    hw = low[:cut][-1:] or low[-1:]
+    hw = _head_word(low)
     if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS
                 or (hw and (hw[0] in VAGUE_HEADS or singular(hw[0]) in VAGUE_HEADS))
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
@@ -843,11 +845,16 @@ _FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss lady dame queen princess mother 
                           "councilwoman policewoman sportswoman actress niece mom mum".split())
 
 
+def _genders_named(words: set[str]) -> set[str]:
+    """"m" / "f" for the gendered titles and roles among lower-cased ``words``."""
+    return {g for g, gendered in (("m", _MALE_WORDS), ("f", _FEMALE_WORDS)) if gendered & words}
+
+
 def _gender_votes(text: str, e: Entity) -> set[str]:
     """"m" / "f" from a gendered title or role right before a mention ("Mr", "Mrs",
     "spokeswoman", "his wife")."""
     before = [w.casefold() for w in re.findall(r"[A-Za-z]+", text[max(0, e.start - 25):e.start])][-2:]
-    return {g for g, words in (("m", _MALE_WORDS), ("f", _FEMALE_WORDS)) if words & set(before)}
+    return _genders_named(set(before))
 
 
 def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | None",
