@@ -818,3 +818,38 @@ def test_quote_paragraph_does_not_continue_a_statement_without_source(extractor)
                               kind="indirect")
     extractor._orphan_quotes(text, [with_source], find_quotes(text))
     assert with_source.content.text.endswith("at home.”") and out
+
+
+def test_subject_the_parser_hung_on_a_fronted_phrase_is_the_source(extractor) -> None:
+    text = ("In an interview with RIA Novosti, Bundestag deputy Steffen Kotré of the Alternative for "
+            "Germany (AfD) party said that the government in Berlin was \"sacrificing the middle class.\"")
+    (a,) = extractor(text)
+    assert a.source.text.endswith("Steffen Kotré of the Alternative for Germany (AfD) party")
+    assert a.medium == "RIA Novosti"
+
+
+def test_told_an_audience_that_gives_the_audience_as_medium_and_the_clause_as_content(extractor) -> None:
+    (a,) = extractor('Its spokesman Eric Mamer told a briefing that the sanctions "are working and will stay."')
+    assert a.medium == "a briefing" and "briefing" not in a.content.text
+    assert a.content.text.endswith('"are working and will stay."')
+    (b,) = extractor("Lavrov told a news conference in Moscow that the talks had failed.")
+    assert b.medium == "a news conference" and b.content.text.endswith("the talks had failed")
+
+
+def test_platform_after_on_is_the_medium(extractor) -> None:
+    (a,) = extractor("Orbán wrote on X that Brussels has chosen war.")
+    assert a.medium == "X"
+    (b,) = extractor("Zakharova wrote on her Telegram channel that Brussels has chosen war.")
+    assert b.medium == "Telegram channel"
+    (c,) = extractor("He commented on X that the vote was rigged.")
+    assert c.medium == "X"
+    assert all(a.medium is None for a in extractor("She focused on Twitter and said nothing."))
+
+
+def test_on_behalf_of_is_no_medium_and_a_fronted_place_is_not_the_source(extractor) -> None:
+    (a,) = extractor("In a statement on behalf of the 17 eurozone finance ministers, Luxembourg Prime Minister "
+                     "Jean-Paul Juncker said that reforms are the best guarantee.")
+    assert a.medium is None and a.source.text.endswith("Jean-Paul Juncker")
+    (b,) = extractor("In Cwmafan, Neath Port Talbot, Rhodri Williams and Andrew Thomas said in lockdown the hills "
+                     "above their town were a sanctuary.")
+    assert b.source.text == "Rhodri Williams and Andrew Thomas"

@@ -41,7 +41,8 @@ def _speech_verb(tok: Any) -> bool:
 
 _NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                        "may june july august september october november december jan feb mar apr jun jul aug "
-                       "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun".split())
+                       "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
+                       "behalf".split())  # ("a statement on behalf of the ministers")
 
 
 def _span(text: str, base: int, toks: list[Any]) -> Span | None:
@@ -154,23 +155,42 @@ def _speaking_to(cue: Any) -> Any:
     return None
 
 
+# Social platforms, written as their owners write them ("X" alone is a platform only after "on").
+_PLATFORMS = frozenset("""X Twitter Facebook Telegram Instagram YouTube TikTok VKontakte VK Weibo Substack Gab
+Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
+_CHANNEL_NOUNS = frozenset("channel account page feed blog profile".split())
+
+
+def _platform(pobj: Any) -> bool:
+    """"on X", "on Telegram", "on her Telegram channel", "on his VKontakte page"."""
+    if pobj.text in _PLATFORMS:
+        return True
+    return lexicon.lemma_of(pobj) in _CHANNEL_NOUNS and any(
+        c.text in _PLATFORMS for c in pobj.children if c.dep_ in ("compound", "amod", "nmod") and c.i < pobj.i)
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
     ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
     cand = None
     if lexicon.lemma_of(cue) == "tell":
         objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
-        if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.AUDIENCE_WORDS):
+        if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.AUDIENCE_WORDS
+                     or objs[0].lower_ in lexicon.TOLD_GATHERINGS):
             cand = objs[0]
     if cand is None:
         for prep in (c for c in cue.children if c.dep_ == "prep"):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                if prep.lower_ == "on" and lexicon.is_form_of(cue, _TOPIC_ON_VERBS, _TOPIC_ON_STEMS):
+                if prep.lower_ == "on" and lexicon.is_form_of(cue, _TOPIC_ON_VERBS, _TOPIC_ON_STEMS) and not (
+                        _platform(pobj) and any(c.dep_ == "ccomp" for c in cue.children)):
                     continue  # "commented on Brexit", "focused on RCP8.5": a topic, not a channel
+                    # (but "commented on X that ...")
                 if prep.lower_ in ("to", "with") and lexicon.upos(pobj) == "PROPN" and not _speech_verb(cue):
                     continue  # "refused flyover permission to the UK": a recipient, not an audience
                 if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_.rstrip(".") not in _NOT_MEDIA:
                     cand = pobj
+                elif prep.lower_ in ("on", "via") and _platform(pobj):
+                    cand = pobj  # "wrote on X" (tagged a common noun), "on her Telegram channel"
                 elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
                     # "in an interview with Sputnik", "in a statement to Reuters"
                     for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPS):
@@ -206,7 +226,9 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     owner = {t.i for c in cand.children if c.dep_ == "poss" and lexicon.upos(cand) != "PROPN" for t in c.subtree}
     # ("Germany's dpa news agency": the outlet is the agency, not the country that owns it)
     toks = [t for t in cand.subtree if (t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i) and t.i not in owner]
-    toks = [t for t in toks if t.i <= cand.i or t.dep_ in ("compound", "nummod")]  # "BBC Radio 4"
+    # "BBC Radio 4"; not the compounds of a name the parser hung on it ("with RIA Novosti, Bundestag
+    # deputy X said")
+    toks = [t for t in toks if t.i <= cand.i or (t.dep_ in ("compound", "nummod") and t.head.i == cand.i)]
     conj = [c for c in cand.children if c.dep_ == "conj" and c.i > cand.i]
     if conj and any(c.dep_ == "cc" for c in cand.children):
         # "in a letter to Republican and Democrat leaders": the audience is the whole phrase

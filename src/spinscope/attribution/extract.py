@@ -978,6 +978,27 @@ def _subject(tok: Any) -> Any:
             if head.dep_ not in ("conj", "xcomp", "advcl", "pcomp", "acomp") or head.head.i == head.i:
                 return None
             head = head.head
+    return _subject_in_fronted_phrase(tok)
+
+
+def _subject_in_fronted_phrase(tok: Any) -> Any:
+    """"In an interview with RIA Novosti, Bundestag deputy X of the Y party said ...": the
+    parser hangs the subject on the fronted phrase's object (as a conjunct or apposition), and
+    the finite verb is left with no subject. The noun phrase that follows the phrase's comma and
+    runs up to the verb is the subject."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i < 3:
+        return None
+    doc = tok.doc
+    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i < tok.i):
+        found = [x for x in prep.subtree
+                 if x.dep_ in ("conj", "appos") and lexicon.upos(x) in ("PROPN", "NOUN")
+                 and x.right_edge.i == tok.i - 1 and x.left_edge.i >= 1 and doc[x.left_edge.i - 1].text == ","]
+        if not found:
+            continue
+        x = max(found, key=lambda t: t.left_edge.i)  # "In Cwmafan, Neath Port Talbot, X and Y said": X and Y
+        if any(c.dep_ == "cc" for c in x.head.children if x.head.i < c.i < x.i):
+            return None  # "with X, Y and Z said": a real coordination
+        return x
     return None
 
 
@@ -1361,7 +1382,18 @@ def _misattached_complement(tok: Any) -> list[Any]:
     """The cue's "that"-clause when the parser hung it on a noun of a phrase between them:
     "insisted in the same interview that X", "told reporters on Monday that X" (the clause
     becomes an ``acl`` of "interview" / "Monday"). Only a clause opened by its complementizer
-    counts, so a relative clause ("the interview that aired") is left alone."""
+    counts, so a relative clause ("the interview that aired") is left alone. After "told" and
+    an audience ("told a briefing that the sanctions are working"), the parser may read the
+    complementizer as a relative pronoun: a "that" opening a clause with a subject of its own
+    is the complementizer."""
+    if lexicon.lemma_of(tok) == "tell":
+        for n in (c for c in tok.children if c.dep_ == "dobj" and (c.lower_ in lexicon.AUDIENCE_WORDS
+                                                                or c.lower_ in lexicon.TOLD_GATHERINGS)):
+            for cl in (c for c in n.children if c.dep_ in ("relcl", "acl") and c.i > n.i):
+                first = cl.left_edge
+                if first.lower_ == "that" and first.dep_ not in ("nsubj", "nsubjpass") and any(
+                        s.dep_ in ("nsubj", "nsubjpass") and s.i > first.i for s in cl.children):
+                    return [cl]
     for c in tok.children:
         if c.i < tok.i or c.dep_ not in ("prep", "npadvmod", "dative"):
             continue

@@ -51,6 +51,11 @@ reporters journalists press media audience crowd supporters viewers listeners re
 panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
 magazine radio television tv podcast channel station network outlet broadcaster
 """.split())
+# Gatherings one can "tell" something to ("told a briefing", "told a news conference", "told a
+# rally"): the medium of "tell", but not audiences elsewhere ("asked at the business conference").
+TOLD_GATHERINGS = frozenset("""
+briefing conference meeting rally summit forum gathering session assembly convention delegates
+""".split())
 
 
 @lru_cache(maxsize=1)
