@@ -1097,3 +1097,26 @@ def test_a_role_word_tagged_into_a_persons_name_is_cut_off():
                         "was ready.\n")
     assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Allard Beutel"}
     assert [a.speaker for a in art.attributions] == ["Allard Beutel", "Allard Beutel"]
+
+
+@pytest.mark.model
+def test_names_with_and_without_accents_are_one_person(entities_stage):
+    art = _run(entities_stage, "Hungarian Prime Minister Viktor Orban called for a ceasefire. Orbán wrote "
+                               "that Brussels had chosen war. Later, Viktor Orbán said he would veto it.")
+    people = {(e.text, e.canonical) for e in art.entities if e.label == "PERSON"}
+    assert {c for _t, c in people} == {"Viktor Orban"}, people
+    assert ("Orbán", "Viktor Orban") in people and ("Viktor Orbán", "Viktor Orban") in people
+
+
+def test_who_after_a_thing_in_a_phrase_after_a_source_word_is_that_source():
+    art = _analyse_text("Aid convoy\n\nThe agency cited a source on the ground who said the shipment was "
+                        "escorted by special forces.")
+    (a,) = [a for a in art.attributions if a.source and a.source.text == "who"]
+    assert a.speaker == "a source" and a.unnamed
+
+
+@pytest.mark.model
+def test_a_name_in_capitals_and_in_title_case_is_named_in_title_case(entities_stage):
+    art = _run(entities_stage, "BORIS Johnson has demanded that Russia step back. Boris Johnson said an "
+                               "invasion would be a disaster. Johnson flies to Kyiv today.")
+    assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Boris Johnson"}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Honorifics and ranks stripped from the front of a person's name. Compared after
 # lower-casing and dropping dots and hyphens ("Lt.-Gen." -> "ltgen").
@@ -122,9 +123,29 @@ def clean_surface(text: str) -> str:
     return _TRAIL.sub("", text)
 
 
+def fold_accents(text: str) -> str:
+    """"Orbán" -> "Orban", "Kotré" -> "Kotre": one name, spelt with or without its accents."""
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def fold_accents_aligned(text: str) -> str:
+    """:func:`fold_accents` character by character, so that offsets into the result are offsets
+    into ``text`` (a character that would fold to more than one is kept as it is)."""
+    if text.isascii():
+        return text
+    out = []
+    for ch in text:
+        f = fold_accents(ch) if not ch.isascii() else ch
+        out.append(f if len(f) == 1 else ch)
+    return "".join(out)
+
+
 def name_parts(name: str) -> list[str]:
-    """Comparable parts of a person's name: particles dropped ("al-Assad" -> "assad")."""
-    return [_PARTICLES.sub("", p).casefold() for p in name.split() if p]
+    """Comparable parts of a person's name: particles dropped ("al-Assad" -> "assad"), case and
+    accents folded ("Orbán" and "Orban" are one name)."""
+    return [fold_accents(_PARTICLES.sub("", p)).casefold() for p in name.split() if p]
 
 
 def role_nouns_in(description: str | None) -> set[str]:

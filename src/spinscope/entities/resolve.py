@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, ROLE_NOUNS, clean_surface, is_title, name_parts, possessive_len,
+from .names import (GROUP_HEADS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title, name_parts, possessive_len,
                     split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
@@ -382,7 +382,10 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
     merged_full: dict[str, str] = {}
     for name, parts in full.items():
-        best = name
+        # ("Viktor Orbán" and "Viktor Orban": the same parts, the spelling seen first, but not
+        # one shouting in capitals: "DAVID Attenborough" at the start of an article)
+        same = [other for other, oparts in full.items() if oparts == parts]
+        best = min(same, key=lambda n: (any(len(w) > 2 and w.isupper() for w in n.split()), same.index(n)))
         for other, oparts in full.items():
             if (other != name and oparts[0] == parts[0] and oparts[-1] == parts[-1]
                     and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
@@ -468,10 +471,11 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
         if m.label == "PERSON" and len(m.canonical.split()) >= 2:
             surnames[m.canonical.split()[-1]].add(m.canonical)
     added: list[Mention] = []
+    folded = fold_accents_aligned(text)  # "Orbán" is a mention of "Viktor Orban"
     for surname, owners in surnames.items():
         if len(owners) != 1 or len(surname) < MIN_SURNAME_LEN or table.lookup(surname):
             continue
-        for hit in re.finditer(rf"(?<![\w\-]){re.escape(surname)}(?![\w\-])", text):
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(fold_accents_aligned(surname))}(?![\w\-])", folded):
             end = hit.end()
             if not free(hit.start(), end):
                 continue

@@ -803,7 +803,7 @@ def _relative_antecedent(text: str, src, entities: list[Entity],
         verb = verb.head
     if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
         return None
-    head = verb.head
+    head = _personal_noun_before_prep(verb.head, tok)
     hit = next((e for e in entities if e.start <= head.idx < e.end), None)
     if hit is not None:
         return hit.canonical, hit.label, False
@@ -816,6 +816,23 @@ def _relative_antecedent(text: str, src, entities: list[Entity],
             or words[0] in VAGUE_DETERMINERS or words[-1] in VAGUE_HEADS:
         return phrase, None, True
     return phrase, None, head.tag_ not in ("NNP",)
+
+
+def _personal_noun_before_prep(head, pron):
+    """"a source on the ground who said": the parser hangs "who" on the nearest noun; when that
+    noun is a thing in a phrase after a word for a person ("source", "official", "spokesman"),
+    "who" is that person. "Which"/"that" and proper nouns are left as parsed."""
+    if pron.lower_ not in ("who", "whom") or head.dep_ != "pobj" or upos(head) != "NOUN":
+        return head
+    low = head.lower_
+    if _personal(low) or low in VAGUE_HEADS or singular(low) in VAGUE_HEADS:
+        return head  # "an adviser to the minister who said": the minister, as parsed
+    noun = head.head.head if head.head.dep_ == "prep" else None
+    if noun is None or upos(noun) not in ("NOUN", "PROPN"):
+        return head
+    if _personal(noun.lower_) or noun.lower_ in VAGUE_HEADS:
+        return noun
+    return head
 
 
 # Between a name and "who": nothing, or an aside that opens and closes with punctuation
