@@ -98,6 +98,7 @@ class CleanResult:
     captions: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
     authors: list[str] = field(default_factory=list)
+    byline_lines: list[str] = field(default_factory=list)  # removed byline/dateline lines, in order
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -299,6 +300,7 @@ class Cleaner:
             if source:
                 result.meta.setdefault("repost_of", source)
         if rule.reason == "byline":
+            result.byline_lines.append(line.text)
             m2 = _BYLINE_NAMES.match(line.text)
             if m2:
                 names = re.split(r",\s*|\s+and\s+", m2.group("names"))

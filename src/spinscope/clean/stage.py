@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..model import Article
 from ..registry import stages
 from .cleaner import Cleaner, CleanOptions
+from .dates import publication_date
 
 
 class CleanStage:
@@ -11,7 +12,8 @@ class CleanStage:
 
     Reads ``raw_text`` (falls back to ``text``), ``title`` and ``input_format``; writes
     ``text``, ``title``, ``removed``, ``captions``, ``credits``, ``authors`` (only when
-    empty) and ``meta["repost_of"]`` / ``meta["site_name"]``.
+    empty), ``published`` (only when empty: the date of a removed byline or dateline line, with
+    ``meta["published_from"] = "byline"``) and ``meta["repost_of"]`` / ``meta["site_name"]``.
     Raises ``SpinscopeError(E_NO_TEXT_AFTER_CLEANING)`` when nothing is left.
     """
 
@@ -35,6 +37,12 @@ class CleanStage:
             article.authors = list(dict.fromkeys(result.authors))
         for key, value in result.meta.items():
             article.meta.setdefault(key, value)
+        if not article.published and result.byline_lines:
+            # "Published time: 14 Mar, 2017 09:12": the page's own dateline, removed as debris
+            found = publication_date(result.byline_lines)
+            if found:
+                article.published = found
+                article.meta["published_from"] = "byline"
         return article
 
 
