@@ -188,3 +188,15 @@ def test_headline_ending_in_its_source(pipeline):
     # an ordinary subtitle after a colon is no source
     c = analysed(pipeline, "The coastal road of Karsia: A Short History")
     assert not [x for x in c.title_layers.attributions if x.cue and x.cue.text == ":"]
+
+
+def test_headlinese_clause_then_a_comma_and_a_source_with_a_speech_verb(pipeline):
+    a = analysed(pipeline, "Army preparing provocation near Varnholt, Karsian expert warns")
+    [st] = a.title_layers.attributions
+    assert (st.source.text, st.cue.text, st.content.text) == (
+        "Karsian expert", "warns", "Army preparing provocation near Varnholt")
+    b = analysed(pipeline, "Army let rebels flee Varnholt, analyst tells RT")
+    [rt] = b.title_layers.attributions
+    assert rt.medium == "RT" and rt.content.text == "Army let rebels flee Varnholt"
+    c = analysed(pipeline, "Army preparing provocation near Varnholt, the road warns")
+    assert not c.title_layers.attributions

@@ -107,6 +107,43 @@ def _trailing_statement(title: str, names: Collection[str]) -> Attribution | Non
         flags=["headline"])
 
 
+# "NATO preparing provocation in Black Sea, Russian expert warns": headlinese (no auxiliary),
+# a comma, then a short source and a present-tense speech verb. The parser reads the part
+# before the comma as an adverbial clause, so no statement is found there.
+_COMMA_TAG = re.compile(
+    r"^(?P<content>\S.*?\S),\s+(?P<src>[\w.\-\u2019']+(?:\s+[\w.\-\u2019']+){0,3}?)\s+"
+    r"(?P<cue>warns|says|claims|insists|argues|admits|suggests|reveals|believes|fears|predicts|alleges|"
+    r"charges|denies|urges|writes|notes|stresses|concedes|declares|states|tells\s+[\w\-]+|told\s+[\w\-]+|"
+    r"said|warned|claimed)\s*$")
+
+
+def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | None:
+    m = _COMMA_TAG.match(title)
+    if not m or len(m.group("content").split()) < 3:
+        return None
+    src = m.group("src")
+    words = src.split()
+    head = singular(words[-1].strip(".").casefold())
+    known = src in names or src.removeprefix("the ").removeprefix("The ") in names
+    if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or words[-1][:1].isupper()):
+        return None  # "..., the road warns": not a source
+    content = m.group("content")
+    cue_text = m.group("cue").split()
+    medium = cue_text[1] if len(cue_text) == 2 and cue_text[1][:1].isupper() else None
+    plural = head != words[-1].strip(".").casefold()
+    a = Attribution(
+        speaker=src, speaker_description=None, source=Span.of(title, m.start("src"), m.end("src")),
+        cue=Span.of(title, m.start("cue"), m.end("cue")),
+        content=Span.of(title, m.start("content"), m.end("content")),
+        kind="direct" if content[:1] in _QUOTES and content[-1:] in _QUOTES else "indirect",
+        unnamed=not known and (plural or head in ("report", "study", "poll", "survey", "source", "media")),
+        flags=["headline"])
+    if medium:
+        i = m.end("cue") - len(medium)
+        a.medium, a.medium_span = medium, Span.of(title, i, m.end("cue"))
+    return a
+
+
 def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = (),
                        names: Collection[str] = ()) -> list[Attribution]:
     """Statements of ``title`` (offsets into it). ``keep``: names the body writes with a capital,
@@ -124,6 +161,9 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
     colon = _colon_statement(title)
     if colon is not None and not any(_overlaps(colon, b) for b in found):
         found.append(colon)
+    tagged = _comma_tag_statement(title, names)
+    if tagged is not None and not any(_overlaps(tagged, b) for b in found):
+        found.append(tagged)
     trailing = _trailing_statement(title, names)
     if trailing is not None:
         # the whole headline is the statement: a reading of its first part alone loses to it
