@@ -853,3 +853,20 @@ def test_on_behalf_of_is_no_medium_and_a_fronted_place_is_not_the_source(extract
     (b,) = extractor("In Cwmafan, Neath Port Talbot, Rhodri Williams and Andrew Thomas said in lockdown the hills "
                      "above their town were a sanctuary.")
     assert b.source.text == "Rhodri Williams and Andrew Thomas"
+
+
+def test_quoted_as_saying_gives_the_quoted_person_as_source_and_the_outlet_as_medium(extractor) -> None:
+    atts = extractor("TASS quoted Kremlin spokesman Dmitry Peskov as saying that Moscow would \"respond "
+                     "adequately\" to any threat.")
+    (a,) = [a for a in atts if a.cue.text == "as saying"]
+    assert a.speaker == "Dmitry Peskov" and a.speaker_description == "Kremlin spokesman" and a.medium == "TASS"
+    assert a.content.text.startswith("that Moscow would")
+    # the outer statement (PolNeAR's convention: the outlet quoted someone) stays
+    assert any(a.source.text == "TASS" and a.cue.text == "quoted" for a in atts)
+
+
+def test_a_speech_tag_parsed_as_the_complement_of_the_clause_before_is_no_content(extractor) -> None:
+    atts = extractor("Western media claim that Russia is the aggressor, but the facts say otherwise, "
+                     "the political scientist noted.")
+    assert not [a for a in atts if a.content.text == "the political scientist noted"]
+    assert [a for a in atts if a.cue.text == "noted" and a.source.text == "the political scientist"]

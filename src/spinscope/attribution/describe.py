@@ -169,11 +169,18 @@ def _platform(pobj: Any) -> bool:
         c.text in _PLATFORMS for c in pobj.children if c.dep_ in ("compound", "amod", "nmod") and c.i < pobj.i)
 
 
+def _quoting_outlet(cue: Any) -> Any:
+    """"TASS quoted Peskov as saying": the outlet that quotes is the medium of "saying"."""
+    if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or cue.head.head.lower_ not in lexicon.QUOTING_FORMS:
+        return None
+    return next((c for c in cue.head.head.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
     ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
-    cand = None
-    if lexicon.lemma_of(cue) == "tell":
+    cand = _quoting_outlet(cue)
+    if cand is None and lexicon.lemma_of(cue) == "tell":
         objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
         if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.AUDIENCE_WORDS
                      or objs[0].lower_ in lexicon.TOLD_GATHERINGS):

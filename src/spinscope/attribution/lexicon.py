@@ -51,6 +51,8 @@ reporters journalists press media audience crowd supporters viewers listeners re
 panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
 magazine radio television tv podcast channel station network outlet broadcaster
 """.split())
+# Forms of the verbs of "X quoted Y as saying", "X cited Y as saying".
+QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # Gatherings one can "tell" something to ("told a briefing", "told a news conference", "told a
 # rally"): the medium of "tell", but not audiences elsewhere ("asked at the business conference").
 TOLD_GATHERINGS = frozenset("""
