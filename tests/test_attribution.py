@@ -870,3 +870,26 @@ def test_a_speech_tag_parsed_as_the_complement_of_the_clause_before_is_no_conten
                      "the political scientist noted.")
     assert not [a for a in atts if a.content.text == "the political scientist noted"]
     assert [a for a in atts if a.cue.text == "noted" and a.source.text == "the political scientist"]
+
+
+def test_as_reported_by_names_the_source_and_the_clause_is_the_content(extractor) -> None:
+    (a,) = extractor("As reported by the Karsian Investigative Committee, a criminal case has been opened.")
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "the Karsian Investigative Committee", "reported", "a criminal case has been opened")
+    (b,) = extractor("A criminal case has been opened, as reported by TASS.")
+    assert b.source.text == "TASS" and b.content.text == "A criminal case has been opened"
+    assert not extractor("As expected by analysts, prices rose.")
+
+
+def test_name_hung_on_the_organisation_of_a_role_is_the_person_with_that_role(extractor) -> None:
+    (a,) = extractor("At least 25 people were killed, the head of the Donetsk People's Republic, Denis Pushilin, said.")
+    assert a.speaker == "Denis Pushilin" and a.speaker_description == "the head of the Donetsk People's Republic"
+    (b,) = extractor("Residents told our correspondent that the shelling started at 10am.")
+    assert b.medium == "correspondent"
+
+
+def test_as_quoted_by_names_the_medium_and_as_told_by_the_source(extractor) -> None:
+    (a,) = extractor("\u201cThe crisis is a fuel crisis,\u201d Newsom said, as quoted by Bloomberg, at the opening.")
+    assert a.source.text == "Newsom" and a.medium == "Bloomberg"
+    (b,) = extractor("Imports of solar panels have begun to pick up, as told by two Chinese companies to Reuters.")
+    assert b.source.text == "two Chinese companies" and b.medium == "Reuters"

@@ -200,3 +200,10 @@ def test_headlinese_clause_then_a_comma_and_a_source_with_a_speech_verb(pipeline
     assert rt.medium == "RT" and rt.content.text == "Army let rebels flee Varnholt"
     c = analysed(pipeline, "Army preparing provocation near Varnholt, the road warns")
     assert not c.title_layers.attributions
+
+
+def test_headline_ending_in_a_named_group_of_sources(pipeline):
+    a = analysed(pipeline, "Army shelled Varnholt market \u2013 DPR officials")
+    [st] = a.title_layers.attributions
+    assert st.source.text == "DPR officials" and st.unnamed
+    assert st.content.text == "Army shelled Varnholt market"

@@ -77,6 +77,16 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
             name_toks = a_toks
             d = _span(text, base, [t for t in toks if t.i < a_toks[0].i])
             description = d.text if d else None
+    elif lexicon.upos(head) == "NOUN" and (head.lower_ in ROLE_NOUNS or head.lower_ == "representative"):
+        # "the head of the Donetsk People's Republic, Denis Pushilin,": the parser hangs the
+        # name on the organisation, but an organisation's name has no person in apposition
+        inner = [t for t in toks if t.dep_ == "appos" and lexicon.upos(t) == "PROPN" and t.head.dep_ == "pobj"
+                 and lexicon.upos(t.head) == "PROPN" and t.left_edge.i > 0 and t.doc[t.left_edge.i - 1].text == ","
+                 and t.right_edge.i >= toks[-1].i - 1]
+        if inner:
+            a_toks = list(inner[-1].subtree)
+            d = _span(text, base, [t for t in toks if t.i < a_toks[0].i - 1])
+            name_toks, description = a_toks, (d.text if d else None)
     if lexicon.upos(head) == "PROPN":
         # Pre-name role: "defense analyst Victor Litovkin" -> role words before the name.
         left = [t for t in name_toks if t.i < head.i]
@@ -170,7 +180,15 @@ def _platform(pobj: Any) -> bool:
 
 
 def _quoting_outlet(cue: Any) -> Any:
-    """"TASS quoted Peskov as saying": the outlet that quotes is the medium of "saying"."""
+    """"TASS quoted Peskov as saying": the outlet that quotes is the medium of "saying"; and
+    '"…," Newsom said, as quoted by Bloomberg': Bloomberg."""
+    for c in cue.children:
+        if c.dep_ == "advcl" and c.lower_ in lexicon.QUOTING_FORMS and c.i > cue.i \
+                and cue.doc[c.i - 1].lower_ == "as":
+            by = next((b for b in c.children if b.dep_ == "agent"), None)
+            pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+            if pobj is not None and lexicon.upos(pobj) == "PROPN":
+                return pobj
     if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or cue.head.head.lower_ not in lexicon.QUOTING_FORMS:
         return None
     return next((c for c in cue.head.head.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)

@@ -318,6 +318,11 @@ class AttributionExtractor:
                 att = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     att = self._according_to(text, base, doc, tok)
+                elif _as_reported_by(tok) is not None:
+                    att = self._according_to(text, base, doc, tok.doc[tok.i - 1], _as_reported_by(tok))
+                    if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
+                        att.cue = Span.of(text, base + tok.idx, base + _tok_end(tok))
+                        find_medium(text, base, att, tok)  # "as told by X to Reuters"
                 elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
                     att = self._adverbial_cue(text, base, doc, tok)
                 elif _make_clear(tok) is not None:
@@ -372,8 +377,10 @@ class AttributionExtractor:
         return found
 
     # -- patterns ---------------------------------------------------------------------
-    def _according_to(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
-        to = doc[tok.i + 1]
+    def _according_to(self, text: str, base: int, doc: Any, tok: Any, to: Any = None) -> Attribution | None:
+        """"according to X, ..." (``tok`` "according"); also "as reported by X, ..." (``tok``
+        "as", ``to`` "by"): X is the source, the clause around the phrase the content."""
+        to = doc[tok.i + 1] if to is None else to
         pobj = [c for c in to.children if c.dep_ == "pobj"]
         if not pobj:
             pobj = [c for c in tok.children if c.dep_ == "pobj"]
@@ -984,6 +991,21 @@ def _subject(tok: Any) -> Any:
                 return None
             head = head.head
     return _subject_in_fronted_phrase(tok)
+
+
+# ("as quoted by Bloomberg" after a statement names its medium: see describe.find_medium)
+_AS_REPORTED_FORMS = frozenset("reported stated noted announced said confirmed claimed "
+                               "told written explained revealed".split())
+
+
+def _as_reported_by(tok: Any) -> Any:
+    """The "by" of a fronted or closing "as reported by X", "as stated by X" (else None)."""
+    if tok.lower_ not in _AS_REPORTED_FORMS or tok.i == 0 or tok.doc[tok.i - 1].lower_ != "as":
+        return None
+    by = next((c for c in tok.children if c.dep_ == "agent" and c.i == tok.i + 1), None)
+    if by is None or not any(c.dep_ == "pobj" for c in by.children):
+        return None
+    return by
 
 
 def _quoted_as_saying(tok: Any) -> Any:

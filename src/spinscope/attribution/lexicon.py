@@ -49,7 +49,7 @@ neighbors bystander bystanders
 AUDIENCE_WORDS = frozenset("""
 reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
 panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
-magazine radio television tv podcast channel station network outlet broadcaster
+magazine radio television tv podcast channel station network outlet broadcaster correspondent correspondents
 """.split())
 # Forms of the verbs of "X quoted Y as saying", "X cited Y as saying".
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())

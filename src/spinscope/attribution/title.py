@@ -92,9 +92,9 @@ def _trailing_statement(title: str, names: Collection[str]) -> Attribution | Non
     known = src in names or src.removeprefix("the ").removeprefix("The ") in names
     if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or head in ("pm", "media", "sources")):
         return None
-    if not (known or all(w[:1].isupper() or w.casefold() in ("of", "the", "and") for w in words)
+    if not (known or all(w[:1].isupper() or w.casefold() in ("of", "the", "and") for w in words[:-1])
             or len(words) == 1):
-        return None
+        return None  # (a lower-case group head after names is fine: "DPR officials", "US sources")
     content = m.group("content")
     direct = content[:1] in _QUOTES and content[-1:] in _QUOTES
     plural = head != words[-1].strip(".").casefold()
