@@ -1120,3 +1120,26 @@ def test_a_name_in_capitals_and_in_title_case_is_named_in_title_case(entities_st
     art = _run(entities_stage, "BORIS Johnson has demanded that Russia step back. Boris Johnson said an "
                                "invasion would be a disaster. Johnson flies to Kyiv today.")
     assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Boris Johnson"}
+
+
+def test_he_or_she_after_an_unnamed_person_spoke_is_that_person():
+    art = _analyse_text("Market hit\n\nUN chief Antonio Guterres condemned the attack. One woman, who gave only "
+                        "her first name, said her neighbour had been killed. \u201cWe have lived like this for "
+                        "ten years,\u201d she said.\n\nA senior UN official said the inquiry would start soon. He "
+                        "added that \u201cnobody is above the law.\u201d")
+    by_src = {a.source.text: a for a in art.attributions if a.source}
+    assert by_src["she"].speaker == "One woman" and by_src["she"].unnamed
+    assert by_src["He"].speaker == "A senior UN official" and by_src["He"].unnamed
+    # a man named since the unnamed source spoke takes "he"
+    art = _analyse_text("Talks\n\nA senior official said the inquiry would start soon. Later Antonio Guterres "
+                        "arrived in the city. He said the inquiry had begun.")
+    (he,) = [a for a in art.attributions if a.source and a.source.text == "He"]
+    assert he.speaker == "Antonio Guterres"
+
+
+def test_he_after_an_unnamed_asker_is_not_the_asker():
+    art = _analyse_text("Interview\n\nMr. Obama tried to draw a distinction during an interview, when a reporter "
+                        "asked if the deployments meant that he was reversing his pledge.\n\n\u201cYou know, "
+                        "when I said it, people understood,\u201d he said.")
+    (he,) = [a for a in art.attributions if a.source and a.source.text == "he"]
+    assert he.speaker == "Barack Obama" and not he.unnamed  # (the alias table names him in full)

@@ -405,6 +405,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     people = person_descriptions(text, entities, doc)
     persons = [e for e in entities if e.label == "PERSON"]
     said: list[_Said] = []
+    singles: list[_Said] = []  # unnamed sources that are one person ("One woman", "a senior official"), in order
     groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") and joint statements, in order
     joint_of: dict[str, list[str]] = {}  # first speaker of a joint statement -> the others
     things: list[tuple] = []  # (pos, speaker, label, unnamed) of bodies and documents that spoke ("the paper")
@@ -430,6 +431,12 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             if found is not None and found[1] is not None:  # a joint statement's people
                 a.co_speakers = list(joint_of[found[0]])
             result = found or result
+        if src is not None and raw.strip().casefold() in ("he", "she"):
+            # "One woman said her neighbour had been killed. “...,” she said": the unnamed person
+            # who spoke last, when nobody named was mentioned since
+            found = _unnamed_person_before(pos, singles, said, persons, raw.strip().casefold(),
+                                           article.attributions)
+            result = found or result
         if result is None and src is not None and raw.strip().casefold() == "it":
             # "The paper concludes that ... It recommended", "the exchange said ... it added":
             # the document or body that spoke last, when no organisation entity did
@@ -441,6 +448,10 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             things.append((pos, *result))
         if result is not None and result[2] and _plural_phrase(result[0]):
             groups.append(_Said(pos, result[0], ""))
+        elif result is not None and result[2] and _singular_person_phrase(result[0]) and not (
+                a.cue is not None and _QUESTION_CUE.match(a.cue.text)):
+            # (not the asker: "when a reporter asked if ... '…,' he said" is the one asked)
+            singles.append(_Said(pos, result[0], ""))
         if result is not None and a.co_speakers and not result[2]:
             groups.append(_Said(pos, result[0], "PERSON"))
             joint_of[result[0]] = list(a.co_speakers)
@@ -529,6 +540,38 @@ def _plural_phrase(phrase: str) -> bool:
 # Plural sources that are things, not people ("Latest estimates", "The models"): no "they".
 _NOT_GROUPS = frozenset("estimate claim model figure number data result finding poll survey statistic "
                         "record document analysis projection forecast calculation".split())
+
+
+_QUESTION_CUE = re.compile(r"(?:\w+\s+)*?(?:ask|question|wonder|quiz|press)", re.I)
+
+
+def _singular_person_phrase(phrase: str) -> bool:
+    """"One woman", "a senior official", "a source close to the talks": one person, unnamed."""
+    words = [w.casefold() for w in re.findall(_WORD, phrase)]
+    head = _head_word(words)
+    if len(words) < 2 or not head or words[0] not in ("a", "an", "one", "another"):
+        # (not "the expert": a definite description left unnamed is someone the article named)
+        return False
+    h = head[0]
+    return singular(h) == h and (h in ROLE_NOUNS or h in VAGUE_HEADS or bool(_genders_named({h}))
+                                 or h in ("person", "resident", "witness", "local", "survivor", "neighbour",
+                                          "neighbor", "passer-by", "eyewitness"))
+
+
+def _unnamed_person_before(pos: int, singles: list[_Said], said: list[_Said], persons: list[Entity],
+                           pronoun: str, attributions: list[Attribution]) -> tuple[str, str | None, bool] | None:
+    """"he" / "she" after an unnamed person spoke ("a senior official said ... He added"): that
+    person, if they spoke recently, nobody named spoke or was mentioned since (outside
+    quotations), and the phrase does not name the other gender ("One woman ... he said")."""
+    last = next((g for g in reversed(singles) if g.pos < pos), None)
+    if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
+        return None
+    if any(last.pos < e.start < pos and not _in_direct_quote(e.start, attributions) for e in persons):
+        return None
+    genders = _genders_named(set(_words(last.canonical)))
+    if genders and ("f" if pronoun == "she" else "m") not in genders:
+        return None
+    return last.canonical, None, True
 
 
 def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, str | None, bool] | None:
