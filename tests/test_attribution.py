@@ -893,3 +893,24 @@ def test_as_quoted_by_names_the_medium_and_as_told_by_the_source(extractor) -> N
     assert a.source.text == "Newsom" and a.medium == "Bloomberg"
     (b,) = extractor("Imports of solar panels have begun to pick up, as told by two Chinese companies to Reuters.")
     assert b.source.text == "two Chinese companies" and b.medium == "Reuters"
+
+
+def test_closing_tag_whose_name_the_parser_hung_on_the_clause_is_a_statement(extractor) -> None:
+    atts = extractor("American troops have been redeployed to guard oil fields in eastern Syria, Iran's Press "
+                     "TV reported on Monday, citing local sources.")
+    (a,) = [a for a in atts if a.cue.text == "reported"]
+    assert a.source.text == "Iran's Press TV"
+    assert a.content.text == "American troops have been redeployed to guard oil fields in eastern Syria"
+    (b,) = extractor("The army shelled the town of Avdiivka, the Ukrainian General Staff reported.")
+    assert (b.source.text, b.content.text) == ("the Ukrainian General Staff", "The army shelled the town of Avdiivka")
+
+
+def test_closing_name_with_its_role_hung_on_the_clause_is_the_source(extractor) -> None:
+    (a,) = extractor("Specially equipped balloons can be used to combat drones, Sergei Bendin, acting head of the "
+                     "Moscow branch of the Aeronautics Commission said.")
+    assert a.speaker == "Sergei Bendin" and a.content.text == "Specially equipped balloons can be used to combat drones"
+    assert a.speaker_description == "acting head of the Moscow branch of the Aeronautics Commission"
+    # a relative clause on a speaker is no statement of its own
+    atts = extractor("\u201cI try to keep the humor,\u201d said TikTok creator Rimma, who asked for her second name "
+                     "to be withheld.")
+    assert [a.cue.text for a in atts] == ["said"]

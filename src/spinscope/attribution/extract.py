@@ -318,6 +318,8 @@ class AttributionExtractor:
                 att = None
                 if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                     att = self._according_to(text, base, doc, tok)
+                elif _acl_speech_tag(tok):
+                    att = self._acl_tag(text, base, doc, tok)
                 elif _as_reported_by(tok) is not None:
                     att = self._according_to(text, base, doc, tok.doc[tok.i - 1], _as_reported_by(tok))
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
@@ -377,6 +379,23 @@ class AttributionExtractor:
         return found
 
     # -- patterns ---------------------------------------------------------------------
+    def _acl_tag(self, text: str, base: int, doc: Any, tok: Any) -> Attribution | None:
+        """"<clause>, Iran's Press TV reported on Monday, citing ...": the parser hung the tag's
+        name on the clause and its verb on the name (see :func:`_acl_speech_tag`)."""
+        head = tok.head
+        np_start = min(t.i for t in head.subtree if t.i <= head.i)
+        sent = tok.sent
+        c_start, c_end = _trim(text, base + doc[sent.start].idx, base + doc[np_start - 1].idx)
+        if c_end <= c_start:
+            return None
+        att = Attribution(
+            speaker=None, speaker_description=None, source=source_span(text, base, head),
+            cue=Span.of(text, base + tok.idx, base + _tok_end(tok)),
+            content=Span.of(text, c_start, c_end), kind="indirect")
+        att.speaker = att.source.text if att.source is not None else None
+        find_medium(text, base, att, tok)
+        return att
+
     def _according_to(self, text: str, base: int, doc: Any, tok: Any, to: Any = None) -> Attribution | None:
         """"according to X, ..." (``tok`` "according"); also "as reported by X, ..." (``tok``
         "as", ``to`` "by"): X is the source, the clause around the phrase the content."""
@@ -734,6 +753,11 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
         # cue takes, on the subject; the source ends where the cue begins
         s, e = _trim(text, source.start, cue_start) if source.start < cue_start else (0, 0)
         source = Span.of(text, s, e) if e > s and base + source_tok.idx < cue_start else None
+    if source is not None and c_start < source.start and source.end >= c_end - 1 and source.end <= cue_start \
+            and text[c_start:source.start].rstrip().endswith(",") and source_tok.lower_ not in _RELATIVE_WORDS:
+        # "<clause>, the Ukrainian General Staff reported": a source the parser hung on the clause
+        # ends the content; the content stops before it
+        c_start, c_end = _trim(text, c_start, source.start)
     att = Attribution(speaker=None, speaker_description=None, source=source,
                       cue=Span.of(text, cue_start, cue_end), content=Span.of(text, c_start, c_end),
                       kind="indirect")
@@ -994,6 +1018,30 @@ def _subject(tok: Any) -> Any:
 
 
 # ("as quoted by Bloomberg" after a statement names its medium: see describe.find_medium)
+_TAG_FORMS = frozenset("said reported wrote added told claimed stated noted announced reports says writes "
+                       "adds claims".split())
+
+
+def _acl_speech_tag(tok: Any) -> bool:
+    """"<clause>, Iran's Press TV reported on Monday, citing ...": a speech verb right after a
+    name set off by a comma, with the clause before it (at least four words, with a verb of its
+    own) and nothing after it but adjuncts; the parser made the name part of the clause and
+    the verb a participle on the name."""
+    if tok.dep_ != "acl" or tok.lower_ not in _TAG_FORMS or tok.head.i != tok.i - 1:
+        return False
+    head = tok.head
+    if lexicon.upos(head) not in ("PROPN", "NOUN") or head.dep_ not in ("appos", "conj", "npadvmod", "dobj", "pobj", "attr"):
+        return False
+    np_start = min(t.i for t in head.subtree if t.i <= head.i)
+    doc = tok.doc
+    sent_start = tok.sent.start
+    if np_start - sent_start < 5 or doc[np_start - 1].text != ",":
+        return False
+    if not any(lexicon.upos(t) in ("VERB", "AUX") for t in doc[sent_start:np_start - 1]):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj") for c in tok.children)
+
+
 _AS_REPORTED_FORMS = frozenset("reported stated noted announced said confirmed claimed "
                                "told written explained revealed".split())
 
@@ -1024,13 +1072,18 @@ def _subject_in_fronted_phrase(tok: Any) -> Any:
     if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i < 3:
         return None
     doc = tok.doc
-    for prep in (c for c in tok.children if c.dep_ == "prep" and c.i < tok.i):
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "ccomp") and c.i < tok.i):
+        # (also "<clause>, the Ukrainian General Staff reported": the name hung on the clause's object)
         found = [x for x in prep.subtree
                  if x.dep_ in ("conj", "appos") and lexicon.upos(x) in ("PROPN", "NOUN")
                  and x.right_edge.i == tok.i - 1 and x.left_edge.i >= 1 and doc[x.left_edge.i - 1].text == ","]
         if not found:
             continue
         x = max(found, key=lambda t: t.left_edge.i)  # "In Cwmafan, Neath Port Talbot, X and Y said": X and Y
+        h = x.head
+        if x.dep_ == "appos" and lexicon.upos(x) == "NOUN" and lexicon.upos(h) == "PROPN" and (h in found or (
+                h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == "," and h.i < x.i)):
+            x = h  # "..., Sergei Bendin, acting head of X said": the name, with its role
         if any(c.dep_ == "cc" for c in x.head.children if x.head.i < c.i < x.i):
             return None  # "with X, Y and Z said": a real coordination
         return x
