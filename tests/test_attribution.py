@@ -914,3 +914,10 @@ def test_closing_name_with_its_role_hung_on_the_clause_is_the_source(extractor) 
     atts = extractor("\u201cI try to keep the humor,\u201d said TikTok creator Rimma, who asked for her second name "
                      "to be withheld.")
     assert [a.cue.text for a in atts] == ["said"]
+
+
+def test_source_starts_after_the_closing_mark_of_a_quotation_parsed_onto_it(extractor) -> None:
+    (a,) = extractor("\u201cThe coalition has not made, and will not make, any arrangement with the IDL,\u201d its "
+                     "spokesperson, Colonel Dana Whitcombe, said.")
+    assert a.source.text == "its spokesperson, Colonel Dana Whitcombe,"
+    assert a.content.text == "\u201cThe coalition has not made, and will not make, any arrangement with the IDL,\u201d"

@@ -32,3 +32,12 @@ def test_a_sentence_never_crosses_a_paragraph_break():
     assert "Darwish claimed that the coalition was not serious about defeating ISIS." in sents
     claimed = next(t for t in doc if t.text == "claimed")
     assert any(c.dep_ == "nsubj" and c.text == "Darwish" for c in claimed.children)
+
+
+def test_a_closing_quote_glued_to_the_next_word_is_split_off():
+    from spinscope.nlp import get_nlp
+
+    toks = [t.text for t in get_nlp(None)("a complex device,\u201dPolyansky explained. \u201cYes!\u201dTrump said.")]
+    assert toks[:6] == ["a", "complex", "device", ",", "\u201d", "Polyansky"]
+    assert "\u201d" in toks and "Trump" in toks
+    assert [t.text for t in get_nlp(None)("The U.S.-led group, e.g. this.")][:3] == ["The", "U.S.-led", "group"]

@@ -71,6 +71,7 @@ def get_nlp(name: str | None = None, exclude: tuple[str, ...] = ()) -> "Language
             last = e
             continue
         add_title_abbreviations(nlp)
+        add_glued_quote_infix(nlp)
         if "parser" in nlp.pipe_names and PARAGRAPHS not in nlp.pipe_names and PARAGRAPHS not in exclude:
             nlp.add_pipe(PARAGRAPHS, before="parser")
         return nlp
@@ -95,6 +96,16 @@ def add_title_abbreviations(nlp: Any) -> None:
         for form in {abbr, abbr.upper(), abbr.lower()}:
             if len(nlp.tokenizer(form)) > 1:
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
+def add_glued_quote_infix(nlp: Any) -> None:
+    """Split a closing quotation mark glued to the next word ('a complex device,”Polyansky
+    explained': the stock tokenizer makes 'device,”Polyansky' one token, so the name is lost)."""
+    from spacy.util import compile_infix_regex
+
+    patterns = [r"(?<=[^\W\d_])[,.!?](?=[\u201d\u00bb][^\W\d_])", r"(?<=[,.!?])[\u201d\u00bb](?=[^\W\d_])"]
+    infixes = list(nlp.Defaults.infixes or [])
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes + patterns).finditer
 
 
 # The shared parse skips the attribute ruler and the rule lemmatizer (together about 12% of

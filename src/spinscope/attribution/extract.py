@@ -867,6 +867,11 @@ def source_span(text: str, base: int, head: Any) -> Span:
     # a quotation's closing mark parsed onto the source ('“We will win,” Smith said')
     while s < e and (text[s] in "”»" or (text[s] in "\"'" and text.count(text[s], s, e) % 2)):
         s, e = _trim(text, s + 1, e)
+    close = text.find("\u201d", s, e)
+    if close != -1 and text.rfind("\u201c", 0, s) > text.rfind("\u201d", 0, s) and "\u201c" not in text[s:close]:
+        # the end of a quotation parsed onto the source ('“... not make, any arrangement with the
+        # IDL,” its spokesperson, Colonel X, said'): the source starts after the closing mark
+        s, e = _trim(text, close + 1, e)
     m = _DATELINE.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
