@@ -921,3 +921,10 @@ def test_source_starts_after_the_closing_mark_of_a_quotation_parsed_onto_it(extr
                      "spokesperson, Colonel Dana Whitcombe, said.")
     assert a.source.text == "its spokesperson, Colonel Dana Whitcombe,"
     assert a.content.text == "\u201cThe coalition has not made, and will not make, any arrangement with the IDL,\u201d"
+
+
+def test_own_channel_of_the_speaker_is_the_medium(extractor) -> None:
+    (a,) = extractor("\u201cThe unipolar world is over,\u201d political scientist Sergei Markov wrote on his blog.")
+    assert a.medium == "his blog"
+    (b,) = extractor("The ministry said on its website that the talks had failed.")
+    assert b.medium == "its website"

@@ -1143,3 +1143,18 @@ def test_he_after_an_unnamed_asker_is_not_the_asker():
                         "when I said it, people understood,\u201d he said.")
     (he,) = [a for a in art.attributions if a.source and a.source.text == "he"]
     assert he.speaker == "Barack Obama" and not he.unnamed  # (the alias table names him in full)
+
+
+def test_a_name_in_a_modifier_of_the_source_head_is_not_the_speaker():
+    art = _analyse_text("Embassy\n\nThe Russian embassy in Washington said in a statement that sanctions had failed. "
+                        "The mayor of London said the city was safe. The government of Ukraine said it would "
+                        "respond. The Bank of England said rates would rise.")
+    got = {a.source.text: a.speaker for a in art.attributions if a.source}
+    assert got["The Russian embassy in Washington"] == "The Russian embassy in Washington"
+    assert got["The mayor of London"] != "London"
+    assert got["The government of Ukraine"] == "Ukraine" and got["The Bank of England"] == "Bank of England"
+    art = _analyse_text("Poll\n\nOnly 49 percent of Republicans say the same of Trump. Negotiators in Istanbul "
+                        "said a deal was close. The city of Torun said it had 96 places for refugees.")
+    by_src = {a.source.text: a for a in art.attributions if a.source}
+    assert by_src["Only 49 percent of Republicans"].unnamed and by_src["Negotiators in Istanbul"].unnamed
+    assert by_src["The city of Torun"].speaker == "Torun"

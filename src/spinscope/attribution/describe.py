@@ -168,15 +168,17 @@ def _speaking_to(cue: Any) -> Any:
 # Social platforms, written as their owners write them ("X" alone is a platform only after "on").
 _PLATFORMS = frozenset("""X Twitter Facebook Telegram Instagram YouTube TikTok VKontakte VK Weibo Substack Gab
 Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
-_CHANNEL_NOUNS = frozenset("channel account page feed blog profile".split())
+_CHANNEL_NOUNS = frozenset("channel account page feed blog profile website site podcast show".split())
 
 
 def _platform(pobj: Any) -> bool:
-    """"on X", "on Telegram", "on her Telegram channel", "on his VKontakte page"."""
+    """"on X", "on Telegram", "on her Telegram channel", "on his VKontakte page", "on his blog"."""
     if pobj.text in _PLATFORMS:
         return True
     return lexicon.lemma_of(pobj) in _CHANNEL_NOUNS and any(
-        c.text in _PLATFORMS for c in pobj.children if c.dep_ in ("compound", "amod", "nmod") and c.i < pobj.i)
+        (c.text in _PLATFORMS and c.dep_ in ("compound", "amod", "nmod"))
+        or (c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their", "our", "my"))
+        for c in pobj.children if c.i < pobj.i)
 
 
 def _quoting_outlet(cue: Any) -> Any:
@@ -249,6 +251,8 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     if named and lexicon.upos(cand) != "PROPN":
         cand = named[0]  # "with the Russian state news agency TASS" -> TASS
     owner = {t.i for c in cand.children if c.dep_ == "poss" and lexicon.upos(cand) != "PROPN" for t in c.subtree}
+    if lexicon.lemma_of(cand) in _CHANNEL_NOUNS and not any(c.text in _PLATFORMS for c in cand.children):
+        owner = set()  # "on his blog", "on its website": the owner's own channel
     # ("Germany's dpa news agency": the outlet is the agency, not the country that owns it)
     toks = [t for t in cand.subtree if (t.dep_ not in ("prep", "relcl", "punct") or t.i <= cand.i) and t.i not in owner]
     # "BBC Radio 4"; not the compounds of a name the parser hung on it ("with RIA Novosti, Bundestag

@@ -542,6 +542,14 @@ _NOT_GROUPS = frozenset("estimate claim model figure number data result finding 
                         "record document analysis projection forecast calculation".split())
 
 
+# Heads of a share of a group ("79 percent of Democrats", "the majority of Londoners").
+_QUANTITY_HEADS = frozenset("percent per cent % majority minority half third quarter share proportion number "
+                            "most many some all none one each every few several million billion thousand hundred "
+                            "dozen millions thousands hundreds dozens lot lots rest bulk".split())
+# Head nouns that stand for the place or body they are "of": "the government of Ukraine" is Ukraine.
+_METONYM_HEADS = frozenset("government authority leadership people state country nation regime city town village "
+                           "region province republic island district county municipality capital port oblast".split())
+
 _QUESTION_CUE = re.compile(r"(?:\w+\s+)*?(?:ask|question|wonder|quiz|press)", re.I)
 
 
@@ -678,6 +686,23 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
         if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
             return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
+        if named:
+            lead = re.findall(r"[\w\-]+", text[src.start:named[-1].start])
+            cut = next((i for i, w in enumerate(lead) if w.casefold() in _HEAD_PREPS), len(lead))
+            hw = lead[cut - 1] if 0 < cut < len(lead) else ""
+            if cut == 1 and hw[:1].isupper() and hw[1:].islower() and not any(
+                    e.start <= src.start + raw.find(hw) < e.end for e in inside):
+                hw = hw.casefold()  # "Negotiators in Istanbul" opening a sentence (not "Apple in Cupertino")
+            if hw.islower() and lead[-1].casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
+                    and not _DOCUMENT_AFTER.fullmatch(hw):
+                # "The Russian embassy in Washington", "The mayor of London": the names are in a
+                # modifier of the head noun, not the speaker (a role goes on to step 4); "79
+                # percent of Democrats", "negotiators in Istanbul": a vague group
+                if hw in _QUANTITY_HEADS or singular(hw) in _QUANTITY_HEADS or singular(hw) != hw:
+                    return raw.strip(), None, True
+                if not (singular(hw) in ROLE_NOUNS or hw in ROLE_NOUNS):
+                    return raw.strip(), None, False
+                named = []
         if named:
             head = named[-1]
             tail = text[head.end:head_end].strip(" ,.'\u2019s")
