@@ -690,9 +690,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             lead = re.findall(r"[\w\-]+", text[src.start:named[-1].start])
             cut = next((i for i, w in enumerate(lead) if w.casefold() in _HEAD_PREPS), len(lead))
             hw = lead[cut - 1] if 0 < cut < len(lead) else ""
-            if cut == 1 and hw[:1].isupper() and hw[1:].islower() and not any(
+            if cut == 1 and hw[:1].isupper() and hw[1:].islower() and singular(hw) != hw.casefold() and not any(
                     e.start <= src.start + raw.find(hw) < e.end for e in inside):
-                hw = hw.casefold()  # "Negotiators in Istanbul" opening a sentence (not "Apple in Cupertino")
+                hw = hw.casefold()  # "Negotiators in Istanbul" opening a sentence (not "Democracy for America")
             if hw.islower() and lead[-1].casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
                     and not _DOCUMENT_AFTER.fullmatch(hw):
                 # "The Russian embassy in Washington", "The mayor of London": the names are in a
