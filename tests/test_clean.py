@@ -711,3 +711,23 @@ def test_watch_prefixed_headline_is_a_title_not_a_teaser():
               "aides said.\n")
     assert r.title == "WATCH: Minister Walks Out of Talks Over Fishing Quotas"
     assert r.text.startswith("The minister left the room")
+
+
+def test_syndicator_lines_author_via_outlet_ornaments_credit_dateline_and_follow_prompt():
+    doc = ("Headline Of The Piece\n\nAuthored by Mark Halberg via The Duran,\n\n"
+           "The evidence is overwhelming: the agency built a network of laboratories along the border, "
+           "officials said on Tuesday.\n\n* * *\n\nA second paragraph of the piece follows here, with enough "
+           "words to be body text.\n\nFeatured image is from Wikimedia Commons\n\nTyler Durden\n"
+           "Fri, 03/18/2022 - 23:40\n\nSubscribe to our Telegram channel for more!\n")
+    r = clean(doc)
+    got = reasons(r)
+    assert got["Authored by Mark Halberg via The Duran,"] == "repost_note"
+    assert r.meta["repost_of"] == "The Duran" and "Mark Halberg" in r.authors
+    assert got["* * *"] == "other" and got["Fri, 03/18/2022 - 23:40"] == "byline"
+    assert got["Subscribe to our Telegram channel for more!"] == "newsletter"
+    assert "Wikimedia Commons" in r.credits
+    assert "laboratories" in r.text and "second paragraph" in r.text
+    # a signature separator and a rule over a table are left to their own rules
+    r2 = clean("Title\n\nA first paragraph of the article, with enough words to be body text here.\n\n"
+               "================\nCLUB SALES\n1. Real Madrid 178\n2. Barcelona 175\n")
+    assert "Real Madrid 178" in r2.text

@@ -1158,3 +1158,10 @@ def test_a_name_in_a_modifier_of_the_source_head_is_not_the_speaker():
     by_src = {a.source.text: a for a in art.attributions if a.source}
     assert by_src["Only 49 percent of Republicans"].unnamed and by_src["Negotiators in Istanbul"].unnamed
     assert by_src["The city of Torun"].speaker == "Torun"
+
+
+def test_an_outlet_named_by_an_adjective_is_not_the_adjective():
+    art = _analyse_text("T\n\nIndependent journalist Dilyana Gaytandzhieva told reporters the papers were fake. "
+                        "Independent experts said the same. The Independent reported it first.")
+    media = [e for e in art.entities if e.label == "MEDIA"]
+    assert [(art.text[e.start - 4:e.start], e.text) for e in media] == [("The ", "Independent")]

@@ -299,6 +299,8 @@ class Cleaner:
             source = L.clean_source_name(groups["source"])
             if source:
                 result.meta.setdefault("repost_of", source)
+        if rule.reason == "repost_note" and groups.get("names"):
+            result.authors.extend(n.strip() for n in re.split(r"\s+and\s+", groups["names"]) if n.strip())
         if rule.reason == "byline":
             result.byline_lines.append(line.text)
             m2 = _BYLINE_NAMES.match(line.text)

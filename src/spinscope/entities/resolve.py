@@ -654,6 +654,22 @@ def _next_to_place(m: Mention, mentions: list[Mention], text: str) -> bool:
     return False
 
 
+# Outlets named by an ordinary adjective ("The Independent", "The National"): without "the",
+# before a lower-case noun, the word is the adjective ("Independent journalist X", "Independent
+# experts said").
+_ADJECTIVE_OUTLETS = frozenset("independent national standard free local global daily".split())
+
+
+def _adjective_not_outlet(m: Mention, text: str) -> bool:
+    surface = text[m.start:m.end]
+    if m.label != "MEDIA" or surface.casefold() not in _ADJECTIVE_OUTLETS:
+        return False
+    if re.search(r"\bthe\s+$", text[max(0, m.start - 5):m.start], re.I):
+        return False
+    nxt = re.match(r"\s+([A-Za-z]+)", text[m.end:m.end + 30])
+    return nxt is not None and nxt.group(1).islower()
+
+
 def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Entity]:
     """All entity mentions of ``text`` with canonical forms (see the module docstring)."""
     cands: list[Mention] = []
@@ -677,6 +693,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _vote_labels(mentions)
     _places_tagged_person(mentions, text)
     mentions = _drop_capitalised_words(mentions, text)
+    mentions = [m for m in mentions if not _adjective_not_outlet(m, text)]
     _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 
