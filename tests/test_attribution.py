@@ -928,3 +928,10 @@ def test_own_channel_of_the_speaker_is_the_medium(extractor) -> None:
     assert a.medium == "his blog"
     (b,) = extractor("The ministry said on its website that the talks had failed.")
     assert b.medium == "its website"
+
+
+def test_wrote_in_a_publication_names_the_medium_but_not_a_place(extractor) -> None:
+    (a,) = extractor("The retired official wrote in Asia Times that Western weapons had failed.")
+    assert a.medium == "Asia Times"
+    (b,) = extractor("He wrote in Moscow that the war was lost.")
+    assert b.medium is None

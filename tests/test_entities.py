@@ -1165,3 +1165,19 @@ def test_an_outlet_named_by_an_adjective_is_not_the_adjective():
                         "Independent experts said the same. The Independent reported it first.")
     media = [e for e in art.entities if e.label == "MEDIA"]
     assert [(art.text[e.start - 4:e.start], e.text) for e in media] == [("The ", "Independent")]
+
+
+@pytest.mark.model
+def test_an_initial_for_a_first_name_is_the_full_name(entities_stage):
+    art = _run(entities_stage, "President Putin praised the fighters. V. Putin said the operation would go on. "
+                               "J. Smith said hello. John Smith is a farmer.")
+    canon = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert canon["V. Putin"] == "Vladimir Putin" and canon["J. Smith"] == "John Smith"
+
+
+def test_the_leader_is_not_the_spokesman_who_spoke_last():
+    art = _analyse_text("T\n\nKremlin spokesman Dmitry Peskov said on Tuesday that Moscow remained open to talks.\n\n"
+                        "But the Russian leader has made it clear that any deal must recognise \u201cnew "
+                        "realities,\u201d Peskov added.")
+    (a,) = [a for a in art.attributions if a.source and a.source.text == "the Russian leader"]
+    assert a.speaker != "Dmitry Peskov"

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import Attribution, Span
 from ..entities.names import ROLE_NOUNS
+from ..entities.resolve import place_names
 from . import lexicon
 
 _EDGE = ",.;:—–-()[] \n\t\"“”'’"
@@ -165,10 +166,18 @@ def _speaking_to(cue: Any) -> Any:
     return None
 
 
+# Verbs whose "in X" names the publication ("wrote in Asia Times"), not a place.
+_WRITE_VERBS = frozenset("write publish opine pen".split())
 # Social platforms, written as their owners write them ("X" alone is a platform only after "on").
 _PLATFORMS = frozenset("""X Twitter Facebook Telegram Instagram YouTube TikTok VKontakte VK Weibo Substack Gab
 Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
 _CHANNEL_NOUNS = frozenset("channel account page feed blog profile website site podcast show".split())
+
+
+def _is_place(tok: Any) -> bool:
+    """A known place name (the gazetteer of :func:`spinscope.entities.resolve.place_names`)."""
+    name = " ".join(t.text for t in tok.subtree if t.i <= tok.i and t.dep_ in ("compound", "nmod") or t.i == tok.i)
+    return name in place_names() or tok.text in place_names()
 
 
 def _platform(pobj: Any) -> bool:
@@ -216,6 +225,9 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
                     continue  # "refused flyover permission to the UK": a recipient, not an audience
                 if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_.rstrip(".") not in _NOT_MEDIA:
                     cand = pobj
+                elif prep.lower_ == "in" and lexicon.upos(pobj) == "PROPN" and lexicon.lemma_of(cue) in _WRITE_VERBS \
+                        and pobj.lower_.rstrip(".") not in _NOT_MEDIA and not _is_place(pobj):
+                    cand = pobj  # "wrote in Asia Times" (not "wrote in Moscow")
                 elif prep.lower_ in ("on", "via") and _platform(pobj):
                     cand = pobj  # "wrote on X" (tagged a common noun), "on her Telegram channel"
                 elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
@@ -258,6 +270,9 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     # "BBC Radio 4"; not the compounds of a name the parser hung on it ("with RIA Novosti, Bundestag
     # deputy X said")
     toks = [t for t in toks if t.i <= cand.i or (t.dep_ in ("compound", "nummod") and t.head.i == cand.i)]
+    while len(toks) > 1 and (toks[0].dep_ == "poss" and lexicon.upos(toks[0]) == "PRON"
+                             or (toks[0].dep_ == "amod" and toks[0].is_lower)) and lexicon.upos(cand) == "PROPN":
+        toks = toks[1:]  # "in its latest Oil Market Report": the report
     conj = [c for c in cand.children if c.dep_ == "conj" and c.i > cand.i]
     if conj and any(c.dep_ == "cc" for c in cand.children):
         # "in a letter to Republican and Democrat leaders": the audience is the whole phrase

@@ -391,6 +391,18 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                     and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
                 best = other
         merged_full[name] = best
+    for name, parts in full.items():
+        # "V. Putin": an initial for a first name is the person the article or the alias table
+        # names in full with that initial ("Vladimir Putin")
+        if len(parts) == 2 and re.fullmatch(r"[^\W\d_]\.?", parts[0]):
+            longer = {merged_full[o] for o, op in full.items() if op[-1] == parts[-1] and len(op[0]) > 2
+                      and op[0][0] == parts[0][0]}
+            entry = table.lookup(name.split()[-1])
+            if len(longer) == 1:
+                merged_full[name] = next(iter(longer))
+            elif not longer and entry is not None and entry.label == "PERSON" \
+                    and name_parts(entry.canonical)[-1] == parts[-1] and name_parts(entry.canonical)[0][:1] == parts[0][0]:
+                merged_full[name] = entry.canonical
     by_last: dict[str, set[str]] = defaultdict(set)
     by_first: dict[str, set[str]] = defaultdict(set)
     for name, parts in full.items():

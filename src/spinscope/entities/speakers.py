@@ -279,11 +279,26 @@ def _is_subject(doc: "Doc | None", e: Entity) -> bool:
     return root.dep_ in SUBJECT_DEPS
 
 
+# Heads of a state or body, and the staff who speak for them: "the Russian leader" is not the
+# Kremlin spokesman who spoke last, though both are "officials".
+_HEAD_ROLES = frozenset("leader president premier chancellor king queen monarch head chief chairman chairwoman "
+                        "ruler dictator".split())
+_STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide adviser advisor deputy envoy assistant "
+                         "secretary press".split())
+
+
+def _head_for_staff(noun: str, description: str | None) -> bool:
+    """"the Russian leader" and a "Kremlin spokesman": a head is not one of the staff."""
+    return noun in _HEAD_ROLES and bool(description) and bool(role_nouns_in(description) & _STAFF_ROLES)
+
+
 def _compatible(noun: str, description: str | None) -> bool:
     if not description:
         return True
     if noun in role_nouns_in(description):
         return True
+    if _head_for_staff(noun, description):
+        return False
     noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
     classes = role_classes(description)
     return not classes or bool(noun_classes & classes)
@@ -291,6 +306,8 @@ def _compatible(noun: str, description: str | None) -> bool:
 
 def _class_match(noun: str, description: str | None) -> bool:
     noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
+    if _head_for_staff(noun, description):
+        return False
     return bool(description) and bool(noun_classes & role_classes(description))
 
 
@@ -1031,4 +1048,7 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
         for p in candidates:
             if test(p.description):
                 return p.canonical
-    return earlier[-1].canonical if earlier and fallback else None
+    last_info = people.get(earlier[-1].canonical) if earlier else None
+    if earlier and fallback and not _head_for_staff(noun, last_info.description if last_info else None):
+        return earlier[-1].canonical
+    return None
