@@ -900,6 +900,8 @@ def test_closing_tag_whose_name_the_parser_hung_on_the_clause_is_a_statement(ext
                      "TV reported on Monday, citing local sources.")
     (a,) = [a for a in atts if a.cue.text == "reported"]
     assert a.source.text == "Iran's Press TV"
+    (c,) = [a for a in atts if a.cue.text == "citing"]  # the participle after the tag goes with it
+    assert c.source.text == "Iran's Press TV"
     assert a.content.text == "American troops have been redeployed to guard oil fields in eastern Syria"
     (b,) = extractor("The army shelled the town of Avdiivka, the Ukrainian General Staff reported.")
     assert (b.source.text, b.content.text) == ("the Ukrainian General Staff", "The army shelled the town of Avdiivka")

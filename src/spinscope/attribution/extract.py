@@ -990,6 +990,11 @@ def _subject(tok: Any) -> Any:
         obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative") and c.i < tok.i]
         if obj and lexicon.upos(obj[-1]) in ("NOUN", "PROPN", "PRON"):
             return obj[-1]
+    if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and tok.doc[tok.i - 1].text == ",":
+        # "<clause>, Iran's Press TV reported on Monday, citing local sources": the tag's name
+        tag = next((t for t in reversed(tok.doc[max(0, tok.i - 8):tok.i - 1]) if _acl_speech_tag(t)), None)
+        if tag is not None and all(x.i in {y.i for y in tag.subtree} for x in tok.doc[tag.i:tok.i - 1]):
+            return tag.head
     quoting = _quoted_as_saying(tok)
     if quoting is not None:
         obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
