@@ -200,6 +200,9 @@ def test_headlinese_clause_then_a_comma_and_a_source_with_a_speech_verb(pipeline
     assert rt.medium == "RT" and rt.content.text == "Army let rebels flee Varnholt"
     c = analysed(pipeline, "Army preparing provocation near Varnholt, the road warns")
     assert not c.title_layers.attributions
+    d = analysed(pipeline, "Secret talks under way in Varnholt, sources say")
+    [sd] = d.title_layers.attributions
+    assert (sd.source.text, sd.cue.text, sd.unnamed) == ("sources", "say", True)
 
 
 def test_headline_ending_in_a_named_group_of_sources(pipeline):

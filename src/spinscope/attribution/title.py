@@ -112,8 +112,8 @@ def _trailing_statement(title: str, names: Collection[str]) -> Attribution | Non
 # before the comma as an adverbial clause, so no statement is found there.
 _COMMA_TAG = re.compile(
     r"^(?P<content>\S.*?\S),\s+(?P<src>[\w.\-\u2019']+(?:\s+[\w.\-\u2019']+){0,3}?)\s+"
-    r"(?P<cue>warns|says|claims|insists|argues|admits|suggests|reveals|believes|fears|predicts|alleges|"
-    r"charges|denies|urges|writes|notes|stresses|concedes|declares|states|tells\s+[\w\-]+|told\s+[\w\-]+|"
+    r"(?P<cue>(?:warn|say|claim|insist|argue|admit|suggest|reveal|believe|fear|predict|allege|charge|deny|"
+    r"urge|write|note|stresse?|concede|declare|state)s?|denies|tells?\s+[\w\-]+|told\s+[\w\-]+|"
     r"said|warned|claimed)\s*$")
 
 
