@@ -95,14 +95,20 @@ def _trailing_statement(title: str, names: Collection[str]) -> Attribution | Non
     if not (known or all(w[:1].isupper() or w.casefold() in ("of", "the", "and") for w in words[:-1])
             or len(words) == 1):
         return None  # (a lower-case group head after names is fine: "DPR officials", "US sources")
+    return _headline_statement(title, m, known)
+
+
+def _headline_statement(title: str, m: re.Match, known: bool) -> Attribution:
+    """The statement of a headline convention matched by ``m`` (groups src, cue, content)."""
+    words = m.group("src").split()
+    head = singular(words[-1].strip(".").casefold())
     content = m.group("content")
-    direct = content[:1] in _QUOTES and content[-1:] in _QUOTES
     plural = head != words[-1].strip(".").casefold()
     return Attribution(
-        speaker=src, speaker_description=None, source=Span.of(title, m.start("src"), m.end("src")),
+        speaker=m.group("src"), speaker_description=None, source=Span.of(title, m.start("src"), m.end("src")),
         cue=Span.of(title, m.start("cue"), m.end("cue")),
         content=Span.of(title, m.start("content"), m.end("content")),
-        kind="direct" if direct else "indirect",
+        kind="direct" if content[:1] in _QUOTES and content[-1:] in _QUOTES else "indirect",
         unnamed=not known and (plural or head in ("report", "study", "poll", "survey", "source", "media")),
         flags=["headline"])
 
@@ -127,17 +133,9 @@ def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | No
     known = src in names or src.removeprefix("the ").removeprefix("The ") in names
     if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or words[-1][:1].isupper()):
         return None  # "..., the road warns": not a source
-    content = m.group("content")
     cue_text = m.group("cue").split()
     medium = cue_text[1] if len(cue_text) == 2 and cue_text[1][:1].isupper() else None
-    plural = head != words[-1].strip(".").casefold()
-    a = Attribution(
-        speaker=src, speaker_description=None, source=Span.of(title, m.start("src"), m.end("src")),
-        cue=Span.of(title, m.start("cue"), m.end("cue")),
-        content=Span.of(title, m.start("content"), m.end("content")),
-        kind="direct" if content[:1] in _QUOTES and content[-1:] in _QUOTES else "indirect",
-        unnamed=not known and (plural or head in ("report", "study", "poll", "survey", "source", "media")),
-        flags=["headline"])
+    a = _headline_statement(title, m, known)
     if medium:
         i = m.end("cue") - len(medium)
         a.medium, a.medium_span = medium, Span.of(title, i, m.end("cue"))
