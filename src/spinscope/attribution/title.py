@@ -80,16 +80,25 @@ _TRAILING_SOURCE = re.compile(
 _QUOTES = "\"'\u2018\u2019\u201c\u201d"
 
 
-def _trailing_statement(title: str, names: Collection[str]) -> Attribution | None:
-    """A headline ending in its source: a role or group word ("report", "PM", "officials"), or
-    a name the article's body has as an entity or speaker ("Lavrov", "Kremlin")."""
-    m = _TRAILING_SOURCE.match(title)
+def _match_source(pattern: re.Pattern, title: str, names: Collection[str]) -> tuple[re.Match, list[str], str, bool] | None:
+    """A headline convention's match (a content of three words or more), the source's words,
+    its singular head and whether the body names it."""
+    m = pattern.match(title)
     if not m or len(m.group("content").split()) < 3:
         return None
     src = m.group("src")
     words = src.split()
-    head = singular(words[-1].strip(".").casefold())
     known = src in names or src.removeprefix("the ").removeprefix("The ") in names
+    return m, words, singular(words[-1].strip(".").casefold()), known
+
+
+def _trailing_statement(title: str, names: Collection[str]) -> Attribution | None:
+    """A headline ending in its source: a role or group word ("report", "PM", "officials"), or
+    a name the article's body has as an entity or speaker ("Lavrov", "Kremlin")."""
+    found = _match_source(_TRAILING_SOURCE, title, names)
+    if found is None:
+        return None
+    m, words, head, known = found
     if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or head in ("pm", "media", "sources")):
         return None
     if not (known or all(w[:1].isupper() or w.casefold() in ("of", "the", "and") for w in words[:-1])
@@ -124,13 +133,10 @@ _COMMA_TAG = re.compile(
 
 
 def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | None:
-    m = _COMMA_TAG.match(title)
-    if not m or len(m.group("content").split()) < 3:
+    found = _match_source(_COMMA_TAG, title, names)
+    if found is None:
         return None
-    src = m.group("src")
-    words = src.split()
-    head = singular(words[-1].strip(".").casefold())
-    known = src in names or src.removeprefix("the ").removeprefix("The ") in names
+    m, words, head, known = found
     if not (known or head in GROUP_SOURCES or head in ROLE_NOUNS or words[-1][:1].isupper()):
         return None  # "..., the road warns": not a source
     cue_text = m.group("cue").split()
