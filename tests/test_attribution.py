@@ -937,3 +937,9 @@ def test_wrote_in_a_publication_names_the_medium_but_not_a_place(extractor) -> N
     assert a.medium == "Asia Times"
     (b,) = extractor("He wrote in Moscow that the war was lost.")
     assert b.medium is None
+
+
+def test_reporting_verb_the_parser_read_as_a_noun_after_a_mass_noun(extractor) -> None:
+    (a,) = extractor("Western media claim that Russia is the aggressor.")
+    assert (a.source.text, a.cue.text, a.content.text) == ("Western media", "claim", "that Russia is the aggressor")
+    assert not extractor("The media claim that he lied was false.")

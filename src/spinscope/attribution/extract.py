@@ -320,6 +320,11 @@ class AttributionExtractor:
                     att = self._according_to(text, base, doc, tok)
                 elif _acl_speech_tag(tok):
                     att = self._acl_tag(text, base, doc, tok)
+                elif _verb_read_as_noun(tok) is not None:
+                    subj, clause = _verb_read_as_noun(tok)
+                    sub = sorted(clause.subtree, key=lambda t: t.i)
+                    c_start, c_end = _trim(text, base + sub[0].idx, base + _tok_end(sub[-1]))
+                    att = _statement(text, base, subj, base + tok.idx, base + _tok_end(tok), c_start, c_end)
                 elif _as_reported_by(tok) is not None:
                     att = self._according_to(text, base, doc, tok.doc[tok.i - 1], _as_reported_by(tok))
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
@@ -1027,7 +1032,6 @@ def _subject(tok: Any) -> Any:
     return _subject_in_fronted_phrase(tok)
 
 
-# ("as quoted by Bloomberg" after a statement names its medium: see describe.find_medium)
 _TAG_FORMS = frozenset("said reported wrote added told claimed stated noted announced reports says writes "
                        "adds claims".split())
 
@@ -1052,6 +1056,28 @@ def _acl_speech_tag(tok: Any) -> bool:
     return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "nsubj") for c in tok.children)
 
 
+# Present-tense reporting verbs the parser reads as a noun after a mass noun ("Western media
+# claim that ...", "US media report that ...").
+_NOUN_READ_VERBS = frozenset("claim say report insist argue believe allege suggest warn fear note stress admit "
+                             "deny accuse assert maintain".split())
+
+
+def _verb_read_as_noun(tok: Any) -> tuple[Any, Any] | None:
+    """(subject, clause) of "Western media claim that Russia is the aggressor" parsed as the noun
+    phrase "Western media claim" with the clause hung on it: a sentence root that is one of
+    :data:`_NOUN_READ_VERBS`, a noun compound before it (the subject) and a clause after it."""
+    if tok.dep_ != "ROOT" or lexicon.upos(tok) != "NOUN" or tok.lower_ not in _NOUN_READ_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1
+                 and lexicon.upos(c) in ("NOUN", "PROPN")), None)
+    clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
+                   and lexicon.upos(c) in ("VERB", "AUX")), None)
+    if subj is None or clause is None or any(c.dep_ == "det" for c in tok.children):
+        return None  # ("the media claim that ...": a claim, not a verb)
+    return subj, clause
+
+
+# ("as quoted by Bloomberg" after a statement names its medium: see describe.find_medium)
 _AS_REPORTED_FORMS = frozenset("reported stated noted announced said confirmed claimed "
                                "told written explained revealed".split())
 
