@@ -943,3 +943,9 @@ def test_reporting_verb_the_parser_read_as_a_noun_after_a_mass_noun(extractor) -
     (a,) = extractor("Western media claim that Russia is the aggressor.")
     assert (a.source.text, a.cue.text, a.content.text) == ("Western media", "claim", "that Russia is the aggressor")
     assert not extractor("The media claim that he lied was false.")
+
+
+def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
+    (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "UN Secretary-General Antonio Guterres", "strongly condemned", "the attack")

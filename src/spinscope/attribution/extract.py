@@ -295,7 +295,16 @@ class AttributionExtractor:
 
     def _in_quote(self, tok: Any) -> bool:
         pos = self._base + tok.idx
-        return any(q.start < pos < q.end for q in self._quotes)
+        region = next((q for q in self._quotes if q.start < pos < q.end), None)
+        if region is None:
+            return False
+        # 'Guterres “strongly condemned” the attack': a short quotation of the speaker's own verb
+        # phrase, its subject before the quotation, is the writer's sentence, not quoted text
+        # (not a quoted slogan: "his “Feel the Bern” wave", "“don't ask, don't tell”")
+        subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.tag_ != "PRP$"
+                     and lexicon.upos(c) in ("NOUN", "PROPN", "PRON")), None)
+        return not (subj is not None and self._base + subj.idx < region.start and tok.tag_ in ("VBD", "VBN", "VBZ")
+                    and len(self._text[region.start:region.end].split()) <= 4)
 
     def _sent_quote(self, tok: Any) -> bool:
         s, e = self._base + tok.sent.start_char, self._base + tok.sent.end_char
