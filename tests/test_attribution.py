@@ -949,3 +949,23 @@ def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (
         "UN Secretary-General Antonio Guterres", "strongly condemned", "the attack")
+
+
+def test_answers_of_an_interview_transcript_are_direct_statements_of_their_label(extractor) -> None:
+    text = ("Q: Colonel, is the army winning the war?\n\nHalvorsen: No. The army has lost thousands of men.\n\n"
+            "Q: What happens next?\n\nHalvorsen: I think we will see a settlement within a year.\n")
+    atts = [a for a in extractor(text) if "transcript" in a.flags]
+    assert [(a.source.text, a.cue.text, a.kind) for a in atts] == [("Halvorsen", ":", "direct")] * 2
+    assert atts[0].content.text.startswith("No. The army has lost")
+    assert not any(a.source is not None and a.source.text == "Q" for a in extractor(text))
+    # one "Label: text" line without questions is not a transcript
+    assert not [a for a in extractor("Note: the figures are provisional and may change.") if "transcript" in a.flags]
+
+
+def test_transcript_interviewer_label_asks_and_is_the_medium(extractor) -> None:
+    text = ("Sputnik: Does the minister have any chance of getting her deal through?\n\n"
+            "Michael Swadling: I guess her only chance is if the opposition decides otherwise.\n\n"
+            "Sputnik: Do you think the bloc needs the country more?\n\n"
+            "Michael Swadling: The bloc makes a profit on its trade with the country.\n")
+    atts = [a for a in extractor(text) if "transcript" in a.flags]
+    assert [(a.speaker, a.medium) for a in atts] == [("Michael Swadling", "Sputnik")] * 2

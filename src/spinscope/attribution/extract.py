@@ -359,8 +359,12 @@ class AttributionExtractor:
         for a in found:
             _finish(text, a, quotes)
         posts = embedded_posts(text)
-        if posts:
-            found = sorted(found + posts, key=lambda a: (a.content.start, a.content.end))
+        answers = transcript_answers(text)
+        # (an answer replaces the "Label: ..." statement the headline-style rule may have made)
+        found = [b for b in found if not any(a.content.start < b.content.end and b.content.start < a.content.end
+                                             and b.cue is not None and b.cue.text == ":" for a in answers)]
+        if posts or answers:
+            found = sorted(found + posts + answers, key=lambda a: (a.content.start, a.content.end))
         return found
 
     def _link_tagged_cues(self, text: str, found: list[Attribution], tagged: Any,
@@ -787,6 +791,59 @@ _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|Octo
 # October 18, 2018" (the post's text is the paragraph above it).
 _POST_SIGNATURE = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2})[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)"
                              r"[ \t]+(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$", re.M)
+
+
+# A paragraph of an interview transcript: "Macgregor: No. Ukraine has lost ...", "Q: Why ...?"
+_TRANSCRIPT_LINE = re.compile(r"^(?P<src>[A-Z][\w.'\u2019\-]*(?:[ \t]+[A-Z][\w.'\u2019\-]*){0,2})[ \t]*:[ \t]+(?P<content>\S.*\S)[ \t]*$",
+                              re.M)
+_QUESTION_LABELS = frozenset("q question interviewer".split())
+_DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
+                        "may june july august september october november december today yesterday week month "
+                        "year".split())
+# Labels of page furniture, not speakers ("Read: ...", "Note: ...").
+_NOT_TRANSCRIPT_LABELS = frozenset(["note", "update", "editor's note", "source", "sources", "photo", "read",
+                                    "read more", "read also", "also read", "see also", "more", "related", "warning",
+                                    "disclaimer", "tags", "image", "video", "watch", "listen", "credit", "via",
+                                    "correction", "clarification", "background", "context", "follow"])
+
+
+def transcript_answers(text: str) -> list[Attribution]:
+    """The answers of an interview transcript: paragraphs opened by a speaker's label and a colon
+    ("Macgregor: No. Ukraine has lost ..."), where the article has question paragraphs ("Q:",
+    "Question:") or the label opens two paragraphs or more. Each answer is a direct statement of
+    the label, cue ":" (the transcript gives the words as said); the questions are not
+    statements. Flag ``transcript``."""
+    lines = [m for m in _TRANSCRIPT_LINE.finditer(text) if m.group("src").casefold() not in _NOT_TRANSCRIPT_LABELS
+             and not any(ch.isdigit() for ch in m.group("src"))
+             and not any(w.casefold() in _DATE_WORDS for w in m.group("src").split())]
+    labels = [m.group("src") for m in lines]
+
+    def share_of_questions(lb: str) -> float:
+        mine = [m.group("content").rstrip() for m in lines if m.group("src") == lb]
+        return sum(c.endswith("?") for c in mine) / len(mine)
+
+    # an interviewer: a label whose paragraphs are mostly questions ("Sputnik: Does Theresa May ...?")
+    askers = {lb for lb in labels if share_of_questions(lb) >= 0.6}
+    has_questions = bool(askers) or any(lb.casefold().rstrip(".") in _QUESTION_LABELS for lb in labels)
+    medium = next((lb for lb in sorted(askers) if lb.casefold().rstrip(".") not in _QUESTION_LABELS
+                   and len(lb) > 1), None) if len(askers) == 1 else None
+    out: list[Attribution] = []
+    for m in lines:
+        label = m.group("src")
+        if label.casefold().rstrip(".") in _QUESTION_LABELS or label in askers \
+                or not (has_questions or labels.count(label) >= 2):
+            continue
+        if len(label.rstrip(".")) == 1:
+            continue  # "A: ...": the answerer is named elsewhere, if at all
+        c_start, c_end = _trim(text, *m.span("content"))
+        mine = [len(x.group("content").split()) for x in lines if x.group("src") == label]
+        if len(text[c_start:c_end].split()) < 1 or sum(mine) / len(mine) < 6:
+            continue  # ("September: 1 black model", "This Week: 2 black models": a list, not answers)
+        colon = text.index(":", m.end("src"))
+        out.append(Attribution(speaker=label, speaker_description=None, source=Span.of(text, *m.span("src")),
+                               cue=Span.of(text, colon, colon + 1), content=Span.of(text, c_start, c_end),
+                               kind="direct", flags=["transcript"], medium=medium))
+    return out
 
 
 def embedded_posts(text: str) -> list[Attribution]:
