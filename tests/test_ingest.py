@@ -175,3 +175,27 @@ def test_one_paragraph_file_is_analysed_not_taken_for_a_title(tmp_path):
     res = analyze([str(one)], workers=1, store=None)
     assert not res.rejected and res.articles[0].text.startswith("According to the agency")
     assert any(a.cue and a.cue.text == "According to" for a in res.articles[0].attributions)
+
+
+def test_outlet_from_the_title_tag_suffix_when_the_page_names_no_site():
+    from spinscope.ingest.html import site_from_title_tag
+
+    page = "<html><head><title>Zakharova slams drills &mdash; RT World News</title></head></html>"
+    assert site_from_title_tag(page, "Zakharova slams drills") == "RT World News"
+    assert site_from_title_tag(page, "Another headline") is None
+    assert site_from_title_tag("<title>Zakharova slams drills - the latest</title>", "Zakharova slams drills") is None
+
+
+def test_outlet_from_a_pasted_title_suffix_but_not_a_section_name():
+    from spinscope.clean.stage import make_clean_stage
+    from spinscope.model import Article
+
+    body = ("The United States has been arming fighters in northern Syria, a minister said on Tuesday in a "
+            "long statement.\n\nA second paragraph follows here, with enough words to be body text.\n")
+    stage = make_clean_stage()
+    art = stage(Article(source="t", title="Pentagon arms fighters in Syria | Global Truth Monitor", raw_text=body,
+                        input_format="text"))
+    assert art.outlet == "Global Truth Monitor" and art.title == "Pentagon arms fighters in Syria"
+    art = stage(Article(source="t", title="Derbyshire cheers for a hard Brexit | Blog Posts", raw_text=body,
+                        input_format="text"))
+    assert art.outlet is None

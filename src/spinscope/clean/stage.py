@@ -7,13 +7,20 @@ from .cleaner import Cleaner, CleanOptions
 from .dates import publication_date
 
 
+# Words of a section name after a title's "|" ("Blog Posts", "World News"), not a site's name.
+_SECTION_WORDS = frozenset("blog blogs post posts news world opinion opinions home latest video videos politics "
+                           "business sport sports analysis comment features feature article articles the and & "
+                           "live updates".split())
+
+
 class CleanStage:
     """Pipeline stage wrapping :class:`~spinscope.clean.cleaner.Cleaner`.
 
     Reads ``raw_text`` (falls back to ``text``), ``title`` and ``input_format``; writes
     ``text``, ``title``, ``removed``, ``captions``, ``credits``, ``authors`` (only when
     empty), ``published`` (only when empty: the date of a removed byline or dateline line, with
-    ``meta["published_from"] = "byline"``) and ``meta["repost_of"]`` / ``meta["site_name"]``.
+    ``meta["published_from"] = "byline"``), ``meta["repost_of"]`` / ``meta["site_name"]`` and
+    ``outlet`` (only when empty: the site name of a "Headline | Site" title).
     Raises ``SpinscopeError(E_NO_TEXT_AFTER_CLEANING)`` when nothing is left.
     """
 
@@ -37,6 +44,9 @@ class CleanStage:
             article.authors = list(dict.fromkeys(result.authors))
         for key, value in result.meta.items():
             article.meta.setdefault(key, value)
+        site = result.meta.get("site_name")
+        if not article.outlet and site and not set(site.casefold().split()) <= _SECTION_WORDS:
+            article.outlet = site  # "Headline | Site" pasted as the first line (not "| Blog Posts")
         if not article.published and result.byline_lines:
             # "Published time: 14 Mar, 2017 09:12": the page's own dateline, removed as debris
             found = publication_date(result.byline_lines)

@@ -23,6 +23,28 @@ def looks_like_html(text: str) -> bool:
     return n >= 5 and n / max(1, min(len(text), 20000)) * 1000 >= MIN_TAGS_PER_1000_CHARS
 
 
+_TITLE_TAG = re.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+_SITE_SEPARATOR = re.compile(r"^\s*(?:\||\u2014|\u2013|-|::|\u00b7|\u2022)\s*(?P<site>\S.{0,60}?)\s*$")
+SITE_MAX_WORDS = 5
+
+
+def site_from_title_tag(html: str, headline: str | None) -> str | None:
+    """The site name a page's ``<title>`` adds after its headline ("Zakharova slams 'hysteria' —
+    RT World News" -> "RT World News"), when the page gives no site name of its own."""
+    m = _TITLE_TAG.search(html[:200_000])
+    if m is None or not headline:
+        return None
+    full = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", " ", m.group(1))).split())
+    head = " ".join(headline.split())
+    if not full.startswith(head) or len(full) == len(head):
+        return None
+    tail = _SITE_SEPARATOR.match(full[len(head):])
+    if tail is None or len(tail.group("site").split()) > SITE_MAX_WORDS or not any(
+            ch.isupper() for ch in tail.group("site")):
+        return None
+    return tail.group("site")
+
+
 def article_from_html(html: str, source: str) -> Article:
     """Extract the main text and metadata of an HTML page (scripts and styles are dropped)."""
     import trafilatura
@@ -51,6 +73,8 @@ def article_from_html(html: str, source: str) -> Article:
         except Exception:  # noqa: BLE001 - a date is optional
             published = None
     article.published = published[:10] if published else None
+    if not article.outlet:
+        article.outlet = site_from_title_tag(html, article.title)
     if not article.outlet and article.url:
         from .readers import outlet_from_url
 
