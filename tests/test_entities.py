@@ -1181,3 +1181,14 @@ def test_the_leader_is_not_the_spokesman_who_spoke_last():
                         "realities,\u201d Peskov added.")
     (a,) = [a for a in art.attributions if a.source and a.source.text == "the Russian leader"]
     assert a.speaker != "Dmitry Peskov"
+
+
+def test_a_post_verb_description_reads_as_the_role_and_a_race_is_no_description():
+    art = _analyse_text("T\n\nJacob Rees-Mogg, who leads the Eurosceptic ERG bloc, said the deal was dead.\n\n"
+                        "Trump, leading in polls here, said he would win.")
+    by_src = {a.speaker: a for a in art.attributions}
+    assert by_src["Jacob Rees-Mogg"].speaker_description == "leader of the Eurosceptic ERG bloc"
+    assert by_src["Donald Trump"].speaker_description is None
+    art = _analyse_text("T\n\nChris Yates, who runs a U.K. aviation security company, told CBC the plane vanished.")
+    (a,) = art.attributions
+    assert a.speaker_description == "head of a U.K. aviation security company"

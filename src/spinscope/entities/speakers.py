@@ -68,9 +68,9 @@ _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;()\n\"\u201c\u201d]{3,%d
                          % MAX_DESCRIPTION_CHARS)
 _PREDICATE = re.compile(
     r"\s*(?:,\s*who\s+)?(?:(?:is|was|has been|had been)\s+(?:currently\s+|now\s+)?)?"
-    r"((?:%s)\s[^,;\n.]{3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|commander|"
-    r"chairman|founder|president)\s+of\s[^,;\n.]{3,%d})" % ("|".join(POST_VERBS),
-                                                         MAX_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS))
+    r"((?:%s)\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|"
+    r"commander|chairman|founder|president)\s+of\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d})"  # ("U.K." inside)
+    % ("|".join(POST_VERBS), MAX_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS))
 _REPORTING = re.compile(r"\b(?:said|says|told|tells|stated|added|claimed|reported|wrote|noted)\b")
 
 
@@ -486,6 +486,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         if a.speaker_description and a.speaker and (a.speaker_description.casefold() in a.speaker.casefold()
                                                     or _not_a_description(a.speaker_description, a.speaker)):
             a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
+        if a.speaker_description:
+            a.speaker_description = _post_as_role(a.speaker_description)
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
 
@@ -617,7 +619,25 @@ _CLAUSE_DESCRIPTION = re.compile(
     r"|^(?!(?:heading|leading|running|directing|commanding|chairing)\b)\w+ing\s+"
     r"(?:up|out|that|to|the|a|an|his|her|their|its|several|about|on|with|for)\b"  # ("heading X" is a post)
     r"|^(?!.*\b(?:who|whose|whom|which|that)\b.*\b(?:is|was|are|were|will|would|has|have|had)\b)"
-    r"(?:\S+\s+){1,6}(?:is|was|are|were|will|would|has|have|had)\s", re.I)
+    r"(?:\S+\s+){1,6}(?:is|was|are|were|will|would|has|have|had)\s"
+    # a post verb that is a race, not a post ("leading in polls here", "heading into Tuesday's
+    # primaries", "leading Sanders by seven points")
+    r"|^(?:heading|leading|running|heads|leads|runs)\s+(?:in|into|by|at|on|for|with|to|toward|towards)\b"
+    r"|^(?:heading|leading|running|heads|leads|runs)\s+.*\bby\s+(?:\d+|one|two|three|four|five|six|seven|eight"
+    r"|nine|ten|double)[\w-]*\s+(?:points?|percent|votes?)", re.I)
+
+# "who heads the ERG" -> "head of the ERG": a post verb read as the role it names.
+_POST_ROLE = {"heads": "head of", "heading": "head of", "runs": "head of", "running": "head of",
+              "directs": "director of", "directing": "director of", "leads": "leader of", "leading": "leader of",
+              "chairs": "chair of", "chairing": "chair of", "commands": "commander of", "commanding": "commander of"}
+
+
+def _post_as_role(desc: str) -> str:
+    first, _, rest = desc.partition(" ")
+    role = _POST_ROLE.get(first.casefold())
+    if not role or rest.split(" ", 1)[0].casefold() not in ("the", "a", "an", "his", "her", "its", "their"):
+        return desc  # ("leading Sanders ...": a race, left as written)
+    return f"{role} {rest}"
 
 
 def _not_a_description(desc: str, speaker: str) -> bool:
