@@ -200,9 +200,10 @@ def _quoting_outlet(cue: Any) -> Any:
             pobj = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
             if pobj is not None and lexicon.upos(pobj) == "PROPN":
                 return pobj
-    if cue.dep_ != "pcomp" or cue.head.lower_ != "as" or cue.head.head.lower_ not in lexicon.QUOTING_FORMS:
+    quoting = lexicon.quoted_as_saying(cue)
+    if quoting is None:
         return None
-    return next((c for c in cue.head.head.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
+    return next((c for c in quoting.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
 
 
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
@@ -211,8 +212,7 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     cand = _quoting_outlet(cue)
     if cand is None and lexicon.lemma_of(cue) == "tell":
         objs = [c for c in cue.children if c.dep_ in ("dobj", "dative", "iobj")]
-        if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.AUDIENCE_WORDS
-                     or objs[0].lower_ in lexicon.TOLD_GATHERINGS):
+        if objs and (lexicon.upos(objs[0]) == "PROPN" or objs[0].lower_ in lexicon.TOLD_AUDIENCES):
             cand = objs[0]
     if cand is None:
         for prep in (c for c in cue.children if c.dep_ == "prep"):

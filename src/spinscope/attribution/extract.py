@@ -329,13 +329,13 @@ class AttributionExtractor:
                     att = self._according_to(text, base, doc, tok)
                 elif _acl_speech_tag(tok):
                     att = self._acl_tag(text, base, doc, tok)
-                elif _verb_read_as_noun(tok) is not None:
-                    subj, clause = _verb_read_as_noun(tok)
+                elif (read_as_noun := _verb_read_as_noun(tok)) is not None:
+                    subj, clause = read_as_noun
                     sub = sorted(clause.subtree, key=lambda t: t.i)
                     c_start, c_end = _trim(text, base + sub[0].idx, base + _tok_end(sub[-1]))
                     att = _statement(text, base, subj, base + tok.idx, base + _tok_end(tok), c_start, c_end)
-                elif _as_reported_by(tok) is not None:
-                    att = self._according_to(text, base, doc, tok.doc[tok.i - 1], _as_reported_by(tok))
+                elif (by := _as_reported_by(tok)) is not None:
+                    att = self._according_to(text, base, doc, tok.doc[tok.i - 1], by)
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
                         att.cue = Span.of(text, base + tok.idx, base + _tok_end(tok))
                         find_medium(text, base, att, tok)  # "as told by X to Reuters"
@@ -816,28 +816,26 @@ def transcript_answers(text: str) -> list[Attribution]:
     lines = [m for m in _TRANSCRIPT_LINE.finditer(text) if m.group("src").casefold() not in _NOT_TRANSCRIPT_LABELS
              and not any(ch.isdigit() for ch in m.group("src"))
              and not any(w.casefold() in _DATE_WORDS for w in m.group("src").split())]
-    labels = [m.group("src") for m in lines]
-
-    def share_of_questions(lb: str) -> float:
-        mine = [m.group("content").rstrip() for m in lines if m.group("src") == lb]
-        return sum(c.endswith("?") for c in mine) / len(mine)
-
+    by_label: dict[str, list[re.Match]] = {}
+    for m in lines:
+        by_label.setdefault(m.group("src"), []).append(m)
     # an interviewer: a label whose paragraphs are mostly questions ("Sputnik: Does Theresa May ...?")
-    askers = {lb for lb in labels if share_of_questions(lb) >= 0.6}
-    has_questions = bool(askers) or any(lb.casefold().rstrip(".") in _QUESTION_LABELS for lb in labels)
+    askers = {lb for lb, ms in by_label.items()
+              if sum(x.group("content").rstrip().endswith("?") for x in ms) / len(ms) >= 0.6}
+    has_questions = bool(askers) or any(lb.casefold().rstrip(".") in _QUESTION_LABELS for lb in by_label)
     medium = next((lb for lb in sorted(askers) if lb.casefold().rstrip(".") not in _QUESTION_LABELS
                    and len(lb) > 1), None) if len(askers) == 1 else None
     out: list[Attribution] = []
     for m in lines:
         label = m.group("src")
+        mine = by_label[label]
         if label.casefold().rstrip(".") in _QUESTION_LABELS or label in askers \
-                or not (has_questions or labels.count(label) >= 2):
+                or not (has_questions or len(mine) >= 2):
             continue
         if len(label.rstrip(".")) == 1:
             continue  # "A: ...": the answerer is named elsewhere, if at all
         c_start, c_end = _trim(text, *m.span("content"))
-        mine = [len(x.group("content").split()) for x in lines if x.group("src") == label]
-        if len(text[c_start:c_end].split()) < 1 or sum(mine) / len(mine) < 6:
+        if len(text[c_start:c_end].split()) < 1 or sum(len(x.group("content").split()) for x in mine) / len(mine) < 6:
             continue  # ("September: 1 black model", "This Week: 2 black models": a list, not answers)
         colon = text.index(":", m.end("src"))
         out.append(Attribution(speaker=label, speaker_description=None, source=Span.of(text, *m.span("src")),
@@ -1064,9 +1062,9 @@ def _subject(tok: Any) -> Any:
     if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and tok.doc[tok.i - 1].text == ",":
         # "<clause>, Iran's Press TV reported on Monday, citing local sources": the tag's name
         tag = next((t for t in reversed(tok.doc[max(0, tok.i - 8):tok.i - 1]) if _acl_speech_tag(t)), None)
-        if tag is not None and all(x.i in {y.i for y in tag.subtree} for x in tok.doc[tag.i:tok.i - 1]):
+        if tag is not None and {x.i for x in tok.doc[tag.i:tok.i - 1]} <= {y.i for y in tag.subtree}:
             return tag.head
-    quoting = _quoted_as_saying(tok)
+    quoting = lexicon.quoted_as_saying(tok)
     if quoting is not None:
         obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
         if obj is not None:
@@ -1156,14 +1154,6 @@ def _as_reported_by(tok: Any) -> Any:
     if by is None or not any(c.dep_ == "pobj" for c in by.children):
         return None
     return by
-
-
-def _quoted_as_saying(tok: Any) -> Any:
-    """The "quoted" / "cited" of "X quoted Y as saying", for its "saying" (else None)."""
-    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
-        return None
-    verb = tok.head.head
-    return verb if verb.lower_ in lexicon.QUOTING_FORMS else None
 
 
 def _subject_in_fronted_phrase(tok: Any) -> Any:
@@ -1577,8 +1567,7 @@ def _misattached_complement(tok: Any) -> list[Any]:
     complementizer as a relative pronoun: a "that" opening a clause with a subject of its own
     is the complementizer."""
     if lexicon.lemma_of(tok) == "tell":
-        for n in (c for c in tok.children if c.dep_ == "dobj" and (c.lower_ in lexicon.AUDIENCE_WORDS
-                                                                or c.lower_ in lexicon.TOLD_GATHERINGS)):
+        for n in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lexicon.TOLD_AUDIENCES):
             for cl in (c for c in n.children if c.dep_ in ("relcl", "acl") and c.i > n.i):
                 first = cl.left_edge
                 if first.lower_ == "that" and first.dep_ not in ("nsubj", "nsubjpass") and any(

@@ -58,6 +58,16 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 TOLD_GATHERINGS = frozenset("""
 briefing conference meeting rally summit forum gathering session assembly convention delegates
 """.split())
+# Who or what one is "told" something: an audience or a gathering.
+TOLD_AUDIENCES = AUDIENCE_WORDS | TOLD_GATHERINGS
+
+
+def quoted_as_saying(tok: Any) -> Any:
+    """The "quoted" / "cited" of "X quoted Y as saying", for its "saying" (else None)."""
+    if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":
+        return None
+    verb = tok.head.head
+    return verb if verb.lower_ in QUOTING_FORMS else None
 
 
 @lru_cache(maxsize=1)

@@ -572,6 +572,15 @@ _METONYM_HEADS = frozenset("government authority leadership people state country
 _QUESTION_CUE = re.compile(r"(?:\w+\s+)*?(?:ask|question|wonder|quiz|press)", re.I)
 
 
+def _last_recent(pos: int, pool: list[_Said], said: list[_Said]) -> _Said | None:
+    """The last of ``pool`` (unnamed sources, in order) before ``pos``, if it spoke within
+    :data:`IT_WINDOW_CHARS` and nobody named spoke in between."""
+    last = next((g for g in reversed(pool) if g.pos < pos), None)
+    if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
+        return None
+    return last
+
+
 def _singular_person_phrase(phrase: str) -> bool:
     """"One woman", "a senior official", "a source close to the talks": one person, unnamed."""
     words = [w.casefold() for w in re.findall(_WORD, phrase)]
@@ -590,8 +599,8 @@ def _unnamed_person_before(pos: int, singles: list[_Said], said: list[_Said], pe
     """"he" / "she" after an unnamed person spoke ("a senior official said ... He added"): that
     person, if they spoke recently, nobody named spoke or was mentioned since (outside
     quotations), and the phrase does not name the other gender ("One woman ... he said")."""
-    last = next((g for g in reversed(singles) if g.pos < pos), None)
-    if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
+    last = _last_recent(pos, singles, said)
+    if last is None:
         return None
     if any(last.pos < e.start < pos and not _in_direct_quote(e.start, attributions) for e in persons):
         return None
@@ -604,8 +613,8 @@ def _unnamed_person_before(pos: int, singles: list[_Said], said: list[_Said], pe
 def _they(pos: int, groups: list[_Said], said: list[_Said]) -> tuple[str, str | None, bool] | None:
     """"Critics say ... They add that ...": "they" is the unnamed group that spoke last, if it
     spoke recently and nobody named spoke in between."""
-    last = next((g for g in reversed(groups) if g.pos < pos), None)
-    if last is None or pos - last.pos > IT_WINDOW_CHARS or any(last.pos < x.pos < pos for x in said):
+    last = _last_recent(pos, groups, said)
+    if last is None:
         return None
     if last.label:  # the people of a joint statement ("X and Y said ... They argued")
         return last.canonical, last.label, False
