@@ -348,3 +348,35 @@ def test_retune_writes_lexical_head(tmp_path):
     m = TechniqueModel(out)
     assert m.lexical is not None and json.loads((out / "config.json").read_text())["training"]["lexical_head"]["articles"] == 1
     assert all(t.technique in TECHNIQUES for t in m.predict(ARTICLE))
+
+
+def test_one_sentence_per_line_keeps_offsets():
+    from spinscope.sentences import one_sentence_per_line
+
+    text = ("The corrupt elites betrayed us. Mr. Smith met U.S. officials on Monday! “Why?” Trump asked. "
+            "Fine.\nA new paragraph.  Two spaces.")
+    out = one_sentence_per_line(text)
+    assert len(out) == len(text)
+    assert [i for i, (a, b) in enumerate(zip(text, out)) if a != b] == [
+        text.index(" Mr."), text.index(" “Why"), text.index(" Fine"), text.index("  Two")]
+    assert out.splitlines() == ["The corrupt elites betrayed us.", "Mr. Smith met U.S. officials on Monday!",
+                                "“Why?” Trump asked.", "Fine.", "A new paragraph.", " Two spaces."]
+    assert one_sentence_per_line("One line only") == "One line only"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("name", ["accurate", "fast"])
+def test_model_reads_a_paragraph_as_its_sentences(name):
+    # Trained on one sentence a line (PTC); real news has paragraphs. Same spans, same offsets,
+    # same techniques whichever way the text is laid out.
+    from spinscope.techniques.model import load_model
+
+    model = load_model(name)
+    body = ARTICLE.split("\n\n", 1)[1]
+    paragraph = body.replace("\n", " ").strip()
+    as_lines = "\n".join(body.strip().splitlines())
+    assert len(paragraph) == len(as_lines)
+    got = [(t.start, t.end, t.technique) for t in model.predict(paragraph)]
+    assert got and got == [(t.start, t.end, t.technique) for t in model.predict(as_lines)]
+    spans = [(0, 20), (32, 60)]
+    assert model.classify_spans(paragraph, spans) == model.classify_spans(as_lines, spans)

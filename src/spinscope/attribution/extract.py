@@ -29,19 +29,8 @@ from ..model import Attribution, Span
 from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
+from ..sentences import SPEECH_TAG, sentence_spans
 
-# Sentence splitting: end punctuation (optionally a closing quote) then space and a
-# capital/quote/digit, unless the word before the dot is a known abbreviation.
-_SENT_END = re.compile(r"[.!?]+(?:'''|''|[\"”’'])?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
-_ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no vs u.s
-u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est""".split())
-_WORD = re.compile(r"[A-Za-z]+")
-# A speech tag right after a closing quote: up to five words, a common speech verb, at most
-# five more words, then punctuation ('“Why?” Trump asked, smiling.'; not '” The mayor insisted the ...').
-_SPEECH_TAG = re.compile(
-    r"\s+(?:[\w.'’-]+,?\s+){0,5}?(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|explained|noted|"
-    r"continued|recalled|replied|responded|insisted|argued|stated|declared|shouted|joked|quipped|concluded|"
-    r"warned|claimed|exclaimed|remarked|observed|countered|tweeted)(?:\s+[\w’'-]+){0,5}?\s*[,.;!?]")
 _QUOTE_CHARS = "\"“”«»„"
 
 CONTENT_DEPS = ("ccomp", "xcomp")
@@ -97,34 +86,14 @@ class ExtractorOptions:
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Cheap sentence boundaries as (start, end) character offsets, whitespace trimmed."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in _SENT_END.finditer(text):
-        end = m.end()
-        if m.group().startswith("."):
-            w = _WORD.findall(text[max(start, m.start() - 12):m.start() + 1])
-            before = text[max(start, m.start() - 6):m.start()].lower().split()
-            last = before[-1] if before else ""
-            last = last.rsplit("-", 1)[-1]  # "Lt.-Gen."
-            if last.rstrip(".") in _ABBREV or (len(w) and len(w[-1]) == 1 and w[-1].isupper()):
-                continue
-        if m.group()[-1:] in "\"”’'" and _SPEECH_TAG.match(text, end):
-            continue  # '“Why?” Trump asked.': the tag belongs to the quoted sentence
-        spans.append((start, end))
-        start = end
-    spans.append((start, len(text)))
+    """Sentences to parse, as (start, end) character offsets (:func:`spinscope.sentences.sentence_spans`),
+    each without a leading dateline ("NUSA DUA, Indonesia (AP) — Michel said ...")."""
     out = []
-    for s, e in spans:
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
+    for s, e in sentence_spans(text):
         d = _DATELINE.match(text[s:e]) if text[s:s + 1].isupper() or text[s:s + 1] == "(" else None
-        if d and s + d.end() < e:  # "NUSA DUA, Indonesia (AP) — Michel said ...": parse the sentence without it
+        if d and s + d.end() < e:  # parse the sentence without it
             s += d.end()
-        if e > s:
-            out.append((s, e))
+        out.append((s, e))
     return out
 
 
@@ -1303,7 +1272,7 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
             # '"A," Smith said. "B."': the quote resumes right after the cue sentence.
             rest = text[cue_pos:s_end]
             nxt = [q for q in quotes if s_end <= q.start <= s_end + 2 and "\n" not in text[s_end:q.start]]
-            if nxt and not after and len(rest) < 60 and not _SPEECH_TAG.match(text, nxt[0].end):
+            if nxt and not after and len(rest) < 60 and not SPEECH_TAG.match(text, nxt[0].end):
                 # (unless that quote has its own tag: '"A," he said. "B," he added.')
                 return (before[-1].start, nxt[0].end)
             return (before[-1].start, before[-1].end)

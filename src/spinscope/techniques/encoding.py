@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..encoder import Segment
+from ..sentences import one_sentence_per_line
 
 # Word pieces per window, without [CLS]/[SEP]. PTC sentences rarely exceed it;
 # longer lines are cut into consecutive windows.
@@ -31,6 +32,19 @@ def token_targets(segment: Segment, spans: list[tuple[str, int, int]], technique
         if technique in index:
             tech[hit, index[technique]] = 1.0
     return inside, tech
+
+
+def model_text(text: str) -> str:
+    """The text as technique models read it in training and inference: one sentence a line.
+
+    PTC, the training data, has one sentence a line; real news has paragraphs. Breaking the
+    lines at sentence ends (same length, same offsets) keeps the inputs alike: on the 30
+    held-out PTC train articles laid out as 2-5 sentence paragraphs, the shipped `accurate`
+    model scored SI F1 0.388 reading paragraphs and 0.423 reading sentences (0.427 on the
+    original layout). Windows, the "line" span features and spans' extent all follow the
+    sentence lines.
+    """
+    return one_sentence_per_line(text)
 
 
 # Hand-made span features appended to the pooled encoder states before the span

@@ -201,15 +201,18 @@ def fit_lexical_head(docs, techniques, c: float = 3.0, min_df: int = 2) -> Lexic
 
     from ..errors import E_NOT_PTC_DATA, SpinscopeError
 
+    from .encoding import model_text
+
     span_texts, cues, labels, weights, lowers = [], [], [], [], {}
+    texts = {d.id: model_text(d.text) for d in docs}  # "line" cues: the span's sentence, as in inference
     for d in docs:
         by_span: dict[tuple[int, int], list[str]] = {}
         for x in d.labels:
             by_span.setdefault((x.start, x.end), []).append(x.technique)
-        lower = lowers.setdefault(d.id, d.text.lower())
+        lower = lowers.setdefault(d.id, texts[d.id].lower())
         for (s, e), techs in sorted(by_span.items()):
             span_texts.append(d.text[s:e])
-            cues.append(cue_features(d.text, s, e, lower))
+            cues.append(cue_features(texts[d.id], s, e, lower))
             labels.append(techs)
     if len(span_texts) < 20 * min_df:  # a handful of spans (smoke tests): keep every term
         min_df = 1
@@ -233,7 +236,7 @@ def fit_lexical_head(docs, techniques, c: float = 3.0, min_df: int = 2) -> Lexic
     for d in docs:
         by_span = sorted({(x.start, x.end) for x in d.labels})
         if by_span:
-            x_all[idx:idx + len(by_span)] = head.features(d.text, by_span, lowers[d.id])
+            x_all[idx:idx + len(by_span)] = head.features(texts[d.id], by_span, lowers[d.id])
             idx += len(by_span)
     if len(set(ys)) < 2:
         raise SpinscopeError(E_NOT_PTC_DATA, "the lexical head needs training spans of at least two techniques")

@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import E_MODEL_MISSING, SpinscopeError
 from ..model import Technique
 from ..encoder import Segment, batch_arrays, load_model_dir, onnx_session, segment_text
-from .encoding import N_EXTRA_FEATURES, extra_span_features
+from .encoding import N_EXTRA_FEATURES, extra_span_features, model_text
 from .lexical import LexicalHead
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -79,6 +79,9 @@ class TechniqueModel:
         # the span head underuses this article-level signal.
         self.repetition_boost = float(self.config.get("repetition_boost", 1.0))
         self.max_tokens = int(self.config.get("max_tokens", 126))
+        # The model reads one sentence a line, as PTC is laid out (see encoding.model_text);
+        # False: read lines as they are.
+        self.sentence_lines = bool(self.config.get("sentence_lines", True))
         self.cls_id, self.sep_id, self.pad_id = (int(self.config[k]) for k in ("cls_id", "sep_id", "pad_id"))
         self.head_w, self.head_b = head["weight"], head["bias"]
         # Exponent of the lexical head's probabilities multiplied into the span probabilities.
@@ -91,9 +94,13 @@ class TechniqueModel:
         self.session = onnx_session(self.path, self.config, threads, "technique model")
 
     # -- encoding -------------------------------------------------------------------------
+    def view(self, text: str) -> str:
+        """``text`` as the model reads it: one sentence a line, same offsets (:func:`.encoding.model_text`)."""
+        return model_text(text) if self.sentence_lines else text
+
     def encode(self, text: str) -> Encoded:
-        """Run the encoder over every line of ``text``."""
-        segments = segment_text(text, self.tokenizer, self.max_tokens)
+        """Run the encoder over every sentence line of ``text``."""
+        segments = segment_text(self.view(text), self.tokenizer, self.max_tokens)
         return self.encode_segments(segments)
 
     def encode_segments(self, segments: list[Segment]) -> Encoded:
@@ -137,6 +144,7 @@ class TechniqueModel:
         ``lexical``: the lexical head's probabilities (n, T) or None without one.
         """
         n_t = len(self.techniques)
+        text = self.view(text)  # "line" features are about the span's sentence
         lower = text.lower()
         feats, token_logits, recurs = [], [], []
         h = enc.hidden.shape[1] if enc.hidden.ndim == 2 else 0

