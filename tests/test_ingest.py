@@ -184,6 +184,8 @@ def test_outlet_from_the_title_tag_suffix_when_the_page_names_no_site():
     assert site_from_title_tag(page, "Zakharova slams drills") == "RT World News"
     assert site_from_title_tag(page, "Another headline") is None
     assert site_from_title_tag("<title>Zakharova slams drills - the latest</title>", "Zakharova slams drills") is None
+    # a section of a site the page does not name is no outlet (the same check as for pasted titles)
+    assert site_from_title_tag("<title>Zakharova slams drills | World News</title>", "Zakharova slams drills") is None
 
 
 def test_outlet_from_a_pasted_title_suffix_but_not_a_section_name():

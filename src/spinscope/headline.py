@@ -25,6 +25,16 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019\-]*")
 # word keeps its capital.
 _CLAUSE_BREAK = re.compile(r"[:!?\u2014\u2013]\s*[\"'\u2018\u201c]?$|(?:^|\s)-\s+$|^[\"'\u2018\u201c]$")
 
+# Words of a section name after a title's separator ("| Blog Posts", "— World News"), not a site's name.
+SECTION_WORDS = frozenset("blog blogs post posts news world opinion opinions home latest video videos politics "
+                          "business sport sports analysis comment features feature article articles the and & "
+                          "live updates".split())
+
+
+def is_section_name(site: str) -> bool:
+    """Whether a title's site suffix is a section of a site ("World News"), not the site ("RT World News")."""
+    return set(site.casefold().split()) <= SECTION_WORDS
+
 
 def words(text: str) -> list[str]:
     return _WORD.findall(text)

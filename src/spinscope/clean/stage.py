@@ -1,16 +1,11 @@
 """The ``spinscope.clean.v1`` pipeline stage: raw text -> clean text, title, debris."""
 from __future__ import annotations
 
+from ..headline import is_section_name
 from ..model import Article
 from ..registry import stages
 from .cleaner import Cleaner, CleanOptions
 from .dates import publication_date
-
-
-# Words of a section name after a title's "|" ("Blog Posts", "World News"), not a site's name.
-_SECTION_WORDS = frozenset("blog blogs post posts news world opinion opinions home latest video videos politics "
-                           "business sport sports analysis comment features feature article articles the and & "
-                           "live updates".split())
 
 
 class CleanStage:
@@ -45,7 +40,7 @@ class CleanStage:
         for key, value in result.meta.items():
             article.meta.setdefault(key, value)
         site = result.meta.get("site_name")
-        if not article.outlet and site and not set(site.casefold().split()) <= _SECTION_WORDS:
+        if not article.outlet and site and not is_section_name(site):
             article.outlet = site  # "Headline | Site" pasted as the first line (not "| Blog Posts")
         if not article.published and result.byline_lines:
             # "Published time: 14 Mar, 2017 09:12": the page's own dateline, removed as debris

@@ -5,6 +5,7 @@ import html as htmllib
 import re
 
 from ..errors import E_NO_MAIN_TEXT, InputRejected
+from ..headline import is_section_name
 from ..model import Article
 
 HTML_SNIFF = re.compile(r"^\s*(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<\?xml[^>]*>\s*<html)", re.I)
@@ -40,8 +41,8 @@ def site_from_title_tag(html: str, headline: str | None) -> str | None:
         return None
     tail = _SITE_SEPARATOR.match(full[len(head):])
     if tail is None or len(tail.group("site").split()) > SITE_MAX_WORDS or not any(
-            ch.isupper() for ch in tail.group("site")):
-        return None
+            ch.isupper() for ch in tail.group("site")) or is_section_name(tail.group("site")):
+        return None  # not "— World News": a section of an unnamed site
     return tail.group("site")
 
 
