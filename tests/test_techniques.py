@@ -380,3 +380,16 @@ def test_model_reads_a_paragraph_as_its_sentences(name):
     assert got and got == [(t.start, t.end, t.technique) for t in model.predict(as_lines)]
     spans = [(0, 20), (32, 60)]
     assert model.classify_spans(paragraph, spans) == model.classify_spans(as_lines, spans)
+
+
+def test_spans_snap_to_whole_words():
+    from spinscope.techniques.model import snap_to_words
+
+    text = "the party’s outrage over anti-Trump witch hunts, he said."
+    cut = lambda s, e: text.__getitem__(slice(*snap_to_words(text, s, e)))  # noqa: E731
+    assert cut(text.index("s outrage"), text.index(" over")) == "outrage"
+    assert cut(text.index("Trump"), text.index(" witch")) == "anti-Trump"
+    assert cut(text.index("witch"), text.index("hunts") + 3) == "witch hunts"
+    assert cut(text.index("party"), text.index(" over")) == "party’s outrage"
+    s = text.index("’s")
+    assert snap_to_words(text, s + 1, s + 2)[0] >= s + 2  # nothing left of a lone possessive

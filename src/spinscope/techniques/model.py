@@ -296,13 +296,44 @@ class TechniqueModel:
         The score is P(span) x P(technique | span).
         """
         enc = enc if enc is not None else self.encode(text)
-        spans = self.find_spans(enc)
+        spans = [(s2, e2, p) for s, e, p in self.find_spans(enc) for s2, e2 in [snap_to_words(text, s, e)] if e2 > s2]
         probs = self.span_probs(text, enc, [(s, e) for s, e, _ in spans])
         out = []
         for (s, e, p_span), p in zip(spans, probs):
             k = int(np.argmax(p))
             out.append(Technique(self.techniques[k], s, e, round(float(p_span * p[k]), 4), text[s:e]))
         return out
+
+
+_TRAILING = ".,;:!?\"'\u201d\u2019)]"
+_APOSTROPHES = "'\u2019"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A span cut inside a word (the model's words are word pieces' words, split at punctuation)
+    widened or narrowed to whole words: a start after a possessive's apostrophe moves to the next
+    word ("party’s| outrage" -> "outrage"), another start inside a word moves back to its start
+    ("anti-|Trump" -> "anti-Trump"); an end inside a word moves to the word's end, trailing
+    punctuation left out."""
+    if 0 < start < end and not text[start - 1].isspace():
+        k = start
+        while k > 0 and not text[k - 1].isspace():
+            k -= 1
+        if text[start - 1] in _APOSTROPHES and start >= 2 and text[start - 2].isalnum():
+            while start < end and not text[start].isspace():
+                start += 1
+            while start < end and text[start].isspace():
+                start += 1
+        elif text[start - 1].isalnum() or text[start - 1] in "-\u2010\u2011":
+            start = k
+    if start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+        k = end
+        while k < len(text) and not text[k].isspace():
+            k += 1
+        while k > end and text[k - 1] in _TRAILING:
+            k -= 1
+        end = k
+    return start, end
 
 
 def resolve_model_path(name_or_path: str | None) -> Path:
