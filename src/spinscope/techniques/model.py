@@ -41,6 +41,7 @@ class Encoded:
     hidden: np.ndarray  # (n, H)
     seg_index: np.ndarray  # (n,) segment of each token
     cls: np.ndarray  # (S, H) [CLS] state of each segment
+    view: str | None = None  # the text as the model read it (TechniqueModel.view), when encoded from text
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -100,8 +101,10 @@ class TechniqueModel:
 
     def encode(self, text: str) -> Encoded:
         """Run the encoder over every sentence line of ``text``."""
-        segments = segment_text(self.view(text), self.tokenizer, self.max_tokens)
-        return self.encode_segments(segments)
+        view = self.view(text)
+        enc = self.encode_segments(segment_text(view, self.tokenizer, self.max_tokens))
+        enc.view = view
+        return enc
 
     def encode_segments(self, segments: list[Segment]) -> Encoded:
         n_t = len(self.techniques)
@@ -144,7 +147,8 @@ class TechniqueModel:
         ``lexical``: the lexical head's probabilities (n, T) or None without one.
         """
         n_t = len(self.techniques)
-        text = self.view(text)  # "line" features are about the span's sentence
+        text = enc.view if enc.view is not None and len(enc.view) == len(text) else self.view(text)
+        # ("line" features are about the span's sentence)
         lower = text.lower()
         feats, token_logits, recurs = [], [], []
         h = enc.hidden.shape[1] if enc.hidden.ndim == 2 else 0
