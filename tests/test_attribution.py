@@ -969,3 +969,9 @@ def test_transcript_interviewer_label_asks_and_is_the_medium(extractor) -> None:
             "Michael Swadling: The bloc makes a profit on its trade with the country.\n")
     atts = [a for a in extractor(text) if "transcript" in a.flags]
     assert [(a.speaker, a.medium) for a in atts] == [("Michael Swadling", "Sputnik")] * 2
+
+
+def test_medium_phrase_hung_on_another_phrase_of_the_cue(extractor) -> None:
+    # "in an email to AFP" hung on "as ...", not on the cue: still the medium
+    (a,) = extractor('The spokesman dismissed the reports as "absolutely false" in an email to AFP.')
+    assert a.medium == "AFP"

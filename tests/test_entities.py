@@ -1192,3 +1192,31 @@ def test_a_post_verb_description_reads_as_the_role_and_a_race_is_no_description(
     art = _analyse_text("T\n\nChris Yates, who runs a U.K. aviation security company, told CBC the plane vanished.")
     (a,) = art.attributions
     assert a.speaker_description == "head of a U.K. aviation security company"
+
+
+def test_leading_role_phrase_describes_the_name_after_it():
+    art = _analyse_text(
+        "Coalition denies deal\n\nThe coalition's spokesman, Col. Ryan Dillon, dismissed the reports. "
+        "He insisted that the coalition does not negotiate.\n\n"
+        "The EU's top diplomat, Josep Borrell, told the European Parliament that the bloc must not be "
+        "intimidated. He added that energy cannot be a weapon.\n\n"
+        "Speaking to reporters, John Rivers said the talks had failed.")
+    by = {}
+    for a in art.attributions:
+        by.setdefault(a.speaker, []).append(a.speaker_description)
+    assert by["Ryan Dillon"] == ["The coalition's spokesman"] * 2  # not the rank "Col."
+    assert by["Josep Borrell"] == ["The EU's top diplomat"] * 2  # "He added" too
+    assert by["John Rivers"] == [None]  # what he did, not who he is
+
+
+def test_former_role_description_and_medium_before_a_post_noun():
+    art = _analyse_text(
+        "Inspector speaks\n\nFormer UN weapons inspector Scott Ritter said there was no evidence. "
+        "The ex-inspector concluded that the public was being lied to.\n\n"
+        "Two civilians were wounded, the office said in a Telegram post. "
+        "Dmitry Peskov said in an RT interview that the West lied.")
+    by = {a.content.text: a for a in art.attributions}
+    ex = next(a for a in art.attributions if a.source and a.source.text == "The ex-inspector")
+    assert ex.speaker == "Scott Ritter" and not ex.unnamed
+    assert by["Two civilians were wounded"].medium == "Telegram"
+    assert by["that the West lied"].medium == "RT"

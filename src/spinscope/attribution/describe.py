@@ -153,6 +153,27 @@ def is_vague(toks: list[Any], head: Any) -> bool:
     return lemma in lexicon.VAGUE_SOURCE_HEADS or head.lower_ in lexicon.VAGUE_SOURCE_HEADS
 
 
+_PHRASE_DEPS = ("prep", "pobj", "dobj", "obj", "amod", "acomp", "npadvmod")
+
+
+def _nested_in_phrases(cue: Any, depth: int = 3) -> list[Any]:
+    """"in ..." phrases the parser hung below the cue's own phrases, not on the cue
+    ("dismissed the reports as false in an email to AFP"), within ``depth`` arcs and outside
+    clauses (a clause's "in an interview" is its own)."""
+    found, frontier = [], [c for c in cue.children if c.dep_ in _PHRASE_DEPS]
+    for _ in range(depth):
+        nxt = []
+        for tok in frontier:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "in" and any(
+                        g.dep_ == "pobj" and lexicon.lemma_of(g) in _MEDIUM_NOUNS for g in c.children):
+                    found.append(c)
+                elif c.dep_ in _PHRASE_DEPS:
+                    nxt.append(c)
+        frontier = nxt
+    return found
+
+
 def _speaking_to(cue: Any) -> Any:
     """"Speaking to RTÉ's Morning Ireland, O'Brien explained ...": the audience of a fronted
     "speaking to" / "talking to" / "in an interview with" participle is the cue's medium."""
@@ -248,7 +269,10 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
                 break
     if cand is None:
         cand = _speaking_to(cue)
-    for prep in hung or ():
+    # "dismissed the reports as false in an email to AFP": the parser hung the "in" phrase on
+    # another of the cue's phrases
+    nested = _nested_in_phrases(cue)
+    for prep in [*(hung or ()), *nested]:
         if cand is not None:
             break
         for pobj in (c for c in prep.children if c.dep_ == "pobj"):

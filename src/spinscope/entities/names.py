@@ -33,7 +33,7 @@ minister secretary spokesman spokeswoman spokesperson official officer diplomat 
 premier chancellor envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
 governor mayor politician candidate member mp mep
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
-lawyer attorney prosecutor judge activist campaigner
+lawyer attorney prosecutor judge activist campaigner inspector investigator
 """.split())
 
 # Role classes: "the analyst" may refer to someone described as head of a research

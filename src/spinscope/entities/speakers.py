@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Attribution, Entity
 from ..nlp import upos
 from .aliases import AliasTable
+from ..sentences import sentence_spans
 from .names import (HONORIFICS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts, title_key,
                     role_classes, role_nouns_in, singular, split_title)
 
@@ -125,6 +126,37 @@ def _apposition(text: str, end: int) -> str | None:
         return None  # "According to Kovalenko, they became victims of ...": a new clause
     if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
         return None
+    return phrase
+
+
+# "The coalition's spokesman, Col. Ryan Dillon, said": a role phrase opening the sentence, then
+# a comma, then the name (and a comma closing the apposition)
+_LEAD_APPOSITION = re.compile(r"([\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){1,9}),[ \t]+")
+
+
+def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
+    """The role phrase before a name set off by commas, at the start of a sentence:
+    "The EU's top diplomat, Josep Borrell, told ..." -> "The EU's top diplomat"."""
+    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    before = text[line_start:start]
+    if rank:
+        if not before.rstrip().endswith(rank):
+            return None
+        before = before.rstrip()[:-len(rank)]
+    if not re.match(r"[^,.;:!?\n]{1,60},", text[start:start + 80]):
+        return None  # no comma closing the apposition ("…, Josep Borrell told …" is a clause)
+    sents = sentence_spans(before + "X")  # (a sentence must follow the phrase for the split to see it)
+    if not sents:
+        return None
+    m = _LEAD_APPOSITION.fullmatch(before, sents[-1][0])
+    if not m:
+        return None
+    phrase = m.group(1)
+    words = phrase.split()
+    last = words[-1].casefold().strip(".")
+    if words[0].casefold().endswith("ing") or last not in ROLE_NOUNS or singular(last) != last \
+            or _REPORTING.search(phrase) or words[0].casefold() in _CLAUSE_STARTS | _ADVERBIAL_STARTS:
+        return None  # "Speaking to reporters, X", "In Moscow, X", "According to the minister, X"
     return phrase
 
 
@@ -241,7 +273,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
         if rank:
             ranks.setdefault(e.canonical, rank)
             pre = None
-        desc = _apposition(text, e.end) or pre or _predicate(text, e.end)
+        desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
         if desc and not _CLAUSE_DESCRIPTION.search(desc):  # (a clause: a later mention may give the role)
             p.description = desc
     for canonical, rank in ranks.items():
@@ -318,6 +350,10 @@ def _in_direct_quote(pos: int, attributions: list[Attribution]) -> bool:
 
 # "X told RT", "said in an interview with Sputnik": the medium right after the cue.
 _MEDIUM_AFTER_CUE = re.compile(r"^\s*(?:to\s+|in\s+an\s+interview\s+with\s+|on\s+|in\s+)?$")
+# "said in a Telegram post", "told in an RT interview", "wrote in a Facebook post on Monday"
+_MEDIUM_BEFORE_NOUN = re.compile(r"^\s*(?:in|during)\s+(?:an?|the|his|her|its|their)\s+$", re.I)
+_MEDIUM_NOUN_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:exclusive\s+)?(?:interview|post|statement|video|broadcast|op-ed|"
+                                r"column|article|appearance|show|message|tweet|comment|comments|address|story|report)\b", re.I)
 
 
 def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
@@ -329,7 +365,9 @@ def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         return  # "according to The Guardian": the outlet after the cue is the source itself
     for e in article.entities:
         if e.label == "MEDIA" and e.start >= a.cue.end and e.start - a.cue.end <= 30 \
-                and _MEDIUM_AFTER_CUE.match(article.text[a.cue.end:e.start]):
+                and (_MEDIUM_AFTER_CUE.match(article.text[a.cue.end:e.start])
+                     or (_MEDIUM_BEFORE_NOUN.match(article.text[a.cue.end:e.start])
+                         and _MEDIUM_NOUN_AFTER.match(article.text, e.end))):
             a.medium_span = Span.of(article.text, e.start, e.end)
             a.medium = e.canonical
             return
@@ -681,6 +719,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         raw = raw[:rel.start()]
     words = re.findall(_WORD, raw)
     low = [w.casefold() for w in words]
+    if low and low[-1].startswith(("ex-", "former-")) and low[-1].split("-", 1)[1] in ROLE_NOUNS:
+        low[-1] = low[-1].split("-", 1)[1]  # "the ex-inspector": the (former) inspector
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
         found = _relative_antecedent(text, src, entities, doc)
