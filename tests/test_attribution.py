@@ -975,3 +975,13 @@ def test_medium_phrase_hung_on_another_phrase_of_the_cue(extractor) -> None:
     # "in an email to AFP" hung on "as ...", not on the cue: still the medium
     (a,) = extractor('The spokesman dismissed the reports as "absolutely false" in an email to AFP.')
     assert a.medium == "AFP"
+
+
+def test_statement_in_a_dashed_aside_ends_with_it(extractor) -> None:
+    found = extractor("Sceptics have noted that the timing of the attack - just days after Donald Trump announced "
+                      "his intention to pull US troops out of Syria - was highly suspicious.")
+    (a,) = [x for x in found if x.cue.text == "announced"]
+    assert a.content.text == "his intention to pull US troops out of Syria"
+    # an aside closed before the cue leaves the content alone
+    (b,) = extractor("Officials - two of them - said the talks will go on - for now.")
+    assert b.content.text == "the talks will go on - for now"

@@ -318,6 +318,7 @@ class AttributionExtractor:
                     else:
                         att = self._verb_cue(text, base, doc, tok, quotes)
                 if att is not None:
+                    _cut_at_closing_dash(text, att)
                     found.append(att)
         found = _dedupe(found)
         if tagged is not None:
@@ -1625,6 +1626,26 @@ def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
     return (s0 >= start and not text[start:s0].strip(" ,\n\t\u00a0”\"")
             and not text[s1:base + tok.idx].strip(" ,")) or (
         s0 >= start and len(text[s1:base + tok.idx].strip(" ,").split()) <= 2 and not text[start:s0].strip(" ,”\""))
+
+
+_SPACED_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
+
+
+def _cut_at_closing_dash(text: str, att: Attribution) -> None:
+    """A statement inside a dashed aside ends with it: "the timing of the attack - just days
+    after Trump announced his intention to pull out of Syria - was suspicious": the content is
+    "his intention to pull out of Syria", not "... - was suspicious"."""
+    if att.cue is None or att.kind == "direct" or att.content.start < att.cue.end:
+        return
+    cs = att.cue.start
+    start = max(text.rfind("\n", 0, cs), text.rfind(". ", 0, cs)) + 1
+    if len(_SPACED_DASH.findall(text, start, cs)) % 2 == 0:
+        return  # no aside open at the cue
+    m = _SPACED_DASH.search(text, att.content.start, att.content.end)
+    if m is not None:
+        s, e = _trim(text, att.content.start, m.start())
+        if e > s:
+            att.content = Span.of(text, s, e)
 
 
 def _dedupe(found: list[Attribution]) -> list[Attribution]:
