@@ -985,3 +985,14 @@ def test_statement_in_a_dashed_aside_ends_with_it(extractor) -> None:
     # an aside closed before the cue leaves the content alone
     (b,) = extractor("Officials - two of them - said the talks will go on - for now.")
     assert b.content.text == "the talks will go on - for now"
+
+
+def test_source_hung_on_the_clause_as_an_apposition_with_its_role(extractor) -> None:
+    (a,) = extractor('NATO is preparing a "large-scale provocation" in the Baltic Sea under the guise of exercises, '
+                     "Russia's permanent representative to the EU, Vladimir Chizhov, said on Monday.")
+    assert a.source.text.rstrip(",") == "Russia's permanent representative to the EU, Vladimir Chizhov"
+    assert a.content.text.startswith("NATO is preparing") and "Chizhov" not in a.content.text
+    found = extractor("I am not able to give you the number and identities of the people who were killed,” "
+                      "the Paris prosecutor, François Molins, said, adding that nobody knew.")
+    assert [x.source.text.rstrip(",") for x in found] == ["the Paris prosecutor, François Molins"] * 2
+    assert "prosecutor" not in found[0].content.text

@@ -742,7 +742,9 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
         s, e = _trim(text, source.start, cue_start) if source.start < cue_start else (0, 0)
         source = Span.of(text, s, e) if e > s and base + source_tok.idx < cue_start else None
     if source is not None and c_start < source.start and source.end >= c_end - 1 and source.end <= cue_start \
-            and text[c_start:source.start].rstrip().endswith(",") and source_tok.lower_ not in _RELATIVE_WORDS:
+            and (text[c_start:source.start].rstrip().endswith(",") or (
+                c_end > source.start and text[c_start:source.start].rstrip().rstrip("\u201d\"").endswith(","))) \
+            and source_tok.lower_ not in _RELATIVE_WORDS:
         # "<clause>, the Ukrainian General Staff reported": a source the parser hung on the clause
         # ends the content; the content stops before it
         c_start, c_end = _trim(text, c_start, source.start)
@@ -1056,6 +1058,8 @@ def _subject(tok: Any) -> Any:
             if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"
                 head = head.head
             subj = _subject_shallow(head)
+            if subj is None and tok.dep_ == "advcl" and tok.tag_ == "VBG":
+                subj = _subject_in_fronted_phrase(head)  # "<quote>, the prosecutor, X, said, adding that ..."
             if subj is not None:
                 if subj.lower_ == "it" and any(c.dep_ == "acomp" and c.lower_ in _EXTRAPOSED_ADJ for c in head.children):
                     return None  # "it is worth noting that", "it is important to remember that": the writer
@@ -1126,6 +1130,12 @@ def _as_reported_by(tok: Any) -> Any:
     return by
 
 
+def _after_comma(doc: Any, i: int) -> bool:
+    """Token ``i`` follows a comma, or a comma and a closing quote mark ('“…,” the Paris prosecutor')."""
+    prev = doc[i - 1].text
+    return prev == "," or (i >= 2 and prev in ("\u201d", '"', "''") and doc[i - 2].text == ",")
+
+
 def _subject_in_fronted_phrase(tok: Any) -> Any:
     """"In an interview with RIA Novosti, Bundestag deputy X of the Y party said ...": the
     parser hangs the subject on the fronted phrase's object (as a conjunct or apposition), and
@@ -1136,17 +1146,23 @@ def _subject_in_fronted_phrase(tok: Any) -> Any:
     doc = tok.doc
     for prep in (c for c in tok.children if c.dep_ in ("prep", "ccomp") and c.i < tok.i):
         # (also "<clause>, the Ukrainian General Staff reported": the name hung on the clause's object)
+        # (the phrase may close with a comma: "<clause>, Russia's envoy to the EU, Vladimir Chizhov, said")
+        end = tok.i - 2 if doc[tok.i - 1].text == "," else tok.i - 1
         found = [x for x in prep.subtree
                  if x.dep_ in ("conj", "appos") and lexicon.upos(x) in ("PROPN", "NOUN")
-                 and x.right_edge.i == tok.i - 1 and x.left_edge.i >= 1 and doc[x.left_edge.i - 1].text == ","]
+                 and x.right_edge.i == end and x.left_edge.i >= 1 and _after_comma(doc, x.left_edge.i)]
         if not found:
             continue
         x = max(found, key=lambda t: t.left_edge.i)  # "In Cwmafan, Neath Port Talbot, X and Y said": X and Y
+        outer = [y for y in found if y.dep_ == "appos" and lexicon.upos(y) == "NOUN" and y.i < x.i
+                 and x.dep_ == "appos" and x in y.subtree]
+        if outer:
+            x = min(outer, key=lambda t: t.left_edge.i)  # "…, Russia's envoy to the EU, Vladimir Chizhov, said"
         h = x.head
         if x.dep_ == "appos" and lexicon.upos(x) == "NOUN" and lexicon.upos(h) == "PROPN" and (h in found or (
                 h.left_edge.i > 0 and doc[h.left_edge.i - 1].text == "," and h.i < x.i)):
             x = h  # "..., Sergei Bendin, acting head of X said": the name, with its role
-        if any(c.dep_ == "cc" for c in x.head.children if x.head.i < c.i < x.i):
+        if x.dep_ == "conj" and any(c.dep_ == "cc" for c in x.head.children if x.head.i < c.i < x.i):
             return None  # "with X, Y and Z said": a real coordination
         return x
     return None

@@ -832,7 +832,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return raw.strip(), None, True  # "a senior official told reporters ... the official said"
         owned = any(w.endswith(("'s", "\u2019s")) for w in words[1:-1]) or any(w[:1].isupper() for w in words[1:-1])
         # ("the Pentagon's inspector general": someone of the Pentagon, not whoever spoke last)
-        chosen = _by_description(low[-1], pos, people, said, fallback=not owned)
+        chosen = _by_description(low[-1], pos, people, said, fallback=not owned,
+                                 names=tuple(w for w in words[1:-1] if w[:1].isupper()))
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
@@ -1102,9 +1103,20 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
 
 
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
-                    said: list[_Said], fallback: bool = True) -> str | None:
+                    said: list[_Said], fallback: bool = True, names: tuple[str, ...] = ()) -> str | None:
+    """The person "the <noun>" refers to. ``names``: capitalised modifiers of the phrase ("the
+    Russian leader"), which a newly introduced person's description must contain."""
     earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
     if earlier:
+        # someone described by this noun who was introduced after the last speaker spoke
+        # ("Military expert X, first vice-president of Y, agreed. '…,' the analyst said"): that one
+        since = earlier[-1].pos
+        newer = [(max(x for x in p.positions if since < x < pos), p.canonical) for p in people.values()
+                 if p.canonical != earlier[-1].canonical and any(since < x < pos for x in p.positions)
+                 and p.description and (noun in role_nouns_in(p.description) or _class_match(noun, p.description))
+                 and all(w.casefold() in p.description.casefold() for w in names)]
+        if newer:
+            return max(newer)[1]
         last = earlier[-1].canonical
         if _compatible(noun, people.get(last).description if people.get(last) else None):
             return last
