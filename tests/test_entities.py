@@ -1236,3 +1236,15 @@ def test_the_analyst_is_the_expert_just_introduced_not_the_last_speaker():
         "leader said.")
     by = {a.source.text.rstrip(","): a.speaker for a in art.attributions if a.source}
     assert by["the Russian leader"] == "Vladimir Putin"
+
+
+def test_description_keeps_a_list_its_first_comma_would_cut():
+    text = ("Lt. Gen. Igor Kirillov, chief of the Russian Armed Forces' radiation, chemical and biological "
+            "protection troops, presented documents. Volodymyr Zelensky, the president of Ukraine, "
+            "is out of troops and money.")
+    ents = _ents(text, [("Igor Kirillov", 0, "PERSON", "Igor Kirillov"),
+                        ("Volodymyr Zelensky", 0, "PERSON", "Volodymyr Zelensky")])
+    info = person_descriptions(text, ents, None)
+    assert info["Igor Kirillov"].description == (
+        "chief of the Russian Armed Forces' radiation, chemical and biological protection troops")
+    assert info["Volodymyr Zelensky"].description == "president of Ukraine"  # not "..., is out of troops and money"

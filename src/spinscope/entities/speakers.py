@@ -99,11 +99,21 @@ _ADVERBIAL_STARTS = frozenset("at on during after before since however meanwhile
 _CLAUSE_STARTS = frozenset("i you he she it we they there this these those his its our my your their".split())
 
 
+# The rest of a list the apposition's first comma cut ("chief of the Armed Forces' radiation|,
+# chemical and biological protection troops, said"; it closes with a comma, the apposition's end)
+_LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|would|who|which)\b)"
+                        r"([^,;()\n\"\u201c\u201d]{1,40}?\s(?:and|or)\s[^,;()\n\"\u201c\u201d]{2,80}?)(?=,)")
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
         return None
     phrase = m.group(1).strip()
+    rest = _LIST_REST.match(text, m.end(1))
+    if rest and len(rest.group(1).split()) <= 8 and rest.group(1)[:1].islower() \
+            and not _REPORTING.search(rest.group(1)) and len(phrase) + len(rest.group(0)) <= MAX_DESCRIPTION_CHARS:
+        phrase = text[m.start(1):rest.end(1)].strip()
     if "''" in phrase or "``" in phrase:
         return None  # a quotation in two apostrophes (the New York Times' style): not a role
     if phrase.casefold().startswith("as ") and len(phrase.split()) > 2:
