@@ -201,3 +201,13 @@ def test_outlet_from_a_pasted_title_suffix_but_not_a_section_name():
     art = stage(Article(source="t", title="Derbyshire cheers for a hard Brexit | Blog Posts", raw_text=body,
                         input_format="text"))
     assert art.outlet is None
+
+
+def test_saved_dynamic_pages_in_a_folder_are_read_as_html(tmp_path):
+    page = ("<html><head><title>Envoy warns NATO</title></head><body><article><h1>Envoy warns NATO</h1>"
+            "<p>" + BODY + "</p></article></body></html>")
+    (tmp_path / "story.php").write_text(page)
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4 binary")
+    ok, bad = read([tmp_path])
+    assert not bad
+    assert [(a.title, a.input_format) for a in ok] == [("Envoy warns NATO", "html")]

@@ -28,7 +28,10 @@ DEFAULT_MAX_BYTES = 5_000_000
 TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+# Pages saved from dynamic sites keep their script's suffix ("story.php", "article.aspx"): HTML
+# by content (sniffed like any file without a text suffix).
+WEB_PAGE_SUFFIXES = {".php", ".asp", ".aspx", ".jsp", ".cfm"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WEB_PAGE_SUFFIXES
 # Sidecar metadata for plain-text files: article.txt + article.meta.json
 SIDECAR_SUFFIX = ".meta.json"
 ISO_DATE_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?!\d)")
