@@ -15,6 +15,7 @@ from spinscope.model import Article
     ("By Anna Weber | 4/12/2022", "2022-04-12"),
     ("By Anna Weber | 25/12/2022", "2022-12-25"),
     ("Sept. 5th, 2019", "2019-09-05"),
+    ("Press TV - Sunday, 03 September 2017 6:12 AM", "2017-09-03"),
     ("Updated: 2016-11-02 14:00 GMT", "2016-11-02"),
     ("By John Smith", None),
     ("31.02.2020", None),  # no such day
