@@ -996,3 +996,11 @@ def test_source_hung_on_the_clause_as_an_apposition_with_its_role(extractor) -> 
                       "the Paris prosecutor, François Molins, said, adding that nobody knew.")
     assert [x.source.text.rstrip(",") for x in found] == ["the Paris prosecutor, François Molins"] * 2
     assert "prosecutor" not in found[0].content.text
+
+
+def test_all_capitals_name_read_as_a_verb_heads_the_source(extractor) -> None:
+    found = extractor("Syria's official news agency SANA, citing local sources, said US choppers had "
+                      "transferred two field commanders to an unknown location.")
+    (a,) = [x for x in found if x.cue.text == "said"]
+    assert a.source.text == "Syria's official news agency SANA"
+    assert a.content.text.startswith("US choppers had transferred")

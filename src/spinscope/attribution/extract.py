@@ -436,6 +436,9 @@ class AttributionExtractor:
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
+        caps = _caps_name_read_as_verb(tok) if source_tok is None else None
+        if caps is not None:
+            source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         inverted = _inverted_object(tok)
         if inverted is not None:
             source_tok = inverted[0]  # "…, wrote Walton, but …": the parser made the speaker the object
@@ -444,8 +447,8 @@ class AttributionExtractor:
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
-        comp = [c for c in children if c.dep_ in CONTENT_DEPS] or _misattached_complement(tok)
-        vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None else None
+        comp = [c for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)] or _misattached_complement(tok)
+        vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
         from_clause = vp is not None or bool(comp)
@@ -548,6 +551,8 @@ class AttributionExtractor:
         if c_end <= c_start:
             return None
         att = _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
+        if caps is not None and att.source is not None and att.source.end > base + _tok_end(caps):
+            att.source = Span.of(text, att.source.start, base + _tok_end(caps))  # not ", citing ..."
         find_medium(text, base, att, tok, medium_phrases(source_tok) if source_tok is not None else None)
         return att
 
@@ -1128,6 +1133,19 @@ def _as_reported_by(tok: Any) -> Any:
     if by is None or not any(c.dep_ == "pobj" for c in by.children):
         return None
     return by
+
+
+def _caps_name_read_as_verb(tok: Any) -> Any:
+    """An all-capitals name the parser read as the verb of a clause before the cue: "Syria's
+    official news agency SANA, citing local sources, said ..." (SANA a past tense with "agency"
+    its subject). That name heads the source."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and c.is_alpha and c.is_upper and 2 <= len(c.text) <= 8 \
+                and c.tag_.startswith("VB") and c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].text == "," \
+                and any(g.dep_ == "nsubj" and lexicon.upos(g) in ("NOUN", "PROPN") for g in c.children) \
+                and not any(g.dep_ in ("dobj", "ccomp", "xcomp", "aux") for g in c.children):
+            return c
+    return None
 
 
 def _after_comma(doc: Any, i: int) -> bool:
