@@ -1248,3 +1248,10 @@ def test_description_keeps_a_list_its_first_comma_would_cut():
     assert info["Igor Kirillov"].description == (
         "chief of the Russian Armed Forces' radiation, chemical and biological protection troops")
     assert info["Volodymyr Zelensky"].description == "president of Ukraine"  # not "..., is out of troops and money"
+
+
+def test_qualifiers_around_a_group_name_are_not_part_of_it():
+    art = _analyse_text("Report\n\nThe Daesh Takfiri terrorist group lost Mosul. Takfiri Daesh terrorists fled "
+                        "to Syria. IS militants attacked a checkpoint.")
+    groups = [(e.text, e.canonical) for e in art.entities if e.canonical == "Islamic State"]
+    assert groups == [("Daesh", "Islamic State"), ("Daesh", "Islamic State"), ("IS", "Islamic State")]

@@ -60,7 +60,10 @@ GROUP_HEADS = frozenset("""
 militant militants fighter fighters terrorist terrorists jihadist jihadists extremist extremists
 group groups member members supporter supporters sympathizer sympathizers sympathiser
 sympathisers insurgent insurgents rebel rebels loyalist loyalists operative operatives
+takfiri takfiris
 """.split())
+# Words that qualify a group's name on either side ("Takfiri Daesh terrorists", "Daesh Takfiri group").
+GROUP_QUALIFIERS = frozenset("takfiri takfiris wahhabi salafi jihadist terrorist terror".split())
 
 # Words that, right after a short ambiguous alias, show it names the group ("IS fighters").
 POSITIVE_NEXT = GROUP_HEADS | frozenset(

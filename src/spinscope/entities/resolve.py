@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title, name_parts, possessive_len,
+from .names import (GROUP_HEADS, GROUP_QUALIFIERS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title, name_parts, possessive_len,
                     split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
@@ -222,11 +222,13 @@ def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
     for c in cands:
         if c.origin == "ner":
             # "IS militants", "Islamic State fighters": the table name is the mention
-            covered = next((t for t in table if t.start == c.start and t.end < c.end), None)
+            covered = next((t for t in table if c.start <= t.start and t.end <= c.end
+                            and (t.start, t.end) != (c.start, c.end)), None)
             if covered is not None:
-                rest = text[covered.end:c.end].split()
-                if rest and all(w.casefold() in GROUP_HEADS for w in rest):
-                    continue
+                before, rest = text[c.start:covered.start].split(), text[covered.end:c.end].split()
+                if all(w.casefold() in GROUP_QUALIFIERS for w in before) and all(
+                        w.casefold() in GROUP_HEADS | GROUP_QUALIFIERS for w in rest):
+                    continue  # ("Takfiri Daesh": the qualifier is no part of the name)
         keep.append(c)
     keep.sort(key=lambda m: (-(m.end - m.start), m.origin != "table", m.start))
     chosen: list[Mention] = []
