@@ -1004,3 +1004,22 @@ def test_all_capitals_name_read_as_a_verb_heads_the_source(extractor) -> None:
     (a,) = [x for x in found if x.cue.text == "said"]
     assert a.source.text == "Syria's official news agency SANA"
     assert a.content.text.startswith("US choppers had transferred")
+
+
+@pytest.mark.parametrize("sentence, cue", [
+    # (no other word of these sentences makes them worth parsing)
+    ("Putin stresses that Russia is ready.", "stresses"),
+    ("Zakharova stresses that the West is silent.", "stresses"),
+])
+def test_present_tense_of_core_speech_verbs(extractor, sentence, cue) -> None:
+    (a,) = extractor(sentence)
+    assert a.cue.text == cue and a.content.text.startswith("that")
+
+
+def test_core_verb_inflections() -> None:
+    from spinscope.attribution.extract import inflections
+
+    assert inflections("stress") == {"stress", "stresses", "stressed", "stressing"}
+    assert inflections("deny") == {"deny", "denies", "denied", "denying"}
+    assert inflections("note") == {"note", "notes", "noted", "noting"}
+    assert inflections("agree") == {"agree", "agrees", "agreed", "agreeing"}

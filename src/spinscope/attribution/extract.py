@@ -845,11 +845,26 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
+def inflections(lemma: str) -> set[str]:
+    """A regular verb's forms: "stress" -> stresses, stressed, stressing; "deny" -> denies,
+    denied; "note" -> notes, noted, noting (irregular pasts are listed by the caller)."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("ee"):
+        return {lemma, lemma + "s", lemma + "d", lemma + "ing"}  # agrees, agreed, agreeing
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
 def _core_forms() -> set[str]:
     forms = set()
     for lemma in lexicon.CORE_CUE_LEMMAS:
-        forms.update({lemma, lemma + "s", lemma + "ed", lemma + "d", lemma + "ing"})
-    forms.update({"said", "told", "wrote", "thought", "according"})
+        forms.update(inflections(lemma))
+    forms.update({"said", "told", "wrote", "written", "thought", "according", "admitted", "admitting",
+                  "committed", "regretted", "omitted"})
     return forms
 
 
