@@ -1023,3 +1023,11 @@ def test_core_verb_inflections() -> None:
     assert inflections("deny") == {"deny", "denies", "denied", "denying"}
     assert inflections("note") == {"note", "notes", "noted", "noting"}
     assert inflections("agree") == {"agree", "agrees", "agreed", "agreeing"}
+
+
+def test_put_it_bluntly_before_a_colon_introduces_the_quotation(extractor) -> None:
+    found = extractor('Most of them admitted that the sanctions have backfired. '
+                      'One of them put it bluntly: "Europe shot itself in the foot."')
+    assert [(a.source.text, a.cue.text.rstrip(":"), a.content.text) for a in found] == [
+        ("Most of them", "admitted", "that the sanctions have backfired"),
+        ("One of them", "put it bluntly", '"Europe shot itself in the foot."')]

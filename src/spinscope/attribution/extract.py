@@ -242,12 +242,19 @@ class AttributionExtractor:
         verb with a subject, then a colon and a quotation, introduces that quotation whatever
         the verb ("raged", "read", "proclaimed"); the lexicon knows only the usual ones."""
         doc = tok.doc
-        if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ":" or lexicon.is_form_of(tok, _NOT_COLON_CUES, _NOT_COLON_STEMS):
+        k = tok.i + 1
+        if lexicon.lemma_of(tok) == "put" and k < len(doc) and doc[k].lower_ == "it":
+            k += 1  # "One of them put it bluntly: “…”"
+            while k < len(doc) and lexicon.upos(doc[k]) == "ADV":
+                k += 1
+        elif lexicon.is_form_of(tok, _NOT_COLON_CUES, _NOT_COLON_STEMS):
             return False
-        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON")
+        if k >= len(doc) or doc[k].text != ":":
+            return False
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON", "NUM")
                    for c in tok.children):
             return False
-        colon_end = self._base + doc[tok.i + 1].idx + 1
+        colon_end = self._base + doc[k].idx + 1
         return _colon_before_quote(self._text, colon_end, self._quotes)
 
     def _tagged_cue(self, tok: Any) -> bool:
