@@ -484,6 +484,8 @@ def _drops_and_keeps(debris: list[str], keeps: list[str], title: str = "Harbour 
       "Disclaimer: NewsPort is not responsible for the content of external sources.",
       "The views and opinions expressed in this article are those of the author and do not reflect our policy.",
       "The views of individual contributors do not necessarily represent those of the Strategic Culture Foundation.",
+      "The statements, views and opinions expressed in this column are solely those of the author and do not "
+      "necessarily represent those of RT.",
       "Republished under a Creative Commons licence (CC BY 4.0)."],
      ["The views expressed by the minister last week were not a slip of the tongue.",
       "The views of the opposition do not necessarily represent those of the voters, the minister said.",
