@@ -1031,3 +1031,9 @@ def test_put_it_bluntly_before_a_colon_introduces_the_quotation(extractor) -> No
     assert [(a.source.text, a.cue.text.rstrip(":"), a.content.text) for a in found] == [
         ("Most of them", "admitted", "that the sanctions have backfired"),
         ("One of them", "put it bluntly", '"Europe shot itself in the foot."')]
+
+
+def test_that_clause_broken_by_a_scare_quote_is_the_content(extractor) -> None:
+    (a,) = extractor('We are told, day in and day out, that sanctions are "crippling" the Russian economy.')
+    assert a.cue.text == "are told" and a.source is None
+    assert a.content.text == 'that sanctions are "crippling" the Russian economy'

@@ -454,7 +454,8 @@ class AttributionExtractor:
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
-        comp = [c for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)] or _misattached_complement(tok)
+        comp = ([c for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)]
+                or _misattached_complement(tok) or _that_clause_as_dep(tok))
         vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
@@ -469,6 +470,9 @@ class AttributionExtractor:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
         elif comp:
             toks = list(comp[0].subtree)
+            mark = next((m for m in comp[0].children if m.dep_ == "mark"), None) if comp[0].dep_ == "dep" else None
+            if mark is not None:  # (from _that_clause_as_dep: the clause starts at its "that")
+                toks = [t for t in toks if t.i >= mark.i]
             toks = _cut_trailing_relative(toks)
             content = (base + toks[0].idx, base + _tok_end(toks[-1]))
             if source_tok is None and comp[0].dep_ == "xcomp" and tok is cue_head:
@@ -1155,6 +1159,13 @@ def _as_reported_by(tok: Any) -> Any:
     if by is None or not any(c.dep_ == "pobj" for c in by.children):
         return None
     return by
+
+
+def _that_clause_as_dep(tok: Any) -> list[Any]:
+    """A "that" clause the parser left as an unlabelled dependant of the cue (a scare-quoted
+    word inside broke the parse: 'We are told that sanctions are "crippling" the economy')."""
+    return [c for c in tok.children if c.dep_ == "dep" and c.i > tok.i
+            and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)][:1]
 
 
 def _caps_name_read_as_verb(tok: Any) -> Any:
