@@ -1255,3 +1255,12 @@ def test_qualifiers_around_a_group_name_are_not_part_of_it():
                         "to Syria. IS militants attacked a checkpoint.")
     groups = [(e.text, e.canonical) for e in art.entities if e.canonical == "Islamic State"]
     assert groups == [("Daesh", "Islamic State"), ("Daesh", "Islamic State"), ("IS", "Islamic State")]
+
+
+def test_focus_words_asides_and_acronyms_around_a_speaker():
+    art = _analyse_text(
+        "Oil\n\nEven the International Energy Agency (IEA) warned that supply would fall. "
+        "Western media, as usual, ignored the warning. Even The Economist, hardly a friend of the "
+        "Kremlin, conceded that \"the sanctions have not worked.\"")
+    got = [(a.speaker, a.unnamed) for a in art.attributions]
+    assert got == [("International Energy Agency", False), ("Western media", True), ("The Economist", False)]

@@ -715,12 +715,31 @@ def _not_a_description(desc: str, speaker: str) -> bool:
     return False
 
 
+_FOCUS_WORDS = re.compile(r"even\s+(?=\S)", re.I)
+# An aside after a comma in a source phrase: "Western media, as usual,", "Most of them, off the record,"
+_ASIDE = re.compile(r",\s*(?:as usual|as always|as ever|as expected|as well|off|on|in|for|however|meanwhile|though|too|also|of course|at|like|unsurprisingly|"
+                    r"predictably|naturally|again|once again|in turn|for their part|for its part)\b[^,]*,?\s*$", re.I)
+
+
+def _strip_asides(raw: str) -> str:
+    """The speaker phrase without a focus word before it ("Even The Economist") or an aside after
+    it ("Western media, as usual")."""
+    m = _FOCUS_WORDS.match(raw)
+    if m and len(raw.split()) > 1:
+        raw = " " * m.end() + raw[m.end():]  # (blanked, not cut: offsets into the source stay right)
+    m = _ASIDE.search(raw)
+    if m and m.start() > 0:
+        raw = raw[:m.start()]
+    return raw
+
+
 def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: list[Entity],
                  persons: list[Entity], people: dict[str, PersonInfo], said: list[_Said],
                  table: AliasTable, doc: "Doc | None",
                  attributions: list[Attribution]) -> tuple[str, str | None, bool] | None:
     if not raw.strip():
         return None
+    raw = _strip_asides(raw)
     # A relative clause on the source ("The DUP, which May's party relies on, has urged") names
     # other people: only the part before it says who speaks.
     rel = _RELATIVE_TAIL.search(raw)
@@ -760,11 +779,15 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if joint:  # "X, chairman of A, and Y, chairman of B": a joint statement
             a.co_speakers = [e.canonical for e in joint[1:] if e.canonical != joint[0].canonical]
             return joint[0].canonical, "PERSON", False
-        if a.speaker and a.speaker_description and a.speaker in raw and a.speaker_description in raw:
+        spk = _strip_asides(a.speaker).strip() if a.speaker else ""  # (not "Even The Economist")
+        if spk and a.speaker_description and spk in raw and a.speaker_description in raw:
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
             # description: only entities in the name part can be the speaker
-            n0 = src.start + raw.index(a.speaker)
-            n1 = n0 + len(a.speaker)
+            n0 = src.start + raw.index(spk)
+            n1 = n0 + len(spk)
+            if any(text[n0:e.start].strip().casefold() in ("", "the") and e.end >= n1 - 1 and e.label != "PERSON"
+                   for e in inside if e.start >= n0):
+                head_end = min(head_end, n1)  # "The Economist, hardly a friend of the Kremlin": the name is the head
             inside = [e for e in inside if e.start < n1 and n0 < e.end]
         if low and low[0] in _INDEFINITE_PRONOUNS:
             return raw.strip(), None, True  # "Nobody in Brennick believes": no one in particular
@@ -802,6 +825,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if named:
             head = named[-1]
             tail = text[head.end:head_end].strip(" ,.'\u2019s")
+            if tail == ")" and len(named) >= 2 and text[named[-2].end:head.start].strip() == "(" \
+                    and raw[:named[-2].start - src.start].strip().casefold() in ("", "the"):
+                tail = ""  # "the International Energy Agency (IEA)": the name and its acronym
             if not tail:  # the entity is the head: "Reuters", "Iraq's army"? no: "the Pentagon"
                 return head.canonical, head.label, False
             if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS) and not definite_role:
