@@ -1222,19 +1222,22 @@ def test_former_role_description_and_medium_before_a_post_noun():
     assert by["that the West lied"].medium == "RT"
 
 
+def _speakers_by_source(text: str) -> dict[str, str | None]:
+    art = _analyse_text(text)
+    return {a.source.text.rstrip(","): a.speaker for a in art.attributions if a.source}
+
+
 def test_the_analyst_is_the_expert_just_introduced_not_the_last_speaker():
-    art = _analyse_text(
+    by = _speakers_by_source(
         "Envoy warns\n\nVladimir Chizhov, Russia's envoy to the EU, said NATO is preparing a provocation.\n\n"
         "Military expert Konstantin Sivkov, first vice-president of the Academy of Geopolitical Problems, "
         "agreed. \"They are testing our nerves,\" the analyst said.")
-    by = {a.source.text.rstrip(","): a.speaker for a in art.attributions if a.source}
     assert by["the analyst"] == "Konstantin Sivkov"
     # a newcomer must fit the description's names too: "the Russian leader" is not the US one
-    art = _analyse_text(
+    by = _speakers_by_source(
         "Summit\n\nVladimir Putin, the Russian president, said the talks went well.\n\n"
         "Donald Trump, the former US president, was also in Moscow. \"We agreed on much,\" the Russian "
         "leader said.")
-    by = {a.source.text.rstrip(","): a.speaker for a in art.attributions if a.source}
     assert by["the Russian leader"] == "Vladimir Putin"
 
 
