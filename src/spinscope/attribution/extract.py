@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
 from ..model import Attribution, Span
+from ..sentences import SPEECH_TAG, sentence_spans
 from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
-from ..sentences import SPEECH_TAG, sentence_spans
 
 _QUOTE_CHARS = "\"“”«»„"
 
@@ -251,8 +251,8 @@ class AttributionExtractor:
             return False
         if k >= len(doc) or doc[k].text != ":":
             return False
-        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON", "NUM")
-                   for c in tok.children):
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+                   and lexicon.upos(c) in ("NOUN", "PROPN", "PRON", "NUM") for c in tok.children):
             return False
         colon_end = self._base + doc[k].idx + 1
         return _colon_before_quote(self._text, colon_end, self._quotes)
@@ -874,8 +874,7 @@ def _core_forms() -> set[str]:
     forms = set()
     for lemma in lexicon.CORE_CUE_LEMMAS:
         forms.update(inflections(lemma))
-    forms.update({"said", "told", "wrote", "written", "thought", "according", "admitted", "admitting",
-                  "committed", "regretted", "omitted"})
+    forms.update({"said", "told", "wrote", "written", "thought", "according", "admitted", "admitting"})
     return forms
 
 

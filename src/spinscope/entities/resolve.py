@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, GROUP_QUALIFIERS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title, name_parts, possessive_len,
-                    split_title)
+from .names import (GROUP_HEADS, GROUP_QUALIFIERS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title,
+                    name_parts, possessive_len, split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
 if TYPE_CHECKING:

@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity
 from ..nlp import upos
-from .aliases import AliasTable
 from ..sentences import sentence_spans
+from .aliases import AliasTable
 from .names import (HONORIFICS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts, title_key,
                     role_classes, role_nouns_in, singular, split_title)
 
@@ -717,8 +717,9 @@ def _not_a_description(desc: str, speaker: str) -> bool:
 
 _FOCUS_WORDS = re.compile(r"even\s+(?=\S)", re.I)
 # An aside after a comma in a source phrase: "Western media, as usual,", "Most of them, off the record,"
-_ASIDE = re.compile(r",\s*(?:as usual|as always|as ever|as expected|as well|off|on|in|for|however|meanwhile|though|too|also|of course|at|like|unsurprisingly|"
-                    r"predictably|naturally|again|once again|in turn|for their part|for its part)\b[^,]*,?\s*$", re.I)
+_ASIDE = re.compile(r",\s*(?:as usual|as always|as ever|as expected|as well|off|on|in|for|however|meanwhile|though|"
+                    r"too|also|of course|at|like|unsurprisingly|predictably|naturally|again|once again|in turn|"
+                    r"for their part|for its part)\b[^,]*,?\s*$", re.I)
 
 
 def _strip_asides(raw: str) -> str:
