@@ -1267,3 +1267,12 @@ def test_focus_words_asides_and_acronyms_around_a_speaker():
         "Kremlin, conceded that \"the sanctions have not worked.\"")
     got = [(a.speaker, a.unnamed) for a in art.attributions]
     assert got == [("International Energy Agency", False), ("Western media", True), ("The Economist", False)]
+
+
+def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statements():
+    art = _analyse_text(
+        "Envoy warns\n\nNATO is preparing a \"large-scale provocation\" in the Baltic Sea under the guise of "
+        "exercises, Russia's permanent representative to the EU, Vladimir Chizhov, said on Monday.\n\n"
+        "\"It is a rehearsal for aggression,\" Chizhov told Izvestia.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Vladimir Chizhov", "Russia's permanent representative to the EU")] * 2

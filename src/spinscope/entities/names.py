@@ -30,7 +30,7 @@ historian political scientist fellow strategist
 director head chief leader founder chairman chairwoman chair president vicepresident
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
-premier chancellor envoy adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
+premier chancellor envoy representative adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
 governor mayor politician candidate member mp mep
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner inspector investigator
@@ -44,7 +44,7 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "expert": frozenset("analyst expert observer specialist researcher scholar academic professor "
                         "scientist economist historian fellow strategist commentator".split()),
     "official": frozenset("minister secretary spokesman spokeswoman spokesperson official officer "
-                          "diplomat ambassador envoy adviser advisor aide deputy lawmaker legislator "
+                          "diplomat ambassador envoy representative adviser advisor aide deputy lawmaker legislator "
                           "senator congressman congresswoman governor mayor politician president "
                           "candidate leader premier chancellor mp mep lawmaker".split()),
     "military": frozenset("commander general colonel lieutenant major captain sergeant soldier "

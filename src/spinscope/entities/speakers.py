@@ -538,6 +538,17 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             a.speaker_description = _post_as_role(a.speaker_description)
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+    # A person the article describes only in one statement's source ("<clause>, Russia's envoy to
+    # the EU, Vladimir Chizhov, said") keeps that description in the statements after it
+    first_desc: dict[str, str] = {}
+    for a in order:
+        if a.speaker_label != "PERSON" or a.unnamed or not a.speaker:
+            continue
+        if a.speaker_description:
+            if role_nouns_in(a.speaker_description):  # (a role, not a stray phrase of the source)
+                first_desc.setdefault(a.speaker, a.speaker_description)
+        elif a.speaker in first_desc and not (people.get(a.speaker) and people[a.speaker].description):
+            a.speaker_description = first_desc[a.speaker]
 
 
 _JOINT_TAIL_STOP = re.compile(r"\b(?:of|for|to|at|with|by|from|on|in|between|among)\b", re.I)
