@@ -393,3 +393,5 @@ def test_spans_snap_to_whole_words():
     assert cut(text.index("party"), text.index(" over")) == "party’s outrage"
     s = text.index("’s")
     assert snap_to_words(text, s + 1, s + 2)[0] >= s + 2  # nothing left of a lone possessive
+    quoted = 'sanctions are "crippling" the economy'
+    assert quoted.__getitem__(slice(*snap_to_words(quoted, 14, 29))) == '"crippling"'  # no dangling "the"

@@ -9,6 +9,7 @@ see :mod:`spinscope.techniques.lexical`). ``load_model(None)`` gives the default
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -310,6 +311,7 @@ class TechniqueModel:
 
 
 _TRAILING = ".,;:!?\"'\u201d\u2019)]"
+_DANGLING = re.compile(r"\s+(?:the|a|an|of|to|in|on|at|by|for|with|and|or|that|from|as|its|his|her|their)$", re.I)
 _APOSTROPHES = "'\u2019"
 
 
@@ -337,6 +339,11 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
         while k > end and text[k - 1] in _TRAILING:
             k -= 1
         end = k
+    while True:  # no dangling function word at the end ('"crippling" the', 'shot itself in the')
+        m = _DANGLING.search(text, start, end)
+        if m is None or m.start() <= start:
+            break
+        end = m.start()
     return start, end
 
 
