@@ -395,3 +395,24 @@ def test_spans_snap_to_whole_words():
     assert snap_to_words(text, s + 1, s + 2)[0] >= s + 2  # nothing left of a lone possessive
     quoted = 'sanctions are "crippling" the economy'
     assert quoted.__getitem__(slice(*snap_to_words(quoted, 14, 29))) == '"crippling"'  # no dangling "the"
+
+
+def test_paragraph_layout_keeps_the_gold_spans_text():
+    from spinscope.eval.techniques import as_paragraphs
+    from spinscope.techniques.data import PTCDocument
+
+    text = "A title\n\nFirst sentence here.\nSecond one is loaded.\nThird.\nFourth line.\nFifth.\nSixth!\n"
+    s = text.index("loaded")
+    doc = PTCDocument("1", text, [Label("Loaded_Language", s, s + 6), Label("Doubt", 0, 7)])
+    para = as_paragraphs(doc)
+    assert para.text.startswith("A title\n\n") and para.text.count("\n\n") >= 2
+    assert "First sentence here. Second one is loaded." in para.text.replace("\n\n", " ")
+    assert [para.text[x.start:x.end] for x in para.labels] == ["loaded", "A title"]
+    assert as_paragraphs(doc).text == para.text  # seeded: the same layout every run
+
+
+def test_eval_command_takes_a_paragraph_layout(tmp_path, capsys):
+    d = _ptc_dir(tmp_path)
+    assert main(["eval", "techniques", "--data", str(d), "--split", "train", "--layout", "paragraphs", "--json"]) == 0
+    rep = json.loads(capsys.readouterr().out)
+    assert rep["layout"] == "paragraphs" and rep["n_articles"] == 1 and rep["tc"]["n_gold"] == 2
