@@ -1017,7 +1017,7 @@ def test_present_tense_of_core_speech_verbs(extractor, sentence, cue) -> None:
 
 
 def test_core_verb_inflections() -> None:
-    from spinscope.attribution.extract import inflections
+    from spinscope.attribution.lexicon import inflections
 
     assert inflections("stress") == {"stress", "stresses", "stressed", "stressing"}
     assert inflections("deny") == {"deny", "denies", "denied", "denying"}

@@ -325,7 +325,7 @@ class AttributionExtractor:
                     else:
                         att = self._verb_cue(text, base, doc, tok, quotes)
                 if att is not None:
-                    _cut_at_closing_dash(text, att)
+                    _cut_at_closing_dash(text, att, base)
                     found.append(att)
         found = _dedupe(found)
         if tagged is not None:
@@ -856,24 +856,10 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
-def inflections(lemma: str) -> set[str]:
-    """A regular verb's forms: "stress" -> stresses, stressed, stressing; "deny" -> denies,
-    denied; "note" -> notes, noted, noting (irregular pasts are listed by the caller)."""
-    if lemma.endswith(("s", "sh", "ch", "x", "z")):
-        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
-    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
-        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
-    if lemma.endswith("ee"):
-        return {lemma, lemma + "s", lemma + "d", lemma + "ing"}  # agrees, agreed, agreeing
-    if lemma.endswith("e"):
-        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
-
-
 def _core_forms() -> set[str]:
     forms = set()
     for lemma in lexicon.CORE_CUE_LEMMAS:
-        forms.update(inflections(lemma))
+        forms.update(lexicon.inflections(lemma))
     forms.update({"said", "told", "wrote", "written", "thought", "according", "admitted", "admitting"})
     return forms
 
@@ -1697,15 +1683,14 @@ def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
 _SPACED_DASH = re.compile(r"\s[-\u2013\u2014]{1,2}\s")
 
 
-def _cut_at_closing_dash(text: str, att: Attribution) -> None:
+def _cut_at_closing_dash(text: str, att: Attribution, sentence_start: int) -> None:
     """A statement inside a dashed aside ends with it: "the timing of the attack - just days
     after Trump announced his intention to pull out of Syria - was suspicious": the content is
-    "his intention to pull out of Syria", not "... - was suspicious"."""
+    "his intention to pull out of Syria", not "... - was suspicious". An aside is open at the
+    cue when an odd number of spaced dashes stand between the sentence's start and the cue."""
     if att.cue is None or att.kind == "direct" or att.content.start < att.cue.end:
         return
-    cs = att.cue.start
-    start = max(text.rfind("\n", 0, cs), text.rfind(". ", 0, cs)) + 1
-    if len(_SPACED_DASH.findall(text, start, cs)) % 2 == 0:
+    if len(_SPACED_DASH.findall(text, sentence_start, att.cue.start)) % 2 == 0:
         return  # no aside open at the cue
     m = _SPACED_DASH.search(text, att.content.start, att.content.end)
     if m is not None:

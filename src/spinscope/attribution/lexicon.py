@@ -126,6 +126,21 @@ tradition design tell""".split())
 
 
 CUE_STEMS_FILE = MODELS_DIR / "cue_stems.json"
+def inflections(lemma: str) -> set[str]:
+    """A regular verb's forms (the inverse of :func:`guess_lemma`): "stress" -> stresses,
+    stressed, stressing; "deny" -> denies, denied; "note" -> notes, noted, noting (irregular
+    forms are the caller's to list)."""
+    if lemma.endswith(("s", "sh", "ch", "x", "z")):
+        return {lemma, lemma + "es", lemma + "ed", lemma + "ing"}
+    if lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in "aeiou":
+        return {lemma, lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    if lemma.endswith("ee"):
+        return {lemma, lemma + "s", lemma + "d", lemma + "ing"}  # agrees, agreed, agreeing
+    if lemma.endswith("e"):
+        return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+
+
 _STEM_IRREGULAR = {**_IRREGULAR, "told": "tell", "thought": "think", "spoke": "speak", "wrote": "writ",
                    "written": "writ", "write": "writ", "writes": "writ", "writing": "writ",
                    "began": "begin", "begun": "begin", "sought": "seek", "felt": "feel", "heard": "hear",

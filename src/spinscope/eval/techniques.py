@@ -226,7 +226,7 @@ def run(args: argparse.Namespace) -> int:
     from ..techniques.model import load_model
 
     docs = load_ptc(args.data, None if args.split == "all" else args.split)
-    if getattr(args, "layout", "lines") == "paragraphs":
+    if args.layout == "paragraphs":
         docs = [as_paragraphs(d) for d in docs]
     model = load_model(args.model)
     t0 = time.perf_counter()

@@ -320,18 +320,17 @@ def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     widened or narrowed to whole words: a start after a possessive's apostrophe moves to the next
     word ("party’s| outrage" -> "outrage"), another start inside a word moves back to its start
     ("anti-|Trump" -> "anti-Trump"); an end inside a word moves to the word's end, trailing
-    punctuation left out."""
+    punctuation left out; a function word left dangling at the end is dropped ('"crippling" the'
+    -> '"crippling"')."""
     if 0 < start < end and not text[start - 1].isspace():
-        k = start
-        while k > 0 and not text[k - 1].isspace():
-            k -= 1
         if text[start - 1] in _APOSTROPHES and start >= 2 and text[start - 2].isalnum():
             while start < end and not text[start].isspace():
                 start += 1
             while start < end and text[start].isspace():
                 start += 1
         elif text[start - 1].isalnum() or text[start - 1] in "-\u2010\u2011":
-            start = k
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
     if start < end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
         k = end
         while k < len(text) and not text[k].isspace():
