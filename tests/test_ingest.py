@@ -164,6 +164,30 @@ def test_the_same_html_twice_in_one_process_keeps_its_text(tmp_path):
         assert all(a.raw_text.count("Paragraph") == 6 for a in ok)
 
 
+@pytest.mark.parametrize("depth", [300, 20_000])
+def test_a_page_nested_beyond_the_parsers_limit_still_gives_its_text(tmp_path, depth):
+    """libxml2 stops 256 elements deep; the page is read again without its layout containers."""
+    paragraphs = "".join(f"<p>Paragraph {i}: the harbour authority said ships would wait another week.</p>"
+                         for i in range(4))
+    (tmp_path / "deep.html").write_text(
+        "<html><head><title>Harbour</title></head><body>" + "<div>" * depth + paragraphs
+        + "</div>" * depth + "</body></html>")
+    (tmp_path / "deep_empty.html").write_text(
+        "<html><head><title>Nothing</title></head><body>" + "<div>" * depth + "</div>" * depth
+        + "</body></html>")
+    ok, bad = read([tmp_path / "deep.html", tmp_path / "deep_empty.html"])
+    assert [a.raw_text.count("Paragraph") for a in ok] == [4]
+    assert ok[0].meta["html_flattened"] is True
+    assert [b.code for b in bad] == ["E107"]
+    assert f"nested {depth + 2:,} elements deep" in bad[0].message  # with <html> and <body>
+
+
+def test_a_shallow_page_is_not_flattened(tmp_path):
+    (tmp_path / "p.html").write_text("<html><body><div><div><p>" + BODY + "</p></div></div></body></html>")
+    ok, bad = read([tmp_path / "p.html"])
+    assert not bad and "html_flattened" not in ok[0].meta
+
+
 def test_one_paragraph_file_is_analysed_not_taken_for_a_title(tmp_path):
     from spinscope.commands.analyze import analyze
 

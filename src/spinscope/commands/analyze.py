@@ -13,6 +13,7 @@ from typing import Any, Callable, Iterator
 
 from ..errors import E_BAD_ALIAS_FILE, E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
 from ..ingest import IngestOptions, expand_paths, read_inputs
+from ..ingest.readers import describe_skipped
 from ..model import SCHEMA_VERSION, Article, Narrative, StageError, corpus_to_dict
 from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages
 from ..progress import Progress
@@ -65,6 +66,8 @@ class AnalysisResult:
     n_techniques: int = 0
     entity_keys: set[str] = field(default_factory=set)
     warnings: list[tuple[str, StageError]] = field(default_factory=list)
+    # Files inside the named folders that were not read (other suffixes, a README).
+    skipped: list[str] = field(default_factory=list)
 
     def count(self, article: Article) -> None:
         self.n_articles += 1
@@ -206,12 +209,14 @@ def run(args: argparse.Namespace) -> int:
                 spec.setdefault("options", {})["tagger"] = args.attribution_model
     ingest = IngestOptions.from_env(max_bytes=args.max_bytes, outlet=args.outlet)
     store = None if args.no_store else Store(args.store)
-    total = sum(1 for _ in expand_paths(args.paths))
+    skipped: list[str] = []
+    total = sum(1 for _ in expand_paths(args.paths, skipped))
     progress = None if args.quiet else Progress(total, label="analysing", stream=sys.stderr)
     if args.format == "jsonl":
-        return _run_jsonl(args, config, ingest, store, progress)
+        return _run_jsonl(args, config, ingest, store, progress, skipped)
     try:
         result = analyze(args.paths, config, args.workers, store, ingest, progress)
+        result.skipped = skipped
     finally:
         if progress:
             progress.close()
@@ -232,7 +237,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_jsonl(args: argparse.Namespace, config: PipelineConfig, ingest: IngestOptions, store: Store | None,
-               progress: Progress | None) -> int:
+               progress: Progress | None, skipped: list[str]) -> int:
     """``--format jsonl``: one object per line, each article written (and flushed) when it is
     done; rejected inputs as they are found; narratives and corpus-stage errors at the end."""
     if args.out:
@@ -255,6 +260,7 @@ def _run_jsonl(args: argparse.Namespace, config: PipelineConfig, ingest: IngestO
     try:
         result = analyze(args.paths, config, args.workers, store, ingest, progress,
                          on_article=on_article, on_rejected=on_rejected, keep_articles=keep)
+        result.skipped = skipped
         for n in result.narratives:
             write({"type": "narrative", **n.to_dict()})
         for e in result.corpus_errors:
@@ -285,12 +291,17 @@ def print_summary(result: AnalysisResult, out: str | None, store_path: str | Non
     print(line, file=err)
     for r in result.rejected:
         print(f"  rejected {r.source}: [{r.code}] {r.reason}: {r.message}", file=err)
+    if result.skipped:
+        shown = ", ".join(result.skipped[:3]) + (", ..." if len(result.skipped) > 3 else "")
+        print(f"  not read in the folders: {describe_skipped(result.skipped)}, a README or a "
+              f"suffix that is not read ({shown}); name a file to read it", file=err)
     for source, e in result.warnings:
         print(f"  warning {source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
     for e in result.corpus_errors:
         print(f"  warning: corpus stage {e.stage} failed [{e.code}] {e.message}", file=err)
     print(f"  {result.n_attributions} attributed statements, {result.n_techniques} technique spans, "
-          f"{len(result.entity_keys)} distinct entities, {len(result.narratives)} narratives", file=err)
+          f"{len(result.entity_keys)} distinct entities, {len(result.narratives)} "
+          f"narrative{'s' if len(result.narratives) != 1 else ''}", file=err)
     if out:
         print(f"  report: {out}", file=err)
     if store_path:

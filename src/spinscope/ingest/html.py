@@ -14,6 +14,13 @@ TAG = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|script|meta|tabl
 MIN_TAGS_PER_1000_CHARS = 2.0
 # Fewer words than this in the extracted main text is navigation debris ("Home"), not an article.
 MIN_MAIN_TEXT_WORDS = 5
+# libxml2 (under lxml, under trafilatura) stops building the tree 256 elements deep: a page
+# nested deeper loses everything below that depth and comes back with no main text.
+PARSER_MAX_DEPTH = 255
+_ANY_TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*?(/?)>")
+_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+# Layout-only containers: dropping their tags keeps the text and its paragraphs (<p>, headings).
+_LAYOUT_TAGS = re.compile(r"</?(?:div|span|font|center|section|main|table|tbody|tr|td)\b[^>]*>", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -46,8 +53,22 @@ def site_from_title_tag(html: str, headline: str | None) -> str | None:
     return tail.group("site")
 
 
-def article_from_html(html: str, source: str) -> Article:
-    """Extract the main text and metadata of an HTML page (scripts and styles are dropped)."""
+def nesting_depth(html: str) -> int:
+    """The deepest element nesting of a page, counted from its tags (void elements and
+    self-closing tags do not nest; a stray closing tag never makes the depth negative)."""
+    depth = deepest = 0
+    for closing, name, self_closing in _ANY_TAG.findall(html):
+        if name.lower() in _VOID or self_closing:
+            continue
+        if closing:
+            depth = max(0, depth - 1)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def _main_text(html: str):
     import trafilatura
 
     # deduplicate=False: trafilatura's deduplication remembers text across calls in the
@@ -57,9 +78,32 @@ def article_from_html(html: str, source: str) -> Article:
         include_images=False, deduplicate=False, favor_precision=False)
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(re.findall(r"\w+", text)) < MIN_MAIN_TEXT_WORDS:
+        return doc, None
+    return doc, text
+
+
+def article_from_html(html: str, source: str) -> Article:
+    """Extract the main text and metadata of an HTML page (scripts and styles are dropped).
+
+    A page nested deeper than the parser can follow is read again with its layout-only
+    containers (div, span, table cells ...) removed, so its paragraphs come within reach."""
+    doc, text = _main_text(html)
+    flattened = False
+    if text is None:
+        depth = nesting_depth(html)
+        if depth > PARSER_MAX_DEPTH:
+            doc, text = _main_text(_LAYOUT_TAGS.sub("\n", html))
+            flattened = text is not None
+            if text is None:
+                raise InputRejected(E_NO_MAIN_TEXT, f"HTML page nested {depth:,} elements deep, "
+                                    f"beyond the parser's limit of {PARSER_MAX_DEPTH}, and no main "
+                                    "text was found with its layout containers removed", source)
+    if text is None:
         raise InputRejected(E_NO_MAIN_TEXT, "HTML page with no main text that could be extracted "
                             "(navigation, scripts or an empty body only)", source)
     article = Article(source=source, raw_text=text, input_format="html")
+    if flattened:
+        article.meta["html_flattened"] = True
     article.title = (doc.title or "").strip() or None
     article.url = doc.url or None
     article.outlet = (doc.sitename or "").strip() or None

@@ -9,6 +9,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterator
@@ -59,8 +60,12 @@ class IngestOptions:
 Item = Article | InputRejected
 
 
-def expand_paths(paths: list[str]) -> Iterator[str]:
-    """Files named directly, and files with known suffixes found under directories (sorted)."""
+def expand_paths(paths: list[str], skipped: list[str] | None = None) -> Iterator[str]:
+    """Files named directly, and files with known suffixes found under directories (sorted).
+
+    Files a folder holds that are not read (other suffixes, a README) are appended to
+    ``skipped`` when it is given, so that a command can say what it left out; hidden files
+    and ``.meta.json`` sidecars are not listed (they are never articles)."""
     for p in paths:
         if p == "-":
             yield p
@@ -72,12 +77,22 @@ def expand_paths(paths: list[str]) -> Iterator[str]:
                 for name in sorted(files):
                     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                         continue
-                    if Path(name).suffix.lower() in KNOWN_SUFFIXES or name.lower() == "readme":
-                        if name.lower().startswith("readme"):
-                            continue  # a corpus's README is documentation, not an article
+                    if Path(name).suffix.lower() in KNOWN_SUFFIXES and not name.lower().startswith("readme"):
                         yield str(Path(root) / name)
+                    elif skipped is not None:
+                        # other suffixes (images, PDFs, .ann files) and a corpus's README,
+                        # which is documentation, not an article
+                        skipped.append(str(Path(root) / name))
         else:
             yield p
+
+
+def describe_skipped(skipped: list[str]) -> str:
+    """'3 files (2 .png, 1 without suffix)': the files of folders that were not read."""
+    kinds = Counter(Path(s).suffix.lower() or "without suffix" for s in skipped)
+    n = len(skipped)
+    return (f"{n} file{'s' if n != 1 else ''} ("
+            + ", ".join(f"{c} {k}" for k, c in kinds.most_common()) + ")")
 
 
 def read_inputs(paths: list[str], options: IngestOptions | None = None,
@@ -100,7 +115,9 @@ def read_inputs(paths: list[str], options: IngestOptions | None = None,
 def read_path(path: Path, options: IngestOptions) -> Iterator[Item]:
     source = str(path)
     if not path.exists():
-        yield InputRejected(E_NOT_FOUND, "no such file or directory", source)
+        yield InputRejected(E_NOT_FOUND, "a symbolic link to nothing (its target is missing, or it "
+                            "links back to itself)" if path.is_symlink() else "no such file or directory",
+                            source)
         return
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from read_jsonl(path, options)
