@@ -945,6 +945,30 @@ def test_reporting_verb_the_parser_read_as_a_noun_after_a_mass_noun(extractor) -
     assert not extractor("The media claim that he lied was false.")
 
 
+@pytest.mark.parametrize("text, source, cue", [
+    ("The IMF predicts that growth will slow to 2 percent next year.", "The IMF", "predicts"),
+    ("The central bank forecasts that inflation will ease by the summer.", "The central bank", "forecasts"),
+])
+def test_present_tense_cue_the_parser_read_as_a_plural_noun(extractor, text, source, cue) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text, a.content.text.split()[0]) == (source, cue, "that")
+
+
+def test_that_clause_read_as_a_relative_clause_of_the_cue_is_its_content(extractor) -> None:
+    (a,) = extractor("The media claim that Russia is the aggressor.")
+    assert (a.source.text, a.cue.text, a.content.text) == ("The media", "claim", "that Russia is the aggressor")
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("The Kremlin has signalled that it is ready for talks.", "has signalled"),
+    ("The ministry planned to announce new sanctions.", "planned to announce"),
+])
+def test_doubled_consonant_forms_of_reporting_verbs_are_read(extractor, text, cue) -> None:
+    (a,) = extractor(text)
+    assert a.cue.text == cue
+    assert not extractor("Another mass action is planned to take place on Sunday in New York.")
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

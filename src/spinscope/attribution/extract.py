@@ -135,7 +135,8 @@ class AttributionExtractor:
         self.cue_form_set = frozenset(
             w for w, (c, t) in forms.items()
             if c >= lexicon.MIN_CUE_COUNT and c / max(t, 1) >= self.options.min_cue_ratio and w != ":")
-        self._cue_words = frozenset(w.lower() for w in self.cue_form_set | _core_forms() | _PATTERN_WORDS)
+        self._cue_words = frozenset(w.lower() for w in self.cue_form_set | _core_forms() | _PATTERN_WORDS
+                                    | _NOUN_READ_VERBS)
 
     @property
     def nlp(self) -> Any:
@@ -310,6 +311,9 @@ class AttributionExtractor:
                     sub = sorted(clause.subtree, key=lambda t: t.i)
                     c_start, c_end = _trim(text, base + sub[0].idx, base + _tok_end(sub[-1]))
                     att = _statement(text, base, subj, base + tok.idx, base + _tok_end(tok), c_start, c_end)
+                    det = next((c for c in tok.children if c.dep_ == "det" and c.i < subj.left_edge.i), None)
+                    if det is not None and att.source is not None:  # "The central bank forecasts that"
+                        att.source = Span.of(text, base + det.idx, att.source.end)
                 elif (by := _as_reported_by(tok)) is not None:
                     att = self._according_to(text, base, doc, tok.doc[tok.i - 1], by)
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
@@ -443,6 +447,9 @@ class AttributionExtractor:
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
+        if lexicon.lemma_of(tok) == "plan" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
         caps = _caps_name_read_as_verb(tok) if source_tok is None else None
         if caps is not None:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
@@ -470,7 +477,8 @@ class AttributionExtractor:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
         elif comp:
             toks = list(comp[0].subtree)
-            mark = next((m for m in comp[0].children if m.dep_ == "mark"), None) if comp[0].dep_ == "dep" else None
+            mark = next((m for m in comp[0].children if m.dep_ == "mark"), None) if comp[0].dep_ in (
+                "dep", "acl", "relcl") else None
             if mark is not None:  # (from _that_clause_as_dep: the clause starts at its "that")
                 toks = [t for t in toks if t.i >= mark.i]
             toks = _cut_trailing_relative(toks)
@@ -860,7 +868,7 @@ def _core_forms() -> set[str]:
     forms = set()
     for lemma in lexicon.CORE_CUE_LEMMAS:
         forms.update(lexicon.inflections(lemma))
-    forms.update({"said", "told", "wrote", "written", "thought", "according", "admitted", "admitting"})
+    forms.update({"said", "told", "wrote", "written", "thought", "according"})
     return forms
 
 
@@ -1112,8 +1120,11 @@ def _acl_speech_tag(tok: Any) -> bool:
 
 # Present-tense reporting verbs the parser reads as a noun after a mass noun ("Western media
 # claim that ...", "US media report that ...").
-_NOUN_READ_VERBS = frozenset("claim say report insist argue believe allege suggest warn fear note stress admit "
-                             "deny accuse assert maintain".split())
+_NOUN_READ_LEMMAS = ("claim say report insist argue believe allege suggest warn fear note stress admit "
+                     "deny accuse assert maintain predict forecast estimate").split()
+# (the plural-like third person too: "The IMF predicts that ...", "The central bank forecasts that ...")
+_NOUN_READ_VERBS = frozenset(_NOUN_READ_LEMMAS) | frozenset(
+    f for lemma in _NOUN_READ_LEMMAS for f in lexicon.inflections(lemma) if f.endswith("s") and f != lemma)
 
 
 def _verb_read_as_noun(tok: Any) -> tuple[Any, Any] | None:
@@ -1126,8 +1137,12 @@ def _verb_read_as_noun(tok: Any) -> tuple[Any, Any] | None:
                  and lexicon.upos(c) in ("NOUN", "PROPN")), None)
     clause = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > tok.i
                    and lexicon.upos(c) in ("VERB", "AUX")), None)
-    if subj is None or clause is None or any(c.dep_ == "det" for c in tok.children):
-        return None  # ("the media claim that ...": a claim, not a verb)
+    if subj is None or clause is None:
+        return None
+    if any(c.dep_ == "det" for c in tok.children) and not (
+            tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "that"
+            and tok.doc[tok.i + 1].dep_ == "mark" and tok.doc[tok.i + 1].head.i == clause.i):
+        return None  # ("the media claim Russia ...": a claim, not a verb; but "The bank forecasts that ...")
     return subj, clause
 
 
@@ -1148,8 +1163,12 @@ def _as_reported_by(tok: Any) -> Any:
 
 def _that_clause_as_dep(tok: Any) -> list[Any]:
     """A "that" clause the parser left as an unlabelled dependant of the cue (a scare-quoted
-    word inside broke the parse: 'We are told that sanctions are "crippling" the economy')."""
-    return [c for c in tok.children if c.dep_ == "dep" and c.i > tok.i
+    word inside broke the parse: 'We are told that sanctions are "crippling" the economy'), or
+    read as a relative clause of the verb ("The media claim that Russia is the aggressor"; not
+    where the verb is itself a subject: "The media claim that he lied was false")."""
+    return [c for c in tok.children if c.i > tok.i and (
+                c.dep_ == "dep" or (c.dep_ in ("acl", "relcl") and lexicon.upos(tok) in ("VERB", "AUX")
+                                    and tok.dep_ in ("ROOT", "conj", "ccomp", "parataxis", "advcl")))
             and any(m.dep_ == "mark" and m.lower_ in ("that", "whether") for m in c.children)][:1]
 
 

@@ -138,7 +138,12 @@ def inflections(lemma: str) -> set[str]:
         return {lemma, lemma + "s", lemma + "d", lemma + "ing"}  # agrees, agreed, agreeing
     if lemma.endswith("e"):
         return {lemma, lemma + "s", lemma + "d", lemma[:-1] + "ing"}
-    return {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    forms = {lemma, lemma + "s", lemma + "ed", lemma + "ing"}
+    if len(lemma) >= 3 and lemma[-1] not in "aeiouwxy" and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        # a final consonant after one vowel may double: "planned", "signalled", "committing"
+        # (also harmless non-words such as "visitted": these forms only ever match text)
+        forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+    return forms
 
 
 _STEM_IRREGULAR = {**_IRREGULAR, "told": "tell", "thought": "think", "spoke": "speak", "wrote": "writ",
