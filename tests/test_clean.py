@@ -738,3 +738,35 @@ def test_syndicator_lines_author_via_outlet_ornaments_credit_dateline_and_follow
     r2 = clean("Title\n\nA first paragraph of the article, with enough words to be body text here.\n\n"
                "================\nCLUB SALES\n1. Real Madrid 178\n2. Barcelona 175\n")
     assert "Real Madrid 178" in r2.text
+
+
+BODY_PARAGRAPH = ("The passage of a destroyer through the strait on Wednesday was a deliberate provocation, "
+                  "experts told the paper on Thursday.\n\nA second paragraph follows, long enough to be body "
+                  "text of the article and not a label.\n\n")
+
+
+def test_outlet_byline_with_date_and_a_sign_off_above_the_follow_prompt():
+    r = clean("Warships in the strait\n\nBy Global Times Published: Mar 14, 2024 09:12 PM\n\n" + BODY_PARAGRAPH
+              + "Global Times\n\nFollow us on Twitter @globaltimesnews\n")
+    got = reasons(r)
+    assert got["By Global Times Published: Mar 14, 2024 09:12 PM"] == "byline"
+    assert r.authors == ["Global Times"]
+    assert got["Global Times"] == "other" and r.text.rstrip().endswith("not a label.")
+    # a short last line that is a sentence, or one followed by kept text, stays
+    kept = clean("Title\n\n" + BODY_PARAGRAPH + "Ends\n\nOne more paragraph of the article, with a full sentence.\n")
+    assert "Ends" in kept.text
+
+
+def test_state_media_date_lines_short_url_and_channel_prompt():
+    r = clean("Analyst: the corridor was planned\n\nMiddle East\n\n14:05 21.10.2016 (updated 16:30 21.10.2016) "
+              "Get short URL\n\n" + BODY_PARAGRAPH + "More news on TASS Telegram channel\n")
+    got = reasons(r)
+    assert got["14:05 21.10.2016 (updated 16:30 21.10.2016) Get short URL"] == "byline"
+    assert got["Middle East"] == "byline"  # a label between the title and the date line
+    assert got["More news on TASS Telegram channel"] == "share_prompt"
+    from spinscope.clean.dates import publication_date
+    assert publication_date(r.byline_lines) == "2016-10-21"  # the first date, not the update's
+    r2 = clean("Sources: talks delayed\n\nAl Mayadeen English\n\nSource: Al Mayadeen English\n\nToday 14:20\n\n"
+               + BODY_PARAGRAPH)
+    assert r2.text.startswith("The passage of a destroyer")
+    assert reasons(r2)["Today 14:20"] == "byline"

@@ -68,7 +68,10 @@ GENERIC_TRAILING_MIN_POSITION = 0.5
 _SOURCE_LINE = re.compile(r"(?:source|via|sourced from|from)\s*:\s*(?P<source>[^,;]{2,60})", re.IGNORECASE)
 SOURCE_MAX_WORDS = 6
 _TITLE_SITE_REST = re.compile(r"[|–—·:-]\s*(?P<site>[^.!?|]{2,50})")
-_BYLINE_NAMES = re.compile(r"^by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*)?$", re.IGNORECASE)
+# A sign-off: one to four capitalised words ("Global Times", "RT", "Staff Writer", "Ends").
+_SIGN_OFF = re.compile(r"[—–-]?\s*(?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,3}\s*")
+_BYLINE_NAMES = re.compile(r"^by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated)\b.*)?$",
+                           re.IGNORECASE)
 
 
 @dataclass
@@ -404,6 +407,12 @@ class Cleaner:
                 if len(ws) >= LEAD_CAPTION_MIN_WORDS and sum(w[0].islower() for w in ws) >= 2:
                     ln.reason, ln.rule = "caption", "lead_caption_dateline"
                     ln.pieces.append(Removed(ln.text, "caption"))
+        # A short name line after the last paragraph, with nothing kept after it, is the site's or
+        # the writer's sign-off ("Global Times" above "Follow us on Twitter"), not article text.
+        tail = [ln for ln in body[last + 1:] if ln.reason is None]
+        if len(tail) == 1 and L.is_suspect(tail[0].text) and _SIGN_OFF.fullmatch(tail[0].text):
+            tail[0].reason, tail[0].rule = "other", "trailing_sign_off"
+            tail[0].pieces.append(Removed(tail[0].text, "other"))
         zones = [range(0, first), range(last + 1, len(body))]
         # Outside the body, a row of short items separated by · • | is a flattened menu
         # ("Help · Status · About", "Reply | Quote | Report"), not article text.
