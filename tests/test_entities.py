@@ -1270,6 +1270,13 @@ def test_focus_words_asides_and_acronyms_around_a_speaker():
     assert got == [("International Energy Agency", False), ("Western media", True), ("The Economist", False)]
 
 
+def test_the_head_of_an_x_of_the_y_source_speaks_and_its_acronym_is_dropped():
+    art = _analyse_text(
+        "Strait\n\nThe Eastern Theater Command of the Chinese People's Liberation Army (PLA) said in a "
+        "statement that it had tracked the vessel. The Ministry of Finance of Russia said the reserves were safe.")
+    assert [a.speaker for a in art.attributions] == ["Eastern Theater Command", "Ministry of Finance"]
+
+
 def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statements():
     art = _analyse_text(
         "Envoy warns\n\nNATO is preparing a \"large-scale provocation\" in the Baltic Sea under the guise of "

@@ -837,9 +837,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if named:
             head = named[-1]
             tail = text[head.end:head_end].strip(" ,.'\u2019s")
-            if tail == ")" and len(named) >= 2 and text[named[-2].end:head.start].strip() == "(" \
+            if tail == ")" and len(named) >= 2 and text[named[-2].end:head.start].strip() == "(":
+                # "the International Energy Agency (IEA)": the acronym repeats the name before it
+                named, head, tail = named[:-1], named[-2], ""
+                if raw[:named[0].start - src.start].strip().casefold() not in ("", "the"):
+                    tail = ")"  # "a spokesman for the International Energy Agency (IEA)"
+            if not tail and len(named) >= 2 and _OF_THE.fullmatch(text[named[-2].end:head.start]) \
                     and raw[:named[-2].start - src.start].strip().casefold() in ("", "the"):
-                tail = ""  # "the International Energy Agency (IEA)": the name and its acronym
+                head = named[-2]  # "the Eastern Theater Command of the PLA": the unit, not the army
             if not tail:  # the entity is the head: "Reuters", "Iraq's army"? no: "the Pentagon"
                 return head.canonical, head.label, False
             if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS) and not definite_role:
@@ -984,6 +989,8 @@ def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> En
     return None
 
 
+# "X of the Y" between two names of a source: X is the head ("the Eastern Theater Command of the PLA")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
 _RELATIVE_TAIL = re.compile(r"(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that)\b.*$", re.S)
 
