@@ -969,6 +969,11 @@ def test_doubled_consonant_forms_of_reporting_verbs_are_read(extractor, text, cu
     assert not extractor("Another mass action is planned to take place on Sunday in New York.")
 
 
+def test_that_clause_read_as_relative_to_a_briefing_is_the_content(extractor) -> None:
+    (a,) = extractor('Spokeswoman Maria Zakharova said at a briefing that the West was "pushing Europe to the brink."')
+    assert (a.content.text, a.kind) == ('that the West was "pushing Europe to the brink."', "mixed")
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

@@ -1624,7 +1624,23 @@ def _misattached_complement(tok: Any) -> list[Any]:
                         m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS and m.i == cl.left_edge.i
                         for m in cl.children):
                     return [cl]
+                if cl.dep_ == "relcl" and cl.i > n.i and lexicon.lemma_of(n) in _MEDIUM_NOUNS | lexicon.TOLD_GATHERINGS \
+                        and _that_fills_no_gap(cl):
+                    return [cl]  # "said at a briefing that the West was pushing Europe to the brink"
     return []
+
+
+def _that_fills_no_gap(cl: Any) -> bool:
+    """Whether the "that" opening a clause the parser read as relative ("a briefing that the West
+    was pushing Europe ...") is a complementizer: the clause has a subject of its own and its
+    object or complement slot is filled, so there is no gap for a relative "that" to fill ("the
+    briefing that he chaired" keeps its gap: a relative clause)."""
+    first = cl.left_edge
+    if first.lower_ != "that" or first.dep_ in ("nsubj", "nsubjpass"):
+        return False
+    others = [c for c in cl.children if c.i != first.i]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.i > first.i for c in others) and any(
+        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "oprd") for c in others)
 
 
 def _circumstance(prep: Any) -> bool:
