@@ -60,6 +60,9 @@ def test_split_sentences_keeps_abbreviations() -> None:
     sents = [text[s:e] for s, e in split_sentences(text)]
     assert sents[0] == "Mr. Smith met Lt.-Gen. Jones in the U.S. capital."
     assert sents[1] == "Then he left."
+    ranks = "Spokesman Maj. Gen. Igor Konashenkov spoke. Brig. Gen. Yahya Rasool and Capt. Cmdr. Lee agreed."
+    assert [ranks[s:e] for s, e in split_sentences(ranks)] == [
+        "Spokesman Maj. Gen. Igor Konashenkov spoke.", "Brig. Gen. Yahya Rasool and Capt. Cmdr. Lee agreed."]
 
 
 # -- brat and scorer (no model) -----------------------------------------------------------

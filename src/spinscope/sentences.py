@@ -12,7 +12,8 @@ import re
 
 SENT_END = re.compile(r"[.!?]+(?:'''|''|[\"”’'])?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
 ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no vs u.s
-u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est""".split())
+u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est
+maj brig capt cmdr cpl pvt supt insp det amb hon messrs""".split())
 _WORD = re.compile(r"[A-Za-z]+")
 # A speech tag right after a closing quote: up to five words, a common speech verb, at most
 # five more words, then punctuation ('“Why?” Trump asked, smiling.'; not '” The mayor insisted the ...').
