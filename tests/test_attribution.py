@@ -977,6 +977,12 @@ def test_that_clause_read_as_relative_to_a_briefing_is_the_content(extractor) ->
     assert (a.content.text, a.kind) == ('that the West was "pushing Europe to the brink."', "mixed")
 
 
+def test_participle_after_a_closing_quote_goes_with_the_reporting_verb(extractor) -> None:
+    atts = extractor('Kataib Hezbollah said in a statement that "the occupation forces will not leave except '
+                     'by force," accusing Washington of stalling.')
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Kataib Hezbollah", "said"), ("Kataib Hezbollah", "accusing")]
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

@@ -1277,6 +1277,16 @@ def test_the_head_of_an_x_of_the_y_source_speaks_and_its_acronym_is_dropped():
     assert [a.speaker for a in art.attributions] == ["Eastern Theater Command", "Ministry of Finance"]
 
 
+def test_the_expert_after_an_anonymous_expert_with_a_relative_clause_is_that_expert():
+    art = _analyse_text(
+        "Strait\n\n\"Washington is playing with fire,\" said Li Haidong, a professor at the China Foreign "
+        "Affairs University.\n\nA Beijing-based military expert who requested anonymity told the Global Times "
+        "that the army could respond. The expert said the US is using the island as a pawn.")
+    got = [(a.speaker, a.unnamed) for a in art.attributions]
+    assert got[-1] == ("The expert", True)
+    assert got[0] == ("Li Haidong", False)
+
+
 def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statements():
     art = _analyse_text(
         "Envoy warns\n\nNATO is preparing a \"large-scale provocation\" in the Baltic Sea under the guise of "

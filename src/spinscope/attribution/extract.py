@@ -1073,10 +1073,11 @@ def _subject(tok: Any) -> Any:
             # "May reiterated that the vote will go ahead and warned ...": a past tense cannot
             # continue the modal clause, so it coordinates with the verb that governs it
             head = head.head
-        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," \
+        if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and _after_comma(tok.doc, tok.i) \
                 and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head):
             # "They argued that sanctions need to be targeted, saying ...": the parser hangs
-            # the participle on the reported clause; after a comma it goes with the reporting verb
+            # the participle on the reported clause; after a comma (and a closing quote mark:
+            # 'said that "the forces will not leave," accusing ...') it goes with the reporting verb
             head = head.head
         for _ in range(3):  # "... persuade them to change course by arguing ..." : up the verb chain
             if head.dep_ == "prep" and head.head.i != head.i:  # "by saying", "after noting"

@@ -1151,7 +1151,9 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
         if a.source is None or a.source.start >= pos or not a.unnamed:
             continue
         words = [w.casefold() for w in re.findall(r"[\w\-]+", a.source.text)]
-        cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS), len(words))
+        # the head noun ends before a preposition or a relative clause ("a military expert who
+        # requested anonymity")
+        cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS or w in RELATIVE_PRONOUNS), len(words))
         if words[:cut] and words[0] in ("a", "an", "one", "another") and words[:cut][-1] == noun:
             return True
     return False
