@@ -1287,6 +1287,24 @@ def test_the_expert_after_an_anonymous_expert_with_a_relative_clause_is_that_exp
     assert got[0] == ("Li Haidong", False)
 
 
+def test_an_acronym_defined_in_brackets_after_a_longer_name_merges_with_it():
+    art = _analyse_text(
+        "Tribunal\n\nThe ruling of the UN International Court of Justice (ICJ) was read on Friday. The ICJ "
+        "said the International Court of Justice would meet again. The Northern Valdorian Transit Authority (VTA) "
+        "said the VTA would close the line.")
+    canon = {e.text: e.canonical for e in art.entities}
+    assert canon["ICJ"] == canon["International Court of Justice"] == "International Court of Justice"
+    assert canon["VTA"] == "Northern Valdorian Transit Authority"
+
+
+def test_a_role_word_run_into_an_organisation_is_cut_off():
+    art = _analyse_text("Talks\n\nThe deployment of Western troops in Ukraine under any pretext would be extremely "
+                        "dangerous, Kremlin Spokesman Dmitry Peskov told reporters on Monday.")
+    assert [(e.text, e.label) for e in art.entities if e.label == "ORG"] == [("Kremlin", "ORG")]
+    (a,) = art.attributions
+    assert (a.speaker, a.speaker_description) == ("Dmitry Peskov", "Kremlin Spokesman")
+
+
 def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statements():
     art = _analyse_text(
         "Envoy warns\n\nNATO is preparing a \"large-scale provocation\" in the Baltic Sea under the guise of "

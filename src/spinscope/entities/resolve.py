@@ -286,6 +286,8 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             if p and "\n" not in p.group(0):
                 m.end = p.end()
                 skip_until = m.end
+        if m.label in ("ORG", "MEDIA") and m.origin == "ner":
+            _cut_role_tail(m, text)  # "Kremlin Spokesman" (Dmitry Peskov) tagged as one ORG
         if m.label == "PERSON" and m.origin == "ner":
             words = text[m.start:m.end].split()
             if len(words) >= 3 and words[0].casefold() in ROLE_NOUNS and not is_title(words[0]) \
@@ -311,6 +313,27 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
                 m.title = m.title or prior or tm.group(1)  # type: ignore[union-attr]
         out.append(m)
     return out
+
+
+# Role words that end an organisation's mention when NER ran the role into it ("Kremlin
+# Spokesman", "Pentagon Press Secretary"); the words that may come with them ("Press", "Deputy").
+_ORG_ROLE_TAIL = frozenset("""spokesman spokeswoman spokesperson secretary minister chief head official
+envoy ambassador adviser advisor aide director chairman chairwoman leader commander""".split())
+_ORG_ROLE_TAIL_WITH = frozenset("press general deputy vice senior acting".split())
+
+
+def _cut_role_tail(m: Mention, text: str) -> None:
+    """Cut trailing role words off an ORG mention: "Kremlin Spokesman" -> "Kremlin" (not when
+    only a title part would be left: "Foreign Minister")."""
+    words = list(re.finditer(r"\S+", text[m.start:m.end]))
+    k = len(words)
+    while k > 1 and words[k - 1].group(0).casefold() in _ORG_ROLE_TAIL | _ORG_ROLE_TAIL_WITH:
+        k -= 1
+    if k == len(words) or not any(w.group(0).casefold() in _ORG_ROLE_TAIL for w in words[k:]):
+        return
+    if words[k - 1].group(0).casefold() in _TITLE_PARTS:
+        return
+    m.end = m.start + words[k - 1].end()  # (before canonicals are assigned)
 
 
 _ROLE_NAME = re.compile(
@@ -342,6 +365,32 @@ def _initials(name: str) -> str:
     if len(words) < 2 or not all(w[0].isupper() for w in words):
         return ""
     return "".join(w[0] for w in words)
+
+
+_BRACKETED_ACRONYM = re.compile(r"\s*\((?P<acro>[A-Z][A-Za-z&.]{1,%d})\)" % (MAX_ACRONYM + 3))
+
+
+def inline_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
+    """Acronyms an article defines right after a name: "the International Energy Agency (IEA)",
+    "the Chinese People's Liberation Army (PLA)" (the initials of the whole name or of its last
+    words). An acronym defined for two different names is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    names = {m.canonical for m in mentions}
+    for m in mentions:
+        if m.label not in ("ORG", "MEDIA", "GPE", "FAC", "NORP") or len(m.canonical.split()) < 2:
+            continue
+        b = _BRACKETED_ACRONYM.match(text, m.end)
+        if b is None:
+            continue
+        acro = b.group("acro").replace(".", "")
+        words = m.canonical.split()
+        i = next((i for i in range(len(words) - 1) if _initials(" ".join(words[i:])).upper() == acro.upper()), None)
+        if i is not None:
+            # "the UN International Court of Justice (ICJ)": the name the acronym spells, when
+            # the article also uses it alone ("the International Court of Justice")
+            suffix = " ".join(words[i:])
+            found[acro].add(suffix if suffix in names else m.canonical)
+    return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
 
 
 def _person_key(name: str) -> tuple[str, ...]:
@@ -452,13 +501,16 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if len(same) == 1:
                 m.canonical = next(iter(same))
 
-    # 3. acronyms of long names written in this article ("CPI" only if it occurs)
+    # 3. acronyms of long names written in this article ("CPI" only if it occurs), and those
+    #    the article defines in brackets after a name ("the Chinese People's Liberation Army (PLA)")
     long_names: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label in ("ORG", "MEDIA", "GPE", "FAC") and len(m.canonical.split()) >= 2:
             acro = _initials(m.canonical)
             if 2 <= len(acro) <= MAX_ACRONYM:
                 long_names[acro].add(m.canonical)
+    for acro, name in inline_acronyms(mentions, text).items():
+        long_names[acro].add(name)
     for m in pending:
         poss = _POSSESSOR.match(text, m.start, m.end)
         if poss is not None and m.label != "PERSON":
