@@ -57,6 +57,11 @@ def test_headline_colon_convention(pipeline):
     # a topic before the colon is no speaker
     b = analysed(pipeline, "Varnholt Siege: The Road Nobody Closed And Why")
     assert not [x for x in b.title_layers.attributions if x.cue and x.cue.text == ":"]
+    # "Sources to <outlet>:" names the medium the sources spoke to
+    m = analysed(pipeline, "Sources to Nordpost Daily: Army Let Rebels Escape From Varnholt")
+    [sm] = m.title_layers.attributions
+    assert (sm.source.text, sm.medium, sm.unnamed) == ("Sources", "Nordpost Daily", True)
+    assert sm.medium_span is not None and m.title[sm.medium_span.start:sm.medium_span.end] == "Nordpost Daily"
 
 
 def test_title_entity_shares_the_body_entity(pipeline):

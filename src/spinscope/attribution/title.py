@@ -24,7 +24,9 @@ survey resident diplomat lawmaker doctor economist
 """.split())
 _DOCUMENT_SOURCES = frozenset("report study poll survey".split())
 _COLON_HEADLINE = re.compile(
-    r"^(?P<src>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)\s*(?P<cue>:)\s+(?P<content>\S.*\S)\s*$")
+    r"^(?P<src>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)"
+    r"(?:\s+to\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))?"  # "Sources to Al Mayadeen: ..."
+    r"\s*(?P<cue>:)\s+(?P<content>\S.*\S)\s*$")
 _MIN_CONTENT_WORDS = 4
 
 
@@ -51,7 +53,8 @@ def _overlaps(a: Attribution, b: Attribution) -> bool:
 
 
 def _colon_statement(title: str) -> Attribution | None:
-    """ "Experts: US let Iron Dawn escape ..." -> source "Experts", cue ":", the clause."""
+    """ "Experts: US let Iron Dawn escape ..." -> source "Experts", cue ":", the clause;
+    "Sources to Al Mayadeen: ..." -> also the medium."""
     m = _COLON_HEADLINE.match(title)
     if not m or len(m.group("content").split()) < _MIN_CONTENT_WORDS:
         return None
@@ -63,13 +66,16 @@ def _colon_statement(title: str) -> Attribution | None:
     if base in _DOCUMENT_SOURCES and len(words) > 1 and words[0].casefold() not in ("new", "latest", "leaked"):
         return None  # "FBI IG Report: A Slap On The Wrist": a named report is the topic ("Report: ..." speaks)
     plural = base != head
-    return Attribution(
+    a = Attribution(
         speaker=m.group("src"), speaker_description=None,
         source=Span.of(title, m.start("src"), m.end("src")),
         cue=Span.of(title, m.start("cue"), m.end("cue")),
         content=Span.of(title, m.start("content"), m.end("content")),
         kind="indirect", unnamed=plural or base in ("report", "study", "poll", "survey", "source"),
         flags=["headline"])
+    if m.group("medium"):
+        a.medium, a.medium_span = m.group("medium"), Span.of(title, m.start("medium"), m.end("medium"))
+    return a
 
 
 # "US weaponizing the dollar – Lavrov", "Flight MH370 'crashed in south Indian Ocean' - Malaysia PM",

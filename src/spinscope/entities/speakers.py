@@ -440,6 +440,11 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
             # modifies an audience, it is not the audience
             a.medium = clean_surface(span.text)
             return
+        if hit is not None and hit.label in ("NORP", "GPE", "LOC") and (hit.start > span.start or hit.end < span.end) \
+                and all(w[:1].isupper() for w in surface.split()):
+            # "Sources to Karsia Today": a place inside an outlet's name is not the outlet
+            a.medium = entry.canonical if entry else surface
+            return
         if hit is None and _OUTLET_ANAPHOR.fullmatch(span.text.casefold()):
             named = [e for e in article.entities if _is_outlet(e) and e.end <= span.start
                      and span.start - e.end <= 2000]
