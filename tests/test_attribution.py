@@ -983,6 +983,20 @@ def test_participle_after_a_closing_quote_goes_with_the_reporting_verb(extractor
     assert [(a.source.text, a.cue.text) for a in atts] == [("Kataib Hezbollah", "said"), ("Kataib Hezbollah", "accusing")]
 
 
+def test_editorial_brackets_do_not_break_the_parse(extractor) -> None:
+    text = "The West has allowed ISIL [Daesh] terrorists to escape from Mosul to Syria, a senior Russian official has claimed."
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text, a.unnamed) == ("a senior Russian official", "has claimed", True)
+    assert a.content.text == "The West has allowed ISIL [Daesh] terrorists to escape from Mosul to Syria"
+
+
+def test_fronted_clause_the_parser_read_as_a_noun_phrase_is_the_content(extractor) -> None:
+    (a,) = extractor("U.S.-led coalition airstrikes killed at least 40 Islamic State group fighters near the Syrian "
+                     "city of Raqqa over the weekend, U.S. officials said Monday.")
+    assert a.source.text == "U.S. officials" and a.cue.text.startswith("said")
+    assert a.content.text.startswith("U.S.-led coalition airstrikes killed") and a.content.text.endswith("weekend")
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

@@ -171,7 +171,7 @@ class AttributionExtractor:
 
     def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any,
                                                 list[tuple[int, int]]]]) -> Iterator[list[Attribution]]:
-        docs = iter(self.nlp.pipe((text[s:e] for text, _q, todo, _t, _s in buf for s, e in todo),
+        docs = iter(self.nlp.pipe((parser_view(text[s:e]) for text, _q, todo, _t, _s in buf for s, e in todo),
                                   batch_size=self.options.batch_size))
         for text, quotes, todo, tagged, sents in buf:
             parsed = [(s, next(docs)) for s, _e in todo]
@@ -193,7 +193,7 @@ class AttributionExtractor:
                 if not span[0].is_sent_start:
                     # a sentence cut out of the article's (a dateline left out): its words hang on
                     # heads outside it in the article parse, so parse it on its own
-                    parsed.append((s, self.nlp(text[s:e])))
+                    parsed.append((s, self.nlp(parser_view(text[s:e]))))
                     continue
                 parsed.append((span.start_char, span.as_doc()))
         return self._extract(text, parsed, quotes, sents, tagged)
@@ -521,6 +521,10 @@ class AttributionExtractor:
                 content = (base + sub[0].idx, base + _tok_end(sub[-1]))
         if tok is cue_head and (content is None or text[content[0]:content[1]].lower() in _RELATIVE_WORDS):
             content = _relative_gap_content(base, tok, source_tok) or content
+        if content is None and tok is cue_head:
+            fronted = _fronted_unparsed_clause(tok, source_tok)
+            if fronted is not None:  # "<clause the parser read as a noun phrase>, U.S. officials said Monday."
+                content = (base + fronted[0].idx, base + _tok_end(fronted[-1]))
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
@@ -862,6 +866,17 @@ def embedded_posts(text: str) -> list[Attribution]:
                           flags=["embedded_post"])
         out.append(att)
     return out
+
+
+_EDITORIAL_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
+
+
+def parser_view(sentence: str) -> str:
+    """The sentence as the parser reads it: an editorial insertion in square brackets ("ISIL
+    [Daesh] terrorists", "the terrorists [Daesh]") is bracketed with parentheses instead, which
+    the parser reads as an aside; in brackets, the small model tags the words as unknowns and
+    breaks the sentence's parse. Same length, so every offset holds."""
+    return _EDITORIAL_BRACKETS.sub(lambda m: "(" + m.group(1) + ")", sentence)
 
 
 def _core_forms() -> set[str]:
@@ -1629,6 +1644,28 @@ def _misattached_complement(tok: Any) -> list[Any]:
                         and _that_fills_no_gap(cl):
                     return [cl]  # "said at a briefing that the West was pushing Europe to the brink"
     return []
+
+
+def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
+    """The words before "<comma> <source> <cue>" at a sentence's end when the parser did not
+    make them the cue's clause: "U.S.-led coalition airstrikes killed at least 40 fighters near
+    Raqqa, U.S. officials said Monday" (read as a noun phrase with a participle, hung on the
+    cue as ``dep``). Only for a speech verb with its subject right after the comma, nothing
+    but time words after it, and a fronted stretch of at least five words holding a verb."""
+    if source_tok is None or lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS or source_tok.i > tok.i:
+        return None
+    sent = tok.sent
+    comma = source_tok.left_edge.i - 1
+    if comma <= sent.start + 4 or tok.doc[comma].text != ",":
+        return None
+    if any(t.dep_ not in ("npadvmod", "punct", "advmod", "prep", "pobj", "det", "compound") for t in tok.doc[tok.i + 1:sent.end]):
+        return None  # (only "Monday", "on Sunday", "." may follow the cue)
+    fronted = list(tok.doc[sent.start:comma])
+    if not any(c.dep_ in ("dep", "nsubj", "npadvmod", "advcl") and c.i < comma for c in tok.children):
+        return None
+    if not any(lexicon.upos(t) in ("VERB", "AUX") for t in fronted):
+        return None
+    return fronted
 
 
 def _that_fills_no_gap(cl: Any) -> bool:
