@@ -995,6 +995,7 @@ def test_fronted_clause_the_parser_read_as_a_noun_phrase_is_the_content(extracto
                      "city of Raqqa over the weekend, U.S. officials said Monday.")
     assert a.source.text == "U.S. officials" and a.cue.text.startswith("said")
     assert a.content.text.startswith("U.S.-led coalition airstrikes killed") and a.content.text.endswith("weekend")
+    assert not extractor("Army preparing provocation near Varnholt, the road warns.")
 
 
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:

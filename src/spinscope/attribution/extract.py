@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
+from ..entities.names import ROLE_NOUNS, singular
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -1654,6 +1655,8 @@ def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
     but time words after it, and a fronted stretch of at least five words holding a verb."""
     if source_tok is None or lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS or source_tok.i > tok.i:
         return None
+    if not (lexicon.upos(source_tok) in ("PROPN", "PRON") or _person_noun(source_tok)):
+        return None  # "..., the road warns": a thing, not a speaker
     sent = tok.sent
     comma = source_tok.left_edge.i - 1
     if comma <= sent.start + 4 or tok.doc[comma].text != ",":
@@ -1666,6 +1669,18 @@ def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
     if not any(lexicon.upos(t) in ("VERB", "AUX") for t in fronted):
         return None
     return fronted
+
+
+def _person_noun(tok: Any) -> bool:
+    """A noun for people who can speak: a role ("analyst", "officials") or a vague source
+    ("experts", "friends", "sources")."""
+    lemma = singular(tok.lower_)
+    return lemma in lexicon.VAGUE_SOURCE_HEADS or lemma in ROLE_NOUNS or lemma in _SPEAKING_GROUPS
+
+
+# People who speak as a group and name nobody ("friends say", "neighbours said"), beside the
+# roles and vague sources of the lexicon.
+_SPEAKING_GROUPS = frozenset("friend relative family colleague ally rival neighbour neighbor aide adviser".split())
 
 
 def _that_fills_no_gap(cl: Any) -> bool:
