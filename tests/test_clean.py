@@ -770,3 +770,24 @@ def test_state_media_date_lines_short_url_and_channel_prompt():
                + BODY_PARAGRAPH)
     assert r2.text.startswith("The passage of a destroyer")
     assert reasons(r2)["Today 14:20"] == "byline"
+
+
+def test_site_label_above_the_headline_and_an_update_note_on_the_date_line():
+    r = clean("Press TV\nSaudi warplanes pound residential areas in Sa'ada\nSunday, 12 March 2017 4:28 PM "
+              "[ Last Update: Sunday, 12 March 2017 4:28 PM ]\n\n" + BODY_PARAGRAPH)
+    assert r.title == "Saudi warplanes pound residential areas in Sa'ada"
+    assert r.meta["site_name"] == "Press TV"
+    assert reasons(r)["Sunday, 12 March 2017 4:28 PM [ Last Update: Sunday, 12 March 2017 4:28 PM ]"] == "byline"
+    # a short headline over a blank line, or over a standfirst sentence, stays the headline
+    assert clean("Brexit Latest\n\n" + BODY_PARAGRAPH).title == "Brexit Latest"
+    assert clean("Talks Collapse\nThe talks failed on Monday after a week of delays.\n\n"
+                 + BODY_PARAGRAPH).title == "Talks Collapse"
+
+
+def test_wire_byline_organisation_rule_and_contributor_footer():
+    r = clean("Strikes near Raqqa\n\nBy LOLITA C. BALDOR and SUSANNAH GEORGE\nAssociated Press\n" + BODY_PARAGRAPH
+              + "___\n\nAssociated Press writer Qassim Abdul-Zahra in Baghdad contributed to this report.\n")
+    got = reasons(r)
+    assert got["Associated Press"] == "byline" and got["___"] == "other"
+    assert got["Associated Press writer Qassim Abdul-Zahra in Baghdad contributed to this report."] == "byline"
+    assert r.text.startswith("The passage") and r.text.rstrip().endswith("not a label.")

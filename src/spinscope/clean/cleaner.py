@@ -50,6 +50,7 @@ TITLE_MAX_WORDS = 30  # a first line this long that ends like a sentence is body
 # "Headline | Site Name": the site part is short; the headline keeps at least 3 words.
 _TITLE_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")
 TITLE_SITE_MAX_WORDS = 5
+SITE_LABEL_MAX_WORDS = 3  # a site label line above the headline ("Press TV", "Al Mayadeen English")
 # Hard-wrapped text: lines of similar width up to this many characters.
 WRAP_MAX_WIDTH = 100
 WRAP_MIN_WIDTH = 40
@@ -213,6 +214,15 @@ class Cleaner:
                 result.removed.append(Removed(title, reason))
                 title = None
                 rejected_given = True
+        if title and not rejected_given and body and body[0].block == 0 and L.is_suspect(title) \
+                and len(L.words(title)) <= SITE_LABEL_MAX_WORDS and _SIGN_OFF.fullmatch(title) \
+                and SITE_LABEL_MAX_WORDS < len(L.words(body[0].text)) < TITLE_MAX_WORDS \
+                and not L.ends_like_sentence(body[0].text) and self._boilerplate_reason(body[0].text) is None:
+            # "Press TV" over "Saudi warplanes pound residential areas in Yemen's Sa'ada": a site
+            # label on the line above the headline (no blank line between them)
+            result.meta.setdefault("site_name", title)
+            result.removed.append(Removed(title, "navigation"))
+            title = body.pop(0).text
         while not title and body:
             first = body[0]
             reason = self._boilerplate_reason(first.text)
@@ -365,8 +375,8 @@ class Cleaner:
     def _cut_signatures(body: list[_Line]) -> None:
         """Step 5: ``--`` then a few short lines (to the end of that block) is a signature."""
         for i, ln in enumerate(body):
-            if ln.reason is not None:
-                continue
+            if ln.reason is not None and not (ln.reason == "other" and _RULE_SEPARATOR.fullmatch(ln.text)):
+                continue  # (a rule of underscores is debris on its own, and may open a signature)
             strict = bool(_RULE_SEPARATOR.fullmatch(ln.text))
             if not strict and not _SIGNATURE_SEPARATOR.fullmatch(ln.text):
                 continue
@@ -384,7 +394,7 @@ class Cleaner:
                 continue
             for s in [ln, *sig]:
                 s.reason, s.rule = "forum_signature", "signature_separator"
-                s.pieces.append(Removed(s.text, "forum_signature"))
+                s.pieces[:] = [Removed(s.text, "forum_signature")]
 
     @staticmethod
     def _position_rules(body: list[_Line], result: CleanResult) -> None:
@@ -407,6 +417,12 @@ class Cleaner:
                 if len(ws) >= LEAD_CAPTION_MIN_WORDS and sum(w[0].islower() for w in ws) >= 2:
                     ln.reason, ln.rule = "caption", "lead_caption_dateline"
                     ln.pieces.append(Removed(ln.text, "caption"))
+        # A short name line right under a byline, before the text, is the byline's organisation
+        # ("By LOLITA C. BALDOR and SUSANNAH GEORGE" / "Associated Press").
+        for prev, ln in zip(body[:first], body[1:first]):
+            if prev.reason == "byline" and ln.reason is None and L.is_suspect(ln.text) and _SIGN_OFF.fullmatch(ln.text):
+                ln.reason, ln.rule = "byline", "byline_organisation"
+                ln.pieces.append(Removed(ln.text, "byline"))
         # A short name line after the last paragraph, with nothing kept after it, is the site's or
         # the writer's sign-off ("Global Times" above "Follow us on Twitter"), not article text.
         tail = [ln for ln in body[last + 1:] if ln.reason is None]
