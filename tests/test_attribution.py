@@ -998,6 +998,13 @@ def test_fronted_clause_the_parser_read_as_a_noun_phrase_is_the_content(extracto
     assert not extractor("Army preparing provocation near Varnholt, the road warns.")
 
 
+def test_apposition_after_according_to_describes_the_source(extractor) -> None:
+    (a,) = extractor("According to the Syrian Observatory for Human Rights, a Britain-based war monitor, the convoy "
+                     "included families of the fighters.")
+    assert a.content.text == "the convoy included families of the fighters"
+    assert a.speaker_description == "a Britain-based war monitor"
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

@@ -412,6 +412,9 @@ class AttributionExtractor:
         phrase = (min(tok.i, src_toks[0].i), max(to.i, src_toks[-1].i))
         # Content: the clause the phrase modifies, without the phrase.
         sent = tok.sent
+        appos = _source_apposition(doc, phrase[1] + 1, sent.end)
+        if appos is not None:  # "According to X, a Britain-based war monitor, the convoy ..."
+            phrase = (phrase[0], appos[1])
         before = (sent.start, phrase[0])
         after = (phrase[1] + 1, sent.end)
         cand = [r for r in (before, after) if r[1] > r[0]]
@@ -427,6 +430,8 @@ class AttributionExtractor:
             cue=Span.of(text, base + tok.idx, base + _tok_end(to)),
             content=Span.of(text, c_start, c_end), kind="indirect")
         describe_source(text, base, att, pobj[0])
+        if appos is not None and att.speaker_description is None:
+            att.speaker_description = text[base + doc[appos[0] + 1].idx:base + _tok_end(doc[appos[1] - 1])]
         return att
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
@@ -1645,6 +1650,20 @@ def _misattached_complement(tok: Any) -> list[Any]:
                         and _that_fills_no_gap(cl):
                     return [cl]  # "said at a briefing that the West was pushing Europe to the brink"
     return []
+
+
+def _source_apposition(doc: Any, k: int, end: int) -> tuple[int, int] | None:
+    """(first, last + 1) of ", a <noun phrase>," at token ``k`` right after a source: a
+    description of it ("a Britain-based war monitor"), not part of the clause that follows
+    (which must keep at least three words)."""
+    if k >= end or doc[k].text != ",":
+        return None
+    j = next((t.i for t in doc[k + 1:min(end, k + 12)] if t.text == ","), None)
+    if j is None or j - k < 3 or end - j <= 3 or doc[k + 1].lower_ not in ("a", "an"):
+        return None
+    if lexicon.upos(doc[j - 1]) != "NOUN" or any(t.tag_ in ("VBD", "VBZ", "VBP", "MD") for t in doc[k + 1:j]):
+        return None
+    return k, j
 
 
 def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
