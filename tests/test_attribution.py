@@ -60,6 +60,10 @@ def test_split_sentences_keeps_abbreviations() -> None:
     sents = [text[s:e] for s, e in split_sentences(text)]
     assert sents[0] == "Mr. Smith met Lt.-Gen. Jones in the U.S. capital."
     assert sents[1] == "Then he left."
+    ell = 'Drones saw 9,000 militants leave the city … "This is a policy," he said. “It fell silent … At half-time, we left.”'
+    assert [ell[s:e] for s, e in split_sentences(ell)] == [
+        "Drones saw 9,000 militants leave the city …", '"This is a policy," he said.',
+        "“It fell silent … At half-time, we left.”"]
     ranks = "Spokesman Maj. Gen. Igor Konashenkov spoke. Brig. Gen. Yahya Rasool and Capt. Cmdr. Lee agreed."
     assert [ranks[s:e] for s, e in split_sentences(ranks)] == [
         "Spokesman Maj. Gen. Igor Konashenkov spoke.", "Brig. Gen. Yahya Rasool and Capt. Cmdr. Lee agreed."]

@@ -4,13 +4,15 @@ parses sentence by sentence) and the technique model (trained on PTC's one sente
 A sentence ends at end punctuation (optionally a closing quote) followed by space and a
 capital, quote, bracket or digit, or at a line break; not after a known abbreviation or a
 single capital initial ("Mr.", "U.S.", "John F. Kennedy"), and not before a speech tag that
-belongs to the quoted sentence ('“Why?” Trump asked.').
+belongs to the quoted sentence ('“Why?” Trump asked.'); an ellipsis ends one only before an
+opening quotation ('... leaving the city … "This is a deliberate policy," the general said'; not
+'“plunged the stadium into silence … At half-time, ...”', where the quotation goes on).
 """
 from __future__ import annotations
 
 import re
 
-SENT_END = re.compile(r"[.!?]+(?:'''|''|[\"”’'])?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
+SENT_END = re.compile(r"(?:\u2026(?=\s+[\"\u201c])|[.!?]+)(?:'''|''|[\"”’'])?(?=\s+[\"“‘'(\[A-Z0-9])|\n+")
 ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no vs u.s
 u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est
 maj brig capt cmdr cpl pvt supt insp det amb hon messrs""".split())

@@ -993,8 +993,9 @@ _INVERTED_CONDITIONAL = re.compile(r"that\s+(?:should|were|had)\s+\S+(?:\s+\S+){
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip edge punctuation and space, but keep a quotation's own marks."""
-    while start < end and text[start] in EDGE_PUNCT:
+    """Strip edge punctuation and space, but keep a quotation's own marks (and an ellipsis at
+    the end: "the war would go on …"; at the start it is the end of the sentence before)."""
+    while start < end and (text[start] in EDGE_PUNCT or text[start] == "\u2026"):
         start += 1
     while end > start and text[end - 1] in EDGE_PUNCT:
         end -= 1
