@@ -1009,6 +1009,14 @@ def test_apposition_after_according_to_describes_the_source(extractor) -> None:
     assert a.speaker_description == "a Britain-based war monitor"
 
 
+def test_when_asked_has_no_source_and_a_rhetorical_who_question_is_no_statement(extractor) -> None:
+    atts = extractor("Spokesperson Lin Jian made the remarks at a daily press briefing when asked about the arms deal.")
+    assert [(a.source, a.cue.text) for a in atts] == [(None, "asked about")]
+    assert not extractor("Who really believes that?")
+    (a,) = extractor("Smith, who said the war was over, left.")
+    assert a.source.text == "who"
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

@@ -791,3 +791,14 @@ def test_wire_byline_organisation_rule_and_contributor_footer():
     assert got["Associated Press"] == "byline" and got["___"] == "other"
     assert got["Associated Press writer Qassim Abdul-Zahra in Baghdad contributed to this report."] == "byline"
     assert r.text.startswith("The passage") and r.text.rstrip().endswith("not a label.")
+
+
+def test_agency_source_date_editor_line_and_a_bracketed_editors_note():
+    r = clean("China urges U.S. to stop arms sales\nSource: Xinhua | 2024-06-19 18:42:07 | Editor: Liu Wei\n\n"
+              + BODY_PARAGRAPH + "[Editor's note: This story has been updated.]\n")
+    got = reasons(r)
+    assert got["Source: Xinhua | 2024-06-19 18:42:07 | Editor: Liu Wei"] == "byline"
+    assert got["[Editor's note: This story has been updated.]"] == "other"
+    # an outlet's own unbracketed note is what it publishes, and stays
+    kept = clean("Title\n\n" + BODY_PARAGRAPH + "Editor's note: The candidate is a serial liar and a racist.\n")
+    assert "serial liar" in kept.text

@@ -1305,6 +1305,34 @@ def test_a_role_word_run_into_an_organisation_is_cut_off():
     assert (a.speaker, a.speaker_description) == ("Dmitry Peskov", "Kremlin Spokesman")
 
 
+def test_issuer_of_a_released_statement_speaks_and_pals_are_unnamed():
+    art = _analyse_text(
+        "Arms\n\nAccording to a statement released by the Ministry of National Defense, the sale \"sends a "
+        "seriously wrong signal.\" Pals say the minister has grown frustrated with his party.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("Ministry of National Defense", False), ("Pals", True)]
+
+
+def test_a_tabloid_name_opening_in_capitals_is_named_in_title_case():
+    art = _analyse_text("Net zero\n\nRISHI Sunak is ready to water down the targets, insiders claim.\n\n"
+                        "Sunak will speak on Monday. King Charles III was not told.")
+    canon = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert canon["RISHI Sunak"] == canon["Sunak"] == "Rishi Sunak"
+    assert canon["Charles III"] == "Charles III"
+
+
+def test_a_name_inside_a_quotation_is_not_the_antecedent_of_she():
+    art = _analyse_text(
+        "Backing\n\nPARIS (Reuters) - France\u2019s far-right party leader, Marine Le Pen, voiced support for Donald Trump "
+        "on Wednesday, saying his rival Hillary Clinton would bring war.\n"
+        "\u201cAs far as France\u2019s interest is concerned it\u2019s, \u2018Everything but Hillary Clinton\u2019,\u201d Le Pen "
+        "told CNN in an interview when asked which candidate she would back.\n"
+        "\u201cIt\u2019s everything but Hillary Clinton because I believe Hillary Clinton means war, Hillary Clinton means devastation.\u201d\n"
+        "Opinion polls see Le Pen making it to a run-off but losing that second round.\n"
+        "\u201cWhat we have in common is that we\u2019re not insiders,\u201d she told CNN.")
+    assert [a.speaker for a in art.attributions if a.source is not None and a.source.text == "she"] == ["Marine Le Pen"]
+
+
 def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statements():
     art = _analyse_text(
         "Envoy warns\n\nNATO is preparing a \"large-scale provocation\" in the Baltic Sea under the guise of "

@@ -453,6 +453,9 @@ class AttributionExtractor:
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
+        if source_tok is not None and source_tok.lower_ in ("who", "whoever") and source_tok.i <= tok.sent.start + 1 \
+                and tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
+            return None  # "Who really believes that?": a rhetorical question, nobody's statement
         if lexicon.lemma_of(tok) == "plan" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
@@ -937,7 +940,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
     toks = [head] if head.text in _CAPS_NAMES else list(head.subtree)  # "IS" parsed as the verb: itself only
     # PolNeAR keeps a relative clause on the source's head ("Scott Reed, who managed ...,"),
     # not one inside an apposition ("..., president of X, which endorsed Y,").
-    cut = [c for c in head.children if c.dep_ == "acl" and c.i > head.i]
+    cut = [c for c in head.children if c.dep_ == "acl" and c.i > head.i and not _issued_by(head, c)]
     cut += [c for a in head.children if a.dep_ == "appos" for c in a.children if c.dep_ in ("relcl", "acl")]
     cut += medium_phrases(head)  # "X and Y, ..., in a joint statement on dpa": the cue's medium, not the source
     cut.sort(key=lambda c: c.i)
@@ -969,6 +972,18 @@ def source_span(text: str, base: int, head: Any) -> Span:
     if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
         e += 1
     return Span.of(text, s, e)
+
+
+_ISSUED_FORMS = frozenset("released issued published posted put circulated signed".split())
+_DOCUMENT_HEADS = frozenset("statement release report letter memo communique note notice study survey analysis "
+                            "announcement bulletin document assessment".split())
+
+
+def _issued_by(head: Any, acl: Any) -> bool:
+    """ "a statement released by the Ministry of National Defense": the participle names the
+    document's issuer, which the speakers stage makes the speaker; it stays in the source."""
+    return lexicon.lemma_of(head) in _DOCUMENT_HEADS and acl.lower_ in _ISSUED_FORMS and any(
+        c.dep_ == "agent" for c in acl.children)
 
 
 def medium_phrases(head: Any) -> list[Any]:
@@ -1015,6 +1030,9 @@ def _object_control(tok: Any) -> bool:
     return lexicon.is_form_of(tok, _OBJECT_CONTROL, _OBJECT_CONTROL_STEMS)
 
 
+_REDUCED_CLAUSE_MARKS = frozenset("when if while after before once unless".split())
+
+
 def _subject(tok: Any) -> Any:
     """The source token of a cue, or None when the statement has no source in the text.
 
@@ -1027,8 +1045,10 @@ def _subject(tok: Any) -> Any:
         return None  # "Putin — reported to have taken control — may ...": reported by somebody unnamed
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "the two men, identified as X and Y": identified by nobody named
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and (tok.i < tok.head.i or tok.doc[tok.i - 1].text == ",") and not any(
-            c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and (
+            tok.i < tok.head.i or tok.doc[tok.i - 1].text == "," or tok.doc[tok.i - 1].lower_ in _REDUCED_CLAUSE_MARKS) \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
+        # (also "X made the remarks at a briefing when asked about ...": asked by someone unnamed)
         return None  # "Asked about the leak, Priebus said ...", "..., identified as X": the asker is unnamed (but
         # "While Sanders has pledged to ..., Devine said" has a subject of its own)
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]

@@ -42,7 +42,7 @@ researcher scientist economist lawmaker politician member members voter voters s
 supporters opponent opponents person someone somebody anyone everybody everyone several few
 brexiteer brexiteers remainer remainers remoaner remoaners leaver leavers hardliner hardliners
 local locals villager villagers eyewitness eyewitnesses survivor survivors neighbour neighbours neighbor
-neighbors bystander bystanders
+neighbors bystander bystanders pal pals friends allies confidants
 """.split())
 
 # Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").

@@ -393,6 +393,19 @@ def inline_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
     return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
 
 
+def _unshout(name: str) -> str:
+    """ "RISHI Sunak" (a tabloid opening its first paragraph in capitals) -> "Rishi Sunak": a
+    first word in capitals before words that are not is written in title case (not a name all
+    in capitals, and not an acronym without vowels: "MWC Bug Art")."""
+    words = name.split(" ")
+    first = words[0]
+    if len(words) < 2 or len(first) < 3 or not (first.isupper() and first.isalpha()) \
+            or not any(ch in "AEIOUY" for ch in first) \
+            or not any(w[:1].isupper() and not w.isupper() for w in words[1:]):
+        return name
+    return " ".join([first.capitalize(), *words[1:]])
+
+
 def _person_key(name: str) -> tuple[str, ...]:
     return tuple(name_parts(name))
 
@@ -432,6 +445,8 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             full[m.canonical] = _person_key(m.canonical)
     # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
     merged_full: dict[str, str] = {}
+    # names that open a paragraph with a first word in capitals ("RISHI Sunak is ready to ...")
+    shouted = {m.canonical for m in mentions if m.label == "PERSON" and (m.start == 0 or text[m.start - 1] == "\n")}
     for name, parts in full.items():
         # ("Viktor Orbán" and "Viktor Orban": the same parts, the spelling seen first, but not
         # one shouting in capitals: "DAVID Attenborough" at the start of an article)
@@ -441,7 +456,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if (other != name and oparts[0] == parts[0] and oparts[-1] == parts[-1]
                     and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
                 best = other
-        merged_full[name] = best
+        merged_full[name] = _unshout(best) if best in shouted else best
     for name, parts in full.items():
         # "V. Putin": an initial for a first name is the person the article or the alias table
         # names in full with that initial ("Vladimir Putin")

@@ -55,6 +55,7 @@ observer observers analyst analysts people some many others other report reports
 residents witness witnesses diplomat diplomats insider insiders commentator commentators
 activist activists politician politicians lawmaker lawmakers media opponent opponents supporter
 supporters western westerners voice voices someone everyone everybody nobody few several
+pal pals friends allies confidants
 """.split())
 VAGUE_DETERMINERS = frozenset("a an some many several few other others one two three various most "
                               "certain unnamed anonymous".split())
@@ -468,18 +469,26 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     a.medium = entry.canonical if entry else surface
 
 
+# A quotation at least this long is speech, not a scare-quoted name ("the “Obama” doctrine").
+QUOTED_MIN_CHARS = 40
+
+
 def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = None) -> None:
     """Rewrite speakers of ``article.attributions`` in place (see the module docstring)."""
     text = article.text
     entities = sorted(article.entities, key=lambda e: e.start)
     people = person_descriptions(text, entities, doc)
-    persons = [e for e in entities if e.label == "PERSON"]
+    from ..attribution.quotes import find_quotes  # (the attribution package imports this one's neighbours)
+    quotes = find_quotes(text)  # the article's quotation regions
+    # People named inside a quotation ("‘Everything but Hillary Clinton’") are not what the
+    # narration's pronouns and descriptions point back to; a scare-quoted name or two stays.
+    persons = [e for e in entities if e.label == "PERSON" and not any(
+        q.start < e.start < q.end and q.end - q.start >= QUOTED_MIN_CHARS for q in quotes)]
     said: list[_Said] = []
     singles: list[_Said] = []  # unnamed sources that are one person ("One woman", "a senior official"), in order
     groups: list[_Said] = []  # unnamed plural sources ("Critics", "energy analysts") and joint statements, in order
     joint_of: dict[str, list[str]] = {}  # first speaker of a joint statement -> the others
     things: list[tuple] = []  # (pos, speaker, label, unnamed) of bodies and documents that spoke ("the paper")
-    quotes = None  # the article's quotation regions, found on first need
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     for a in order:
@@ -490,9 +499,6 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
         if src is not None and raw.strip() in ("I", "I\u2019ve", "I've") and len(article.authors) == 1:
-            if quotes is None:
-                from ..attribution.quotes import find_quotes  # (the attribution package imports this one's neighbours)
-                quotes = find_quotes(text)
             if not any(q.start <= src.start < q.end for q in quotes):
                 # "I found the event powerful" in the writer's own voice: the byline's author
                 result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
@@ -971,7 +977,8 @@ _DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|po
 # "an investigation by the German news outlet Der Spiegel": what the issuer is, between "by" and its name
 _ISSUER_KIND = (r"(?:(?:[\w\-]+\s+){0,2}(?:news\s+)?(?:outlet|newspaper|paper|agency|broadcaster|channel|magazine|"
                 r"website|site|daily|weekly|network|think\s+tank|group|organi[sz]ation|institute)\s+)?")
-_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:issued\s+)?(?:from|by|of)\s+(?:the\s+)?"
+_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:(?:issued|released|published|posted|put\s+out|"
+                              r"circulated|signed)\s+)?(?:from|by|of)\s+(?:the\s+)?"
                               + _ISSUER_KIND + r"$")
 _DOCUMENT_AFTER = re.compile(_DOCUMENTS + r"s?")
 _DOCUMENT_LEAD = re.compile(r"(?:(?:a|an|the|new|latest|recent|joint|its|their|his|her|final|official)\s+)*")
