@@ -1000,6 +1000,8 @@ def test_fronted_clause_the_parser_read_as_a_noun_phrase_is_the_content(extracto
     assert a.source.text == "U.S. officials" and a.cue.text.startswith("said")
     assert a.content.text.startswith("U.S.-led coalition airstrikes killed") and a.content.text.endswith("weekend")
     assert not extractor("Army preparing provocation near Varnholt, the road warns.")
+    atts = extractor("While Iraqi forces wanted to surround the city and destroy the group, the United States did not agree.")
+    assert not any(a.content.text.startswith("While") for a in atts)
 
 
 def test_apposition_after_according_to_describes_the_source(extractor) -> None:

@@ -1687,6 +1687,10 @@ def _source_apposition(doc: Any, k: int, end: int) -> tuple[int, int] | None:
     return k, j
 
 
+_SUBORDINATORS = frozenset("""while although though whereas if when as because since after before unless until
+once despite""".split())
+
+
 def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
     """The words before "<comma> <source> <cue>" at a sentence's end when the parser did not
     make them the cue's clause: "U.S.-led coalition airstrikes killed at least 40 fighters near
@@ -1704,7 +1708,9 @@ def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
     if any(t.dep_ not in ("npadvmod", "punct", "advmod", "prep", "pobj", "det", "compound") for t in tok.doc[tok.i + 1:sent.end]):
         return None  # (only "Monday", "on Sunday", "." may follow the cue)
     fronted = list(tok.doc[sent.start:comma])
-    if not any(c.dep_ in ("dep", "nsubj", "npadvmod", "advcl") and c.i < comma for c in tok.children):
+    if fronted[0].lower_ in _SUBORDINATORS:
+        return None  # "While Iraqi forces wanted to ..., the US did not agree": a circumstance, not the content
+    if not any(c.dep_ in ("dep", "nsubj", "npadvmod") and c.i < comma for c in tok.children):
         return None
     if not any(lexicon.upos(t) in ("VERB", "AUX") for t in fronted):
         return None
