@@ -269,6 +269,11 @@ def _analyse_text(text: str) -> Article:
     return art
 
 
+def _speakers_unnamed(text: str) -> list[tuple[str | None, bool]]:
+    """(speaker, unnamed) of each statement the pipeline finds in ``text``, in order."""
+    return [(a.speaker, a.unnamed) for a in _analyse_text(text).attributions]
+
+
 @pytest.mark.model
 def test_guards_with_the_tagger(entities_stage):
     art = _run(entities_stage, "THE WAR IS OVER NOW\n\nThe town is quiet. This IS the best day, "
@@ -1262,11 +1267,10 @@ def test_qualifiers_around_a_group_name_are_not_part_of_it():
 
 
 def test_focus_words_asides_and_acronyms_around_a_speaker():
-    art = _analyse_text(
+    got = _speakers_unnamed(
         "Oil\n\nEven the International Energy Agency (IEA) warned that supply would fall. "
         "Western media, as usual, ignored the warning. Even The Economist, hardly a friend of the "
         "Kremlin, conceded that \"the sanctions have not worked.\"")
-    got = [(a.speaker, a.unnamed) for a in art.attributions]
     assert got == [("International Energy Agency", False), ("Western media", True), ("The Economist", False)]
 
 
@@ -1278,11 +1282,10 @@ def test_the_head_of_an_x_of_the_y_source_speaks_and_its_acronym_is_dropped():
 
 
 def test_the_expert_after_an_anonymous_expert_with_a_relative_clause_is_that_expert():
-    art = _analyse_text(
+    got = _speakers_unnamed(
         "Strait\n\n\"Washington is playing with fire,\" said Li Haidong, a professor at the China Foreign "
         "Affairs University.\n\nA Beijing-based military expert who requested anonymity told the Global Times "
         "that the army could respond. The expert said the US is using the island as a pawn.")
-    got = [(a.speaker, a.unnamed) for a in art.attributions]
     assert got[-1] == ("The expert", True)
     assert got[0] == ("Li Haidong", False)
 
@@ -1306,10 +1309,9 @@ def test_a_role_word_run_into_an_organisation_is_cut_off():
 
 
 def test_issuer_of_a_released_statement_speaks_and_pals_are_unnamed():
-    art = _analyse_text(
+    assert _speakers_unnamed(
         "Arms\n\nAccording to a statement released by the Ministry of National Defense, the sale \"sends a "
-        "seriously wrong signal.\" Pals say the minister has grown frustrated with his party.")
-    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        "seriously wrong signal.\" Pals say the minister has grown frustrated with his party.") == [
         ("Ministry of National Defense", False), ("Pals", True)]
 
 
