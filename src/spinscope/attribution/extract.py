@@ -1695,8 +1695,9 @@ def _fronted_unparsed_clause(tok: Any, source_tok: Any) -> list[Any] | None:
     """The words before "<comma> <source> <cue>" at a sentence's end when the parser did not
     make them the cue's clause: "U.S.-led coalition airstrikes killed at least 40 fighters near
     Raqqa, U.S. officials said Monday" (read as a noun phrase with a participle, hung on the
-    cue as ``dep``). Only for a speech verb with its subject right after the comma, nothing
-    but time words after it, and a fronted stretch of at least five words holding a verb."""
+    cue as ``dep``). Only for a core reporting verb whose subject, right after the comma, can
+    speak; nothing but time words after the verb; a fronted stretch of at least five words
+    holding a verb and not opening with a subordinator."""
     if source_tok is None or lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS or source_tok.i > tok.i:
         return None
     if not (lexicon.upos(source_tok) in ("PROPN", "PRON") or _person_noun(source_tok)):
@@ -1726,7 +1727,7 @@ def _person_noun(tok: Any) -> bool:
 
 # People who speak as a group and name nobody ("friends say", "neighbours said"), beside the
 # roles and vague sources of the lexicon.
-_SPEAKING_GROUPS = frozenset("friend relative family colleague ally rival neighbour neighbor aide adviser".split())
+_SPEAKING_GROUPS = frozenset("friend relative family colleague ally rival neighbour neighbor pal confidant".split())
 
 
 def _that_fills_no_gap(cl: Any) -> bool:
