@@ -137,6 +137,7 @@ def test_html_metadata_and_scripts_dropped(tmp_path):
     <script>document.write('<p>INJECTED</p>')</script>
     <p>Rescue teams reached the area by noon and began moving families to the school hall.</p>
     <figure><img src="x.jpg"><figcaption>Water covers the main road. Photo: J. Smith</figcaption></figure>
+    <figure><img src="y.jpg"><figcaption>Villagers near the dam, November 2022 &copy; Reuters</figcaption></figure>
     <p>The regional governor promised an inquiry into why warnings were ignored last year.</p>
     </article></body></html>"""
     f = tmp_path / "dam.html"
@@ -148,7 +149,9 @@ def test_html_metadata_and_scripts_dropped(tmp_path):
     assert a.outlet == "The Courier"
     assert a.url == "https://courier.example/dam"
     assert "INJECTED" not in a.raw_text and "document.write" not in a.raw_text
-    assert "Water covers the main road. Photo: J. Smith" in a.captions
+    # captions and their photo credits apart, as the cleaner keeps them for plain text
+    assert a.captions == ["Water covers the main road.", "Villagers near the dam, November 2022"]
+    assert a.credits == ["J. Smith", "Reuters"]
 
 
 def test_the_same_html_twice_in_one_process_keeps_its_text(tmp_path):

@@ -126,7 +126,30 @@ def article_from_html(html: str, source: str) -> Article:
         article.outlet = outlet_from_url(article.url)
     captions = re.findall(r"<figcaption[^>]*>(.*?)</figcaption>", html, flags=re.I | re.S)
     for cap in captions:
-        clean = " ".join(re.sub(r"<[^>]+>", " ", cap).split())
-        if clean:
-            article.captions.append(htmllib.unescape(clean))
+        clean = htmllib.unescape(" ".join(re.sub(r"<[^>]+>", " ", cap).split()))
+        if not clean:
+            continue
+        caption, credit = _caption_and_credit(clean)
+        if caption:
+            article.captions.append(caption)
+        if credit:
+            article.credits.append(credit)
     return article
+
+
+# A photo credit closing a caption: "... near Raqqa, October 2017 © Reuters", "... | Photo: AFP"
+_TRAILING_CREDIT = re.compile(r"\s*(?:[|/\u2013\u2014-]\s*)?(?:©|\(c\)|(?:photo|image|picture)(?:\s+credit)?\s*:)\s*"
+                              r"(?P<credit>[^©:]{2,60}?)\s*$", re.I)
+
+
+def _caption_and_credit(text: str) -> tuple[str, str]:
+    """A figcaption split into its caption and its photo credit (either may be empty)."""
+    from ..clean.lines import split_caption_credit
+
+    parts = split_caption_credit(text)
+    if parts is not None:
+        return parts.caption, parts.credit
+    m = _TRAILING_CREDIT.search(text)
+    if m is None:
+        return text, ""
+    return text[:m.start()].rstrip(" ,;|"), m.group("credit")
