@@ -1315,6 +1315,16 @@ def test_issuer_of_a_released_statement_speaks_and_pals_are_unnamed():
         ("Ministry of National Defense", False), ("Pals", True)]
 
 
+def test_issuer_with_its_kind_and_date_and_a_medium_name_the_parser_cut():
+    art = _analyse_text(
+        "Poll\n\nMore Britons now want to remain, a new survey published by polling firm YouGov on Sunday "
+        "suggested. A report released in September by the Brennick Institute noted that prices rose. "
+        "The minister told Russia Today that the bridge was open.")
+    speakers = {a.cue.text: a.speaker for a in art.attributions}
+    assert (speakers["suggested"], speakers["noted"]) == ("YouGov", "Brennick Institute")
+    assert art.attributions[-1].medium == "RT" and not art.errors
+
+
 def test_a_tabloid_name_opening_in_capitals_is_named_in_title_case():
     art = _analyse_text("Net zero\n\nRISHI Sunak is ready to water down the targets, insiders claim.\n\n"
                         "Sunak will speak on Monday. King Charles III was not told.")

@@ -29,7 +29,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..model import Article, Attribution, Entity
+from ..model import Article, Attribution, Entity, Span
 from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
@@ -371,7 +371,6 @@ def _infer_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     """Fill a missing medium from a MEDIA entity right after the cue ("told RT")."""
     if a.medium or a.medium_span is not None or a.cue is None:
         return
-    from ..model import Span
     if a.source is not None and a.source.start >= a.cue.end:
         return  # "according to The Guardian": the outlet after the cue is the source itself
     for e in article.entities:
@@ -416,6 +415,10 @@ def _is_outlet(e: Entity) -> bool:
                                                            for w in re.findall(r"[\w\-]+", e.canonical)))
 
 
+# One or two capitalised words after a medium's name that may complete it ("Russia" + "Today")
+_LONGER_MEDIUM = re.compile(r"[ \t]+[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*)?")
+
+
 def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
     _infer_medium(article, a, table)
     if not a.medium and a.medium_span is None:
@@ -426,9 +429,15 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         anchor = (a.cue or a.source or a.content).start
         i = article.text.find(a.medium, max(0, anchor - 200))
         if i != -1:
-            from ..model import Span
             span = Span.of(article.text, i, i + len(a.medium))
             a.medium_span = span
+    if span is not None:
+        longer = _LONGER_MEDIUM.match(article.text, span.end)
+        if longer is not None:
+            ext = table.lookup(clean_surface(article.text[span.start:longer.end()]))
+            if ext is not None and ext.label == "MEDIA":
+                # "told Russia Today": the parser read "Today" as a time word
+                span = a.medium_span = Span.of(article.text, span.start, longer.end())
     surface = clean_surface(span.text if span else (a.medium or ""))
     entry = table.lookup(surface)
     if entry is not None and entry.label in NOT_SPEAKER_LABELS:
@@ -976,9 +985,15 @@ _DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|po
               r"documentary)")
 # "an investigation by the German news outlet Der Spiegel": what the issuer is, between "by" and its name
 _ISSUER_KIND = (r"(?:(?:[\w\-]+\s+){0,2}(?:news\s+)?(?:outlet|newspaper|paper|agency|broadcaster|channel|magazine|"
-                r"website|site|daily|weekly|network|think\s+tank|group|organi[sz]ation|institute)\s+)?")
+                r"website|site|daily|weekly|network|think\s+tank|group|organi[sz]ation|institute|firm|company|"
+                r"pollster|watchdog|monitor|body)\s+)?")
+# When a document came out, after its issuer's name ("... published by YouGov on Sunday")
+_ISSUED_WHEN = re.compile(r"(?:(?:on|in|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                          r"week|month|year|january|february|march|april|may|june|july|august|september|october|"
+                          r"november|december|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?")
 _DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:(?:issued|released|published|posted|put\s+out|"
-                              r"circulated|signed)\s+)?(?:from|by|of)\s+(?:the\s+)?"
+                              r"circulated|signed)\s+(?:(?:in|on|last|this|earlier)\s+[\w.]+(?:\s+\d{1,4})?,?\s+)?)?"
+                              r"(?:from|by|of)\s+(?:the\s+)?"
                               + _ISSUER_KIND + r"$")
 _DOCUMENT_AFTER = re.compile(_DOCUMENTS + r"s?")
 _DOCUMENT_LEAD = re.compile(r"(?:(?:a|an|the|new|latest|recent|joint|its|their|his|her|final|official)\s+)*")
@@ -994,7 +1009,7 @@ def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> En
         before = re.sub(r"\s+", " ", text[start:e.start].lower())
         after = text[e.end:end].strip(" ,.'\u2019s").lower()
         m = _DOCUMENT_BEFORE.search(before)
-        if not after and m and lead_ok(before[:m.start()]):
+        if (not after or _ISSUED_WHEN.fullmatch(after)) and m and lead_ok(before[:m.start()]):
             return e
         if _DOCUMENT_AFTER.fullmatch(after) and lead_ok(before):
             return e
