@@ -266,6 +266,8 @@ def _analyse_text(text: str) -> Article:
         p = pathlib.Path(d) / "a.txt"
         p.write_text(text, encoding="utf-8")
         (art,) = analyze([str(p)], store=None).articles
+    # a stage that raised is recorded on the article, not raised: it would pass unseen
+    assert not art.errors, art.errors
     return art
 
 

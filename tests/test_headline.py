@@ -25,7 +25,9 @@ def pipeline() -> Pipeline:
 
 
 def analysed(pipeline: Pipeline, title: str, text: str = BODY) -> Article:
-    return pipeline(Article(source="t.txt", title=title, text=text, raw_text=f"{title}\n\n{text}"))
+    art = pipeline(Article(source="t.txt", title=title, text=text, raw_text=f"{title}\n\n{text}"))
+    assert not art.errors, art.errors  # a stage that raised is recorded on the article, not raised
+    return art
 
 
 def test_title_attribution_found_and_speaker_linked_to_the_body(pipeline):
