@@ -1019,6 +1019,22 @@ def test_when_asked_has_no_source_and_a_rhetorical_who_question_is_no_statement(
     assert a.source.text == "who"
 
 
+def test_passive_quoted_as_saying_and_media_named_around_the_speaker(extractor) -> None:
+    saying = [a for a in extractor("Deputy Foreign Minister Sergey Ryabkov was quoted by RIA Novosti as saying "
+                                   "that Russia would respond.") if a.cue.text == "as saying"]
+    assert [(a.source.text, a.medium) for a in saying] == [("Deputy Foreign Minister Sergey Ryabkov", "RIA Novosti")]
+    (g,) = extractor('"We have warned about this for months," Alexander Grushko was quoted as saying by TASS.')
+    assert g.source.text == "Alexander Grushko"  # (the pipeline's speakers stage names TASS the medium)
+    (m,) = extractor("Political analyst Sergey Markov, speaking to RT, said the coalition had no intention of leaving.")
+    assert m.medium == "RT"
+    (k,) = extractor("According to Igor Korotchenko, who spoke to Sputnik, the convoy was escorted by aircraft.")
+    assert (k.source.text, k.medium) == ("Igor Korotchenko, who spoke to Sputnik,", "Sputnik")
+    (u,) = extractor("Kremlin aide Yury Ushakov said in comments to RT that Moscow had raised the issue.")
+    assert u.medium == "RT"
+    (c,) = extractor("Chevron said in a comment on the lawsuit that the case had no merit.")
+    assert c.medium is None
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

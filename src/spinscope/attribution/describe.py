@@ -19,8 +19,10 @@ from . import lexicon
 
 _EDGE = ",.;:—–-()[] \n\t\"“”'’"
 _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet letter show broadcast "
-                          "appearance briefing conference remarks comments message email video".split())
+                          "appearance briefing conference remarks comment comments message email video".split())
 _MEDIUM_PREPS = ("to", "with", "on")
+# Medium nouns whose "on X" is their topic ("comments on the lawsuit"), not a channel
+_TOPIC_ON_NOUNS = frozenset("comment comments remarks".split())
 # Verbs whose "on X" is what they are about ("commented on Brexit"), not where ("said on CNN").
 _TOPIC_ON_VERBS = frozenset("""comment focus report elaborate insist reflect weigh dwell touch remark expand
 concentrate center centre rule vote agree disagree decide brief testify act campaign lecture call rely depend
@@ -176,9 +178,16 @@ def _nested_in_phrases(cue: Any, depth: int = 3) -> list[Any]:
 
 def _speaking_to(cue: Any) -> Any:
     """"Speaking to RTÉ's Morning Ireland, O'Brien explained ...": the audience of a fronted
-    "speaking to" / "talking to" / "in an interview with" participle is the cue's medium."""
-    for adv in (c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"):
-        if adv.lower_ not in ("speaking", "talking", "writing"):
+    "speaking to" / "talking to" / "in an interview with" participle is the cue's medium; also
+    one set off after the speaker ("Sergey Markov, speaking to RT, said"), or a relative clause
+    on them ("According to Igor Korotchenko, who spoke to Sputnik, ...")."""
+    speakers = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if cue.lower_ == "according":
+        speakers += [p for t in cue.children if t.lower_ == "to" for p in t.children if p.dep_ == "pobj"]
+    verbs = [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"]
+    verbs += [c for s in speakers for c in s.children if c.dep_ in ("acl", "relcl") and c.i > s.i]
+    for adv in verbs:
+        if adv.lower_ not in ("speaking", "talking", "writing", "spoke", "talked", "wrote", "speaks", "talks"):
             continue
         for prep in (c for c in adv.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
             pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
@@ -224,6 +233,10 @@ def _quoting_outlet(cue: Any) -> Any:
     quoting = lexicon.quoted_as_saying(cue)
     if quoting is None:
         return None
+    by = next((b for b in quoting.children if b.dep_ == "agent"), None)  # "was quoted by RIA Novosti as saying"
+    outlet = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
+    if outlet is not None and lexicon.upos(outlet) == "PROPN":
+        return outlet
     return next((c for c in quoting.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
 
 
@@ -252,8 +265,10 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
                 elif prep.lower_ in ("on", "via") and _platform(pobj):
                     cand = pobj  # "wrote on X" (tagged a common noun), "on her Telegram channel"
                 elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
-                    # "in an interview with Sputnik", "in a statement to Reuters"
-                    for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in _MEDIUM_PREPS):
+                    # "in an interview with Sputnik", "in a statement to Reuters" (but "in comments
+                    # on the lawsuit": what the comments are about)
+                    preps = ("to", "with") if lexicon.lemma_of(pobj) in _TOPIC_ON_NOUNS else _MEDIUM_PREPS
+                    for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in preps):
                         inner = [c for c in p2.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
                         if inner:
                             cand = inner[0]  # the first: "with Sputnik", not "on Monday" after it

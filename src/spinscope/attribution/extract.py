@@ -430,6 +430,7 @@ class AttributionExtractor:
             cue=Span.of(text, base + tok.idx, base + _tok_end(to)),
             content=Span.of(text, c_start, c_end), kind="indirect")
         describe_source(text, base, att, pobj[0])
+        find_medium(text, base, att, tok)  # "According to X, who spoke to Sputnik, ..."
         if appos is not None and att.speaker_description is None:
             att.speaker_description = text[base + doc[appos[0] + 1].idx:base + _tok_end(doc[appos[1] - 1])]
         return att
@@ -1033,6 +1034,15 @@ def _object_control(tok: Any) -> bool:
 _REDUCED_CLAUSE_MARKS = frozenset("when if while after before once unless".split())
 
 
+def _passive_quoted_as_saying(tok: Any) -> Any:
+    """The "saying" of "X was quoted (by Y) as saying" for its passive "quoted" (else None)."""
+    if tok.lower_ not in lexicon.QUOTING_FORMS or tok.tag_ != "VBN" or not any(
+            c.dep_ == "nsubjpass" for c in tok.children):
+        return None
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
+
+
 def _subject(tok: Any) -> Any:
     """The source token of a cue, or None when the statement has no source in the text.
 
@@ -1051,6 +1061,11 @@ def _subject(tok: Any) -> Any:
         # (also "X made the remarks at a briefing when asked about ...": asked by someone unnamed)
         return None  # "Asked about the leak, Priebus said ...", "..., identified as X": the asker is unnamed (but
         # "While Sanders has pledged to ..., Devine said" has a subject of its own)
+    if _passive_quoted_as_saying(tok) is not None and not any(c.dep_ == "agent" for c in tok.children):
+        # '"…," Grushko was quoted as saying by TASS': the one quoted speaks (with an agent, "X
+        # was cited by The Scotsman as saying ...", the outlet is the source of the citing, as
+        # in the active "The Scotsman cited X as saying", and X of the "saying")
+        return next(c for c in tok.children if c.dep_ == "nsubjpass")
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
     if len(subjects) > 1 and subjects[-1].i < tok.i:
         subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
@@ -1104,9 +1119,11 @@ def _subject(tok: Any) -> Any:
             return tag.head
     quoting = lexicon.quoted_as_saying(tok)
     if quoting is not None:
-        obj = next((c for c in quoting.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if obj is not None:
-            return obj  # "TASS quoted Peskov as saying that ...": Peskov says it (TASS is the medium)
+            # "TASS quoted Peskov as saying that ...", "Ryabkov was quoted by RIA Novosti as
+            # saying that ...": Peskov, Ryabkov say it (TASS, RIA Novosti are the medium)
+            return obj
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
