@@ -1327,6 +1327,12 @@ def test_issuer_with_its_kind_and_date_and_a_medium_name_the_parser_cut():
     assert art.attributions[-1].medium == "RT" and not art.errors
 
 
+def test_a_place_tagged_person_next_to_a_place_of_the_alias_table_is_a_place():
+    art = _analyse_text("Corridor\n\nThe coalition is pushing the militants toward Palmyra and Deir ez-Zor, "
+                        "the general said.")
+    assert {e.text: e.label for e in art.entities}["Palmyra"] == "GPE"
+
+
 def test_a_tabloid_name_opening_in_capitals_is_named_in_title_case():
     art = _analyse_text("Net zero\n\nRISHI Sunak is ready to water down the targets, insiders claim.\n\n"
                         "Sunak will speak on Monday. King Charles III was not told.")

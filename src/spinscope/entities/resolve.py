@@ -724,8 +724,8 @@ def _next_to_place(m: Mention, mentions: list[Mention], text: str) -> bool:
     state or country ("Ferguson, Missouri", "Pisa, Italy")."""
     places = place_names()
     for o in mentions:
-        if o.label not in ("GPE", "LOC") or o is m or text[o.start:o.end] not in places:
-            continue
+        if o.label not in ("GPE", "LOC") or o is m or (text[o.start:o.end] not in places and o.origin != "table"):
+            continue  # (a place of the alias table counts: "Palmyra and Deir ez-Zor")
         if m.end <= o.start:
             gap = text[m.end:o.start]
             if _COORDINATION.fullmatch(gap) or (gap == ", " and re.match(r"[,.;:)\n]|$", text[o.end:o.end + 1])):
