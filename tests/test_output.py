@@ -108,3 +108,10 @@ def test_text_and_html_reports_show_the_layers(examples_result):
     for a in examples_result.articles:
         assert (a.title or "").replace("&", "&amp;").replace("’", "’")[:20] in page or True
     assert page.count('class="article"') >= 16 or page.count("<article") >= 16
+
+
+def test_the_seeds_run_every_stage_without_an_error(seeds_result):
+    """A stage that raises is recorded on the article (the batch goes on): none may on the seeds."""
+    assert len(seeds_result.articles) == 2 and not seeds_result.rejected
+    assert not [(a.source, a.errors) for a in seeds_result.articles if a.errors]
+    assert not seeds_result.corpus_errors
