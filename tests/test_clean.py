@@ -802,3 +802,12 @@ def test_agency_source_date_editor_line_and_a_bracketed_editors_note():
     # an outlet's own unbracketed note is what it publishes, and stays
     kept = clean("Title\n\n" + BODY_PARAGRAPH + "Editor's note: The candidate is a serial liar and a racist.\n")
     assert "serial liar" in kept.text
+
+
+def test_written_or_posted_by_bylines_give_the_author_and_a_donation_appeal_is_debris():
+    r = clean("Helicopters evacuate commanders\n\nWritten by South Front\n\n" + BODY_PARAGRAPH
+              + "If you're able, and if you like our content and approach, please support the project.\n")
+    assert r.authors == ["South Front"]
+    assert reasons(r)["If you're able, and if you like our content and approach, please support the project."] \
+        == "advertisement"
+    assert clean("Title\n\nPosted by b on November 29, 2017 at 10:12 AM\n\n" + BODY_PARAGRAPH).authors == ["b"]

@@ -71,7 +71,7 @@ SOURCE_MAX_WORDS = 6
 _TITLE_SITE_REST = re.compile(r"[|–—·:-]\s*(?P<site>[^.!?|]{2,50})")
 # A sign-off: one to four capitalised words ("Global Times", "RT", "Staff Writer", "Ends").
 _SIGN_OFF = re.compile(r"[—–-]?\s*(?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,3}\s*")
-_BYLINE_NAMES = re.compile(r"^by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated)\b.*)?$",
+_BYLINE_NAMES = re.compile(r"^(?:written\s+|posted\s+|reported\s+)?by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated|on|at|in)\b.*)?$",
                            re.IGNORECASE)
 
 
