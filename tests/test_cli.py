@@ -51,6 +51,7 @@ def test_a_folder_names_the_files_it_did_not_read_and_a_dead_link_is_rejected(tm
     write(tmp_path, "good.txt", "Flood warning\n\nThe river rose overnight, the mayor said on Monday.\n")
     write(tmp_path, "good.ann", "T1\tSource 0 5\tFlood\n")
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    write(tmp_path, "README.md", "# About this corpus")  # documentation: passed over without a word
     (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
     rc = main(["analyze", str(tmp_path), "--format", "json", *LIGHT])
     err = capsys.readouterr().err
@@ -58,7 +59,7 @@ def test_a_folder_names_the_files_it_did_not_read_and_a_dead_link_is_rejected(tm
     assert "analysed 1 article, rejected 1" in err
     assert "loop.txt: [E101] not found: a symbolic link to nothing" in err
     assert "not read in the folders: 2 files (1 .ann, 1 .png)" in err
-    assert "good.ann" in err and "photo.png" in err
+    assert "good.ann" in err and "photo.png" in err and "README" not in err
 
 
 def test_stdin(tmp_path, capsys, monkeypatch):

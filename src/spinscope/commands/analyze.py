@@ -66,7 +66,7 @@ class AnalysisResult:
     n_techniques: int = 0
     entity_keys: set[str] = field(default_factory=set)
     warnings: list[tuple[str, StageError]] = field(default_factory=list)
-    # Files inside the named folders that were not read (other suffixes, a README).
+    # Files inside the named folders that were not read (other suffixes).
     skipped: list[str] = field(default_factory=list)
 
     def count(self, article: Article) -> None:
@@ -293,8 +293,8 @@ def print_summary(result: AnalysisResult, out: str | None, store_path: str | Non
         print(f"  rejected {r.source}: [{r.code}] {r.reason}: {r.message}", file=err)
     if result.skipped:
         shown = ", ".join(result.skipped[:3]) + (", ..." if len(result.skipped) > 3 else "")
-        print(f"  not read in the folders: {describe_skipped(result.skipped)}, a README or a "
-              f"suffix that is not read ({shown}); name a file to read it", file=err)
+        print(f"  not read in the folders: {describe_skipped(result.skipped)} of a suffix that is "
+              f"not read ({shown}); name a file to read it", file=err)
     for source, e in result.warnings:
         print(f"  warning {source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
     for e in result.corpus_errors:

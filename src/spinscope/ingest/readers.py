@@ -63,9 +63,9 @@ Item = Article | InputRejected
 def expand_paths(paths: list[str], skipped: list[str] | None = None) -> Iterator[str]:
     """Files named directly, and files with known suffixes found under directories (sorted).
 
-    Files a folder holds that are not read (other suffixes, a README) are appended to
-    ``skipped`` when it is given, so that a command can say what it left out; hidden files
-    and ``.meta.json`` sidecars are not listed (they are never articles)."""
+    Files a folder holds with other suffixes are appended to ``skipped`` when it is given, so
+    that a command can say what it left out; hidden files, ``.meta.json`` sidecars and READMEs
+    are passed over without a word (they are never articles)."""
     for p in paths:
         if p == "-":
             yield p
@@ -77,12 +77,12 @@ def expand_paths(paths: list[str], skipped: list[str] | None = None) -> Iterator
                 for name in sorted(files):
                     if name.startswith(".") or name.endswith(SIDECAR_SUFFIX):
                         continue
-                    if Path(name).suffix.lower() in KNOWN_SUFFIXES and not name.lower().startswith("readme"):
+                    if name.lower().startswith("readme"):
+                        continue  # a corpus's README is documentation, not an article
+                    if Path(name).suffix.lower() in KNOWN_SUFFIXES:
                         yield str(Path(root) / name)
                     elif skipped is not None:
-                        # other suffixes (images, PDFs, .ann files) and a corpus's README,
-                        # which is documentation, not an article
-                        skipped.append(str(Path(root) / name))
+                        skipped.append(str(Path(root) / name))  # images, PDFs, .ann files, ...
         else:
             yield p
 
