@@ -1035,6 +1035,18 @@ def test_passive_quoted_as_saying_and_media_named_around_the_speaker(extractor) 
     assert c.medium is None
 
 
+def test_a_speech_tag_inside_an_unclosed_quotation_is_its_own_flagged_statement(extractor) -> None:
+    atts = extractor("Brenner, speaking to RT, said the Pentagon knew.\n\n\"Unbalanced quote marks start here, "
+                     "the minister said on Tuesday.\n\nThe ministry insisted that no fighters escaped.")
+    got = [(a.source.text, a.content.text, "unbalanced_quotes" in a.flags) for a in atts]
+    assert got == [("Brenner", "the Pentagon knew", False),
+                   ("the minister", "Unbalanced quote marks start here", True),
+                   ("The ministry", "that no fighters escaped", False)]
+    # a paragraph of a quotation running on (no closing mark, the convention) has no statements of its own
+    more = extractor('"The next step is the family," Dean said.\n\n"I expect that there will be indictments.')
+    assert [a.source.text for a in more] == ["Dean"]
+
+
 def test_scare_quoted_verb_of_the_speaker_is_a_cue(extractor) -> None:
     (a,) = extractor("UN Secretary-General Antonio Guterres \u201cstrongly condemned\u201d the attack.")
     assert (a.source.text, a.cue.text, a.content.text) == (

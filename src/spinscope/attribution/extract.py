@@ -274,7 +274,9 @@ class AttributionExtractor:
     def _in_quote(self, tok: Any) -> bool:
         pos = self._base + tok.idx
         region = next((q for q in self._quotes if q.start < pos < q.end), None)
-        if region is None:
+        if region is None or (not region.balanced and _closing_speech_tag(tok)):
+            # (an unclosed quotation's extent is a guess: a speech tag closing its sentence,
+            # '"Unbalanced quote marks start here, the minister said on Tuesday.', is a cue)
             return False
         # 'Guterres “strongly condemned” the attack': a short quotation of the speaker's own verb
         # phrase, its subject before the quotation, is the writer's sentence, not quoted text
@@ -1032,6 +1034,18 @@ def _object_control(tok: Any) -> bool:
 
 
 _REDUCED_CLAUSE_MARKS = frozenset("when if while after before once unless".split())
+
+
+def _closing_speech_tag(tok: Any) -> bool:
+    """ "..., the minister said on Tuesday.": a speech verb whose subject follows a comma and
+    which ends its sentence (at most four words after it, none a verb)."""
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS:
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+    if subj is None or subj.left_edge.i < 1 or tok.doc[subj.left_edge.i - 1].text != ",":
+        return False
+    after = [t for t in tok.doc[tok.i + 1:tok.sent.end] if not t.is_punct]
+    return len(after) <= 4 and not any(lexicon.upos(t) in ("VERB", "AUX") for t in after)
 
 
 def _passive_quoted_as_saying(tok: Any) -> Any:
