@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..entities.names import ROLE_NOUNS, singular
+from ..entities.names import ISSUING_VERBS, ROLE_NOUNS, singular
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -977,7 +977,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
     return Span.of(text, s, e)
 
 
-_ISSUED_FORMS = frozenset("released issued published posted put circulated signed".split())
+_ISSUED_FORMS = frozenset(v.split()[0] for v in ISSUING_VERBS)  # ("put" of "put out")
 _DOCUMENT_HEADS = frozenset("statement release report letter memo communique note notice study survey analysis "
                             "announcement bulletin document assessment".split())
 

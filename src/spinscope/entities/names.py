@@ -65,6 +65,10 @@ takfiri takfiris
 # Words that qualify a group's name on either side ("Takfiri Daesh terrorists", "Daesh Takfiri group").
 GROUP_QUALIFIERS = frozenset("takfiri takfiris wahhabi salafi jihadist terrorist terror".split())
 
+# How a document comes out of its issuer ("a statement released by X", "a report put out by Y"):
+# the extractor keeps such a phrase in the source, and the speakers stage makes X the speaker.
+ISSUING_VERBS = ("issued", "released", "published", "posted", "put out", "circulated", "signed")
+
 # Words that, right after a short ambiguous alias, show it names the group ("IS fighters").
 POSITIVE_NEXT = GROUP_HEADS | frozenset(
     "forces troops officials government administration army military leader leaders "

@@ -33,8 +33,8 @@ from ..model import Article, Attribution, Entity, Span
 from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
-from .names import (HONORIFICS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts, title_key,
-                    role_classes, role_nouns_in, singular, split_title)
+from .names import (HONORIFICS, ISSUING_VERBS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts,
+                    title_key, role_classes, role_nouns_in, singular, split_title)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -991,8 +991,9 @@ _ISSUER_KIND = (r"(?:(?:[\w\-]+\s+){0,2}(?:news\s+)?(?:outlet|newspaper|paper|ag
 _ISSUED_WHEN = re.compile(r"(?:(?:on|in|last|this|earlier|late|early)\s+)?(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
                           r"week|month|year|january|february|march|april|may|june|july|august|september|october|"
                           r"november|december|\d{4})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?")
-_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:(?:issued|released|published|posted|put\s+out|"
-                              r"circulated|signed)\s+(?:(?:in|on|last|this|earlier)\s+[\w.]+(?:\s+\d{1,4})?,?\s+)?)?"
+_DOCUMENT_BEFORE = re.compile(r"(?:^|\s)" + _DOCUMENTS + r"\s+(?:(?:"
+                              + "|".join(v.replace(" ", r"\s+") for v in ISSUING_VERBS)
+                              + r")\s+(?:(?:in|on|last|this|earlier)\s+[\w.]+(?:\s+\d{1,4})?,?\s+)?)?"
                               r"(?:from|by|of)\s+(?:the\s+)?"
                               + _ISSUER_KIND + r"$")
 _DOCUMENT_AFTER = re.compile(_DOCUMENTS + r"s?")
