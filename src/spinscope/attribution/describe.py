@@ -21,8 +21,9 @@ _EDGE = ",.;:—–-()[] \n\t\"“”'’"
 _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet letter show broadcast "
                           "appearance briefing conference remarks comment comments message email video".split())
 _MEDIUM_PREPS = ("to", "with", "on")
-# Medium nouns whose "on X" is their topic ("comments on the lawsuit"), not a channel
-_TOPIC_ON_NOUNS = frozenset("comment comments remarks".split())
+# Medium nouns whose "on X" is their topic ("comments on the lawsuit"), not a channel; lemmas,
+# as ``lexicon.lemma_of`` gives them ("comments" -> "comment")
+_TOPIC_ON_NOUNS = frozenset("comment remark".split())
 # Verbs whose "on X" is what they are about ("commented on Brexit"), not where ("said on CNN").
 _TOPIC_ON_VERBS = frozenset("""comment focus report elaborate insist reflect weigh dwell touch remark expand
 concentrate center centre rule vote agree disagree decide brief testify act campaign lecture call rely depend

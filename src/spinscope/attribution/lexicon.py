@@ -125,7 +125,6 @@ appearance briefing conference remark comment message email video plan schedule 
 tradition design tell""".split())
 
 
-CUE_STEMS_FILE = MODELS_DIR / "cue_stems.json"
 def inflections(lemma: str) -> set[str]:
     """A regular verb's forms (the inverse of :func:`guess_lemma`): "stress" -> stresses,
     stressed, stressing; "deny" -> denies, denied; "note" -> notes, noted, noting (irregular
@@ -146,6 +145,7 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+CUE_STEMS_FILE = MODELS_DIR / "cue_stems.json"
 _STEM_IRREGULAR = {**_IRREGULAR, "told": "tell", "thought": "think", "spoke": "speak", "wrote": "writ",
                    "written": "writ", "write": "writ", "writes": "writ", "writing": "writ",
                    "began": "begin", "begun": "begin", "sought": "seek", "felt": "feel", "heard": "hear",

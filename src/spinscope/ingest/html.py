@@ -4,6 +4,7 @@ from __future__ import annotations
 import html as htmllib
 import re
 
+from ..clean.lines import split_caption_credit
 from ..errors import E_NO_MAIN_TEXT, InputRejected
 from ..headline import is_section_name
 from ..model import Article
@@ -144,8 +145,6 @@ _TRAILING_CREDIT = re.compile(r"\s*(?:[|/\u2013\u2014-]\s*)?(?:©|\(c\)|(?:photo
 
 def _caption_and_credit(text: str) -> tuple[str, str]:
     """A figcaption split into its caption and its photo credit (either may be empty)."""
-    from ..clean.lines import split_caption_credit
-
     parts = split_caption_credit(text)
     if parts is not None:
         return parts.caption, parts.credit
