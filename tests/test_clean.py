@@ -811,3 +811,30 @@ def test_written_or_posted_by_bylines_give_the_author_and_a_donation_appeal_is_d
     assert reasons(r)["If you're able, and if you like our content and approach, please support the project."] \
         == "advertisement"
     assert clean("Title\n\nPosted by b on November 29, 2017 at 10:12 AM\n\n" + BODY_PARAGRAPH).authors == ["b"]
+
+
+def test_a_dateline_alone_above_the_text_and_a_writing_by_footer_are_the_byline():
+    r = clean("Minister vows to press on\n\nANKARA\n\n" + BODY_PARAGRAPH + "Writing by Ahmet Gencturk\n")
+    got = reasons(r)
+    assert got["ANKARA"] == "byline" and got["Writing by Ahmet Gencturk"] == "byline"
+    assert r.authors == ["Ahmet Gencturk"] and r.text.startswith(BODY_PARAGRAPH[:20])
+    # a wire credit line names reporters and writers, never the editors after the semicolon
+    r = clean("Title\n\n" + BODY_PARAGRAPH + "Reporting by Jane Roe; Editing by John Doe\n")
+    assert r.authors == ["Jane Roe"]
+
+
+def test_the_writers_bio_closing_an_op_ed_and_an_agency_input_note_are_removed():
+    bio = "Finian Cunningham has written extensively on international affairs. He is a prize nominee."
+    r = clean("The Empire's gambit\n\nBy Finian Cunningham\n\n" + BODY_PARAGRAPH + BODY_PARAGRAPH
+              + bio + "\n\n(With input from Xinhua)\n")
+    got = reasons(r)
+    assert got[bio] == "byline" and got["(With input from Xinhua)"] == "byline"
+    # a last paragraph about someone else, or without a byline, stays
+    other = "Craig Murray has written that the war is a recruiting sergeant."
+    assert other in clean("Title\n\nBy Finian Cunningham\n\n" + BODY_PARAGRAPH + BODY_PARAGRAPH + other + "\n").text
+    assert bio in clean("Title\n\n" + BODY_PARAGRAPH + BODY_PARAGRAPH + bio + "\n").text
+
+
+def test_an_agency_sign_off_with_slashes_is_removed():
+    r = clean("US forces loot wheat\n\n" + BODY_PARAGRAPH + "H.Said / Mazen\n")
+    assert reasons(r)["H.Said / Mazen"] == "other"

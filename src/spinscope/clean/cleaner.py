@@ -70,9 +70,15 @@ _SOURCE_LINE = re.compile(r"(?:source|via|sourced from|from)\s*:\s*(?P<source>[^
 SOURCE_MAX_WORDS = 6
 _TITLE_SITE_REST = re.compile(r"[|–—·:-]\s*(?P<site>[^.!?|]{2,50})")
 # A sign-off: one to four capitalised words ("Global Times", "RT", "Staff Writer", "Ends").
-_SIGN_OFF = re.compile(r"[—–-]?\s*(?:[A-Z][\w.&'’-]*)(?:\s+(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,3}\s*")
-_BYLINE_NAMES = re.compile(r"^(?:written\s+|posted\s+|reported\s+)?by\s+(?P<names>.+?)(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated|on|at|in)\b.*)?$",
+_SIGN_OFF = re.compile(r"[—–-]?\s*(?:[A-Z][\w.&'’-]*)(?:(?:\s+|\s*/\s*)(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,3}\s*")
+_BYLINE_NAMES = re.compile(r"^(?:written\s+|posted\s+|reported\s+|writing\s+|reporting\s+)?by\s+(?P<names>[^;]+?)"
+                           r"(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated|on|at|in)\b.*|\s*;.*)?$",
                            re.IGNORECASE)
+# A wire dateline alone on its line above the text ("ANKARA", "GAZA CITY", "KYIV, Ukraine").
+_DATELINE_LINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?")
+# The writer's bio closing an opinion piece: an author of the byline, then what they are or do.
+_BIO_VERBS = r"(?:is|was|has|had|writes|worked|works|served|serves|teaches|holds|covers|lives)"
+AUTHOR_BIO_MAX_WORDS = 80
 
 
 @dataclass
@@ -417,6 +423,22 @@ class Cleaner:
                 if len(ws) >= LEAD_CAPTION_MIN_WORDS and sum(w[0].islower() for w in ws) >= 2:
                     ln.reason, ln.rule = "caption", "lead_caption_dateline"
                     ln.pieces.append(Removed(ln.text, "caption"))
+        # A wire dateline alone on a line above the text ("ANKARA") belongs to the byline block.
+        for ln in body[:first]:
+            if ln.reason is None and _DATELINE_LINE.fullmatch(ln.text) and any(ch.isalpha() for ch in ln.text) \
+                    and ln.text.split(",")[0].isupper():
+                ln.reason, ln.rule = "byline", "dateline_line"
+                ln.pieces.append(Removed(ln.text, "byline"))
+        # The last paragraph, when it says who an author of the byline is ("Finian Cunningham has
+        # written extensively on ...", "Jane Doe is a journalist based in ..."): the writer's bio.
+        kept = [ln for ln in body if ln.reason is None]
+        if len(kept) >= 3 and result.authors:
+            bio = kept[-1]
+            names = "|".join(re.escape(a) for a in result.authors if len(a.split()) >= 2)
+            if names and len(L.words(bio.text)) <= AUTHOR_BIO_MAX_WORDS and re.match(
+                    rf"(?:{names})(?:,\s[^,]{{2,80}},)?\s+{_BIO_VERBS}\b", bio.text):
+                bio.reason, bio.rule = "byline", "author_bio"
+                bio.pieces.append(Removed(bio.text, "byline"))
         # A short name line right under a byline, before the text, is the byline's organisation
         # ("By LOLITA C. BALDOR and SUSANNAH GEORGE" / "Associated Press").
         for prev, ln in zip(body[:first], body[1:first]):
