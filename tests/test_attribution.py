@@ -1139,3 +1139,44 @@ def test_that_clause_broken_by_a_scare_quote_is_the_content(extractor) -> None:
     (a,) = extractor('We are told, day in and day out, that sanctions are "crippling" the Russian economy.')
     assert a.cue.text == "are told" and a.source is None
     assert a.content.text == 'that sanctions are "crippling" the Russian economy'
+
+
+def test_a_speaker_reported_according_to_a_source_speaks_too(extractor) -> None:
+    # PolNeAR mostly annotates only the "according to" relation; the speaker named inside it
+    # is what a reader asks for, so both are statements
+    found = extractor('"Those who dig ditches will be buried in them," Yasar Guler said during a visit '
+                      'to the border, according to a ministry statement.')
+    got = {(a.source.text, a.cue.text) for a in found}
+    assert got == {("Yasar Guler", "said"), ("a ministry statement", "according to")}
+    found = extractor("According to the statement, Guler said the army was ready.")
+    assert {(a.source.text, a.cue.text) for a in found} == {("the statement", "According to"), ("Guler", "said")}
+
+
+def test_reportedly_before_a_cue_verb_is_part_of_that_cue_not_a_second_statement(extractor) -> None:
+    (a,) = extractor("Some intelligence officials reportedly believe that the arms have surfaced in Africa.")
+    assert (a.source.text, a.cue.text) == ("Some intelligence officials", "reportedly believe")
+    (a,) = extractor("The company has reportedly laid off 200 workers.")
+    assert a.cue.text == "reportedly" and a.source is None
+
+
+def test_a_participle_with_an_object_says_its_own_object(extractor) -> None:
+    found = extractor("The minister said on Tuesday that the army was ready, warning the enemy against any attack.")
+    assert [(a.cue.text, a.content.text) for a in found] == [
+        ("said", "that the army was ready, warning the enemy against any attack"),
+        ("warning", "the enemy against any attack")]
+
+
+def test_a_time_phrase_after_the_cue_is_not_part_of_it(extractor) -> None:
+    (a,) = extractor("Hezbollah official Hashem Safieddine stressed on Sunday that the Resistance is ready.")
+    assert a.cue.text == "stressed"
+
+
+def test_state_media_reporting_verbs_are_cues(extractor) -> None:
+    (a,) = extractor("The ministry affirmed that Syria has the right to defend its sovereignty.")
+    assert (a.source.text, a.cue.text) == ("The ministry", "affirmed")
+
+
+def test_a_quotation_ending_the_clause_is_no_continued_quotation(extractor) -> None:
+    (a,) = extractor('The defense minister on Wednesday vowed to continue the operations against the group '
+                     'in northern Syria "until the last terrorist is neutralized."')
+    assert a.content.text.endswith('neutralized."') and a.flags == []

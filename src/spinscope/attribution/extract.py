@@ -502,7 +502,9 @@ class AttributionExtractor:
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
         elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
-                and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX"):
+                and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX") \
+                and not (tok.tag_ == "VBG" and any(c.dep_ in OBJECT_DEPS for c in children)):
+            # (not "..., warning the enemy against any folly": that participle has its own object)
             # Parenthetical: "“...,” he said, “...”" or "..., officials said."
             head = tok.head
             inner = {t.i for t in tok.subtree}
@@ -516,6 +518,10 @@ class AttributionExtractor:
             obj = [c for c in children if c.dep_ in OBJECT_DEPS]
             if obj:
                 toks = list(obj[0].subtree)
+                what = next((c for c in children if c.dep_ == "prep" and c.i == toks[-1].i + 1
+                             and c.lower_ in _OBJECT_THEN_PREPS), None)
+                if what is not None:  # "warning the enemy against any folly", "accused X of Y"
+                    toks = [*toks, *what.subtree]
                 content = (base + toks[0].idx, base + _tok_end(toks[-1]))
         q = _adjacent_quote(text, base, doc, tok, quotes)
         if q is not None and follows_cue and q[1] <= base + tok.head.idx:
@@ -556,6 +562,9 @@ class AttributionExtractor:
             first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
             if content is not None and content[0] >= base + doc[first].idx and base + _tok_end(doc[last]) >= content[1]:
                 first, last = rule  # the learned edge swallowed the whole content: keep the rule's cue
+            if last > tok.i and doc[last].dep_ == "prep" and any(
+                    c.dep_ == "pobj" and c.lower_ in _TIME_WORDS and c.i > last for c in doc[last].children):
+                last -= 1  # "stressed on | Sunday that": the preposition of a time phrase ends no cue
             src_end = (source_tok.i if source_tok is not None and source_tok.text in _CAPS_NAMES
                        else source_tok.right_edge.i if source_tok is not None else -1)
             if source_tok is not None and first <= source_tok.i < cue_head.i and src_end < cue_head.i:
@@ -615,6 +624,8 @@ class AttributionExtractor:
         if head.i == tok.i or (lexicon.upos(head) not in ("VERB", "AUX") and head.dep_ != "ROOT"):
             return None
         source_tok = None
+        if tok.lower_ == "reportedly" and self._is_cue_verb(head):
+            return None  # "Some officials reportedly believe that ...": the verb is the cue (and takes the adverb)
         if tok.lower_ == "in":
             pobj = [c for c in tok.children if c.dep_ == "pobj"]
             if not pobj or lexicon.stem(pobj[0].lower_) not in ("poll", "survey") or tok.i > head.i:
@@ -719,8 +730,8 @@ class AttributionExtractor:
                 # PolNeAR's convention: a quotation continuing the statement just before it in
                 # the same paragraph ('“A,” X said, adding ... “B.”') is part of that content.
                 p.content = Span.of(text, p.content.start, q.end)
-                if "continued_quote" not in p.flags:
-                    p.flags.append("continued_quote")
+                if between.strip() and "continued_quote" not in p.flags:
+                    p.flags.append("continued_quote")  # (not a quotation that only ends the clause)
                 continue
             out.append(Attribution(
                 speaker=p.speaker, speaker_description=p.speaker_description, source=p.source, cue=None,
@@ -1607,19 +1618,24 @@ def _make_clear(tok: Any) -> tuple[Any, Any] | None:
     return None
 
 
+# Prepositions after a cue's object that say what about it ("warned X against Y", "accused X of Y").
+_OBJECT_THEN_PREPS = frozenset("against of about over for".split())
 _PLAIN_SPEECH = frozenset({"say", "said", "says", "saying", "told", "tells", "tell"})
 
 
 def _plain_speech(tok: Any) -> bool:
     """"the minister said that talks had failed": a say/tell verb with its own subject and a
     that-clause is a statement whatever the classifier makes of the sentence around it
-    ("According to Reuters, the minister said ...", where it scores the nested verb low)."""
+    ("According to Reuters, the minister said ...", where it scores the nested verb low); so is
+    one with its own subject that an "according to" hangs on ('"…," Guler said, according to a
+    ministry statement': the statement's source reports what Guler said, and Guler speaks)."""
     if tok.lower_ not in _PLAIN_SPEECH or lexicon.upos(tok) not in ("VERB", "AUX"):
         return False
     subj = any(c.dep_ == "nsubj" and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON") for c in tok.children)
     clause = any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                  for c in tok.children)
-    return subj and clause
+    reported = any(c.lower_ == "according" for c in tok.children)
+    return subj and (clause or reported)
 
 
 def _as_put_it(tok: Any) -> Any:

@@ -31,6 +31,7 @@ acknowledge admit deny confirm reveal declare predict maintain contend observe r
 describe accuse criticise criticize urge ask respond reply recall conclude estimate
 want intend plan hope expect fear doubt agree disagree question tweet comment signal
 indicate testify concede complain counter caution accept propose demand
+affirm reaffirm reiterate refute deplore
 """.split())
 
 # Heads of noun phrases that name nobody in particular ("critics say", "officials said").
@@ -50,6 +51,7 @@ AUDIENCE_WORDS = frozenset("""
 reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
 panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
 magazine radio television tv podcast channel station network outlet broadcaster correspondent correspondents
+website site portal daily weekly tabloid agency
 """.split())
 # Forms of the verbs of "X quoted Y as saying", "X cited Y as saying".
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
