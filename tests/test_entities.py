@@ -1360,3 +1360,50 @@ def test_a_role_given_only_in_one_source_carries_to_the_speakers_later_statement
         "\"It is a rehearsal for aggression,\" Chizhov told Izvestia.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
         ("Vladimir Chizhov", "Russia's permanent representative to the EU")] * 2
+
+
+def test_a_surname_written_first_is_the_person_named_in_full():
+    # Chinese names put the surname first: "Wang" later in the text is Wang Wenbin, whatever
+    # label NER gives the bare surname
+    art = _analyse_text(
+        "Briefing\n\nForeign Ministry spokesperson Wang Wenbin on Tuesday urged Washington to stop "
+        "the smears. \u201cThe so-called report is a lie,\u201d Wang said. According to Wang, more than "
+        "1,200 diplomats have visited the region.")
+    assert [a.speaker for a in art.attributions if a.source and a.source.text == "Wang"] == ["Wang Wenbin"] * 2
+
+
+def test_the_role_of_a_place_is_the_person_holding_it_not_the_place():
+    art = _analyse_text(
+        "Phone call\n\nVladimir Putin had a telephone conversation with President of France Emmanuel Macron. "
+        "Vladimir Putin stressed that the shelling goes on.\n\n"
+        "The President of Russia pointed out that the weapons only prolong the conflict.")
+    by_src = {a.source.text: a.speaker for a in art.attributions if a.source}
+    assert by_src["The President of Russia"] == "Vladimir Putin"
+    # a person whose role names another place is not that role ("President of France")
+    art = _analyse_text(
+        "Phone call\n\nPresident of France Emmanuel Macron said the talks were frank.\n\n"
+        "The President of Russia pointed out that the weapons only prolong the conflict.")
+    by_src = {a.source.text: a.speaker for a in art.attributions if a.source}
+    assert by_src["The President of Russia"] != "Emmanuel Macron"
+
+
+def test_a_role_before_a_name_keeps_its_possessor_and_the_honorific_goes_with_the_name():
+    art = _analyse_text(
+        "Warning\n\nHead of Hezbollah's Executive Council Sayyed Hashem Safieddine stressed on Sunday that "
+        "the Resistance is ready, warning the enemy against any folly.\n\n"
+        "His eminence added that Washington bears full responsibility.\n\n"
+        "Iran's Foreign Ministry Spokesman Nasser Kanaani said the forces must leave.")
+    got = [(a.speaker, a.speaker_description, a.cue.text) for a in art.attributions]
+    assert got[0] == ("Hashem Safieddine", "Head of Hezbollah's Executive Council", "stressed")
+    assert got[1][0] == "Hashem Safieddine" and art.attributions[1].content.text == "the enemy against any folly"
+    assert got[2][0] == "Hashem Safieddine"  # "His eminence"
+    assert got[3][:2] == ("Nasser Kanaani", "Iran's Foreign Ministry Spokesman")
+
+
+def test_a_medium_after_a_nationality_and_the_kind_of_outlet_is_the_outlet():
+    art = _analyse_text(
+        "Flights\n\nLawmaker Hassan Salem told Lebanese daily Al-Akhbar that parliament would act. "
+        "Salem also told Al-Ahed news website that the minister would be summoned. A witness told "
+        "AFP news agency that the jets flew low. An official told British newspaper The Guardian that "
+        "the flights had stopped. A second official told British newspaper that they had not.")
+    assert [a.medium for a in art.attributions] == ["Al-Akhbar", "Al-Ahed", "AFP", "The Guardian", "British newspaper"]

@@ -241,6 +241,11 @@ def _quoting_outlet(cue: Any) -> Any:
     return next((c for c in quoting.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
 
 
+# Nouns for the kind of outlet, which a name may follow ("British newspaper The Times").
+_OUTLET_KINDS = frozenset("newspaper daily weekly tabloid website site portal agency broadcaster channel "
+                          "magazine outlet".split())
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
     ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
@@ -302,6 +307,18 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
     named = [c for c in cand.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"]
     if named and lexicon.upos(cand) != "PROPN":
         cand = named[0]  # "with the Russian state news agency TASS" -> TASS
+    elif cand.lower_ in _OUTLET_KINDS and cand.i + 1 < len(cand.doc):
+        # "told British newspaper The Times that": the parser hung the name elsewhere
+        k = cand.i + 1 + (cand.doc[cand.i + 1].lower_ == "the")
+        run = []
+        while k < len(cand.doc) and lexicon.upos(cand.doc[k]) == "PROPN":
+            run.append(cand.doc[k])
+            k += 1
+        if run and not any(t.dep_ in ("nsubj", "nsubjpass") for t in run):  # (not "told the agency Reuters had lied")
+            sp = _span(text, base, [cand.doc[cand.i + 1], *run])
+            if sp is not None:
+                att.medium_span, att.medium = sp, sp.text
+                return
     owner = {t.i for c in cand.children if c.dep_ == "poss" and lexicon.upos(cand) != "PROPN" for t in c.subtree}
     if lexicon.lemma_of(cand) in _CHANNEL_NOUNS and not any(c.text in _PLATFORMS for c in cand.children):
         owner = set()  # "on his blog", "on its website": the owner's own channel

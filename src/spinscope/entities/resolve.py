@@ -495,13 +495,21 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if m.label in ("NORP", "GPE", "LOC") and parts[0].endswith("s"):
                 continue  # "Catholics", "Americans": a group, not a surname
             last = by_last.get(parts[0], set())
-            first = by_first.get(parts[0], set()) if m.label == "PERSON" else set()
+            # the first word of a full name: a given name, or the surname of a name written
+            # surname first ("Wang Wenbin" ... "Wang said", "Wang" often tagged ORG); an ORG
+            # that is a name of its own (alias table), a place, longer than such surnames
+            # ("EgyptAir" of a mistagged "EgyptAir Crash") or the start of a name going on with
+            # a place ("Sky" of "Sky Deutschland") keeps its label
+            first = by_first.get(parts[0], set()) if m.label == "PERSON" else {
+                n for n in by_first.get(parts[0], set()) if len(parts[0]) <= SURNAME_FIRST_MAX_LEN
+                and not any(p in place_names() for p in n.split()[1:])} if (
+                m.label == "ORG" and table.lookup(m.canonical) is None and m.canonical not in place_names()) else set()
             if len(last) == 1 and not (first - last):
                 m.canonical, m.label = next(iter(last)), "PERSON"
             elif len(last) > 1 and m.label != "PERSON":
                 m.label = "PERSON"  # the surname of two people of the article: a person, not which one
             elif not last and len(first) == 1:
-                m.canonical = next(iter(first))
+                m.canonical, m.label = next(iter(first)), "PERSON"
             elif m.label == "PERSON" and not last and not first:
                 entry = table.lookup(m.canonical)  # "Putin" with no full name in the article
                 if entry is not None and entry.label == "PERSON":
@@ -625,6 +633,10 @@ def _vote_labels(mentions: list[Mention]) -> None:
             m.label = fixed[m.canonical]
         elif len(counts) > 1:
             m.label = max(counts, key=lambda lab: (counts[lab], -_LABEL_RANK.get(lab, len(_LABEL_RANK))))
+
+
+# Surnames written first (Chinese, Korean, Vietnamese: "Wang", "Zhang", "Nguyen") are this short.
+SURNAME_FIRST_MAX_LEN = 6
 
 
 @lru_cache(maxsize=1)

@@ -33,6 +33,7 @@ from ..model import Article, Attribution, Entity, Span
 from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
+from .resolve import place_names
 from .names import (HONORIFICS, ISSUING_VERBS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts,
                     title_key, role_classes, role_nouns_in, singular, split_title)
 
@@ -185,9 +186,10 @@ jun jul aug sep sept oct nov dec""".split())
 # Honorifics and ranks that belong to the name after a role ("expert Professor X", "commander
 # Captain Y"), not to the role ("Attorney General" keeps "General").
 _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
-                             "sergeant sgt lieutenant lt colonel col lord lady baroness baron".split())
+                             "sergeant sgt lieutenant lt colonel col lord lady baroness baron "
+                             "sheikh sheik sayyed sayyid sayed seyed".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
-_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady".split())
+_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed".split())
 
 
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
@@ -226,6 +228,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
                 kept.append(w)
                 continue
             break
+        if kept and word[:1].isupper() and word.endswith(("'s", "\u2019s")) and len(word) > 3:
+            kept.append(w)  # "Iran's Foreign Ministry Spokesman", "Head of Hezbollah's Executive Council"
+            continue
         if doc is not None:
             span = doc.char_span(line_start + w.start(), line_start + w.end(), alignment_mode="expand")
             if span is not None and upos(span[-1]) in ("VERB", "AUX", "ADP", "DET", "PRON", "SCONJ", "ADV",
@@ -438,13 +443,30 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
             if ext is not None and ext.label == "MEDIA":
                 # "told Russia Today": the parser read "Today" as a time word
                 span = a.medium_span = Span.of(article.text, span.start, longer.end())
+    if span is not None:
+        kind = _OUTLET_KIND_AFTER.search(span.text)
+        end = span.start + kind.start() if kind is not None else span.start
+        if kind is not None and kind.start() > 0 and span.text[:kind.start()].split()[-1][:1].isupper() and not any(
+                e.label in _PLACE_LABELS and e.start < end <= e.end for e in article.entities):
+            # "AFP news agency", "Al-Ahed news website": the name before the kind of outlet (not
+            # "British newspaper")
+            span = a.medium_span = Span.of(article.text, span.start, end)
     surface = clean_surface(span.text if span else (a.medium or ""))
     entry = table.lookup(surface)
     if entry is not None and entry.label in NOT_SPEAKER_LABELS:
         a.medium = a.medium_span = None  # "warning about the dangers to Brexit": an event is no audience
         return
     if span is not None:
-        hit = next((e for e in article.entities if e.start < span.end and span.start < e.end), None)
+        hits = [e for e in article.entities if e.start < span.end and span.start < e.end]
+        hit = next((e for e in hits if e.label not in _PLACE_LABELS), hits[0] if hits else None)
+        named_after = _NAME_AFTER_DESCRIPTOR.search(span.text) if hit is not None and hit.label in _PLACE_LABELS \
+            and hit.end < span.end else None
+        if named_after is not None and named_after.start(1) >= hit.end - span.start:
+            # "Lebanese daily Al-Akhbar", "Iranian news website Tasnim": the name after the
+            # nationality and the kind of outlet is the outlet
+            span = a.medium_span = Span.of(article.text, span.start + named_after.start(1), span.end)
+            surface = clean_surface(span.text)
+            entry, hit = table.lookup(surface), None
         if hit is not None and hit.label in ("NORP", "GPE") and hit.end < span.end and re.fullmatch(r"[\s\w\-]*\s[a-z][\w\-]*", span.text[hit.end - span.start:]):
             # "Republican and Democrat leaders", "Russian media": a nationality or place
             # modifies an audience, it is not the audience
@@ -477,6 +499,13 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
         return
     a.medium = entry.canonical if entry else surface
 
+
+_PLACE_LABELS = ("NORP", "GPE", "LOC")
+# The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
+_OUTLET_KIND_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|website|site|portal|daily|weekly|newspaper|tabloid)$")
+_FORMS_OF_RESPECT = frozenset("eminence excellency holiness majesty highness lordship ladyship grace".split())
+# Lower-case words (the kind of outlet), then a capitalised name to the end of a medium phrase.
+_NAME_AFTER_DESCRIPTOR = re.compile(r"(?:\s[a-z][\w\-]*)+\s((?:[A-Z][\w\-'\u2019.]*)(?:\s[A-Z][\w\-'\u2019.]*)*)$")
 
 # A quotation at least this long is speech, not a scare-quoted name ("the “Obama” doctrine").
 QUOTED_MIN_CHARS = 40
@@ -844,6 +873,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             if cut == 1 and hw[:1].isupper() and hw[1:].islower() and singular(hw) != hw.casefold() and not any(
                     e.start <= src.start + raw.find(hw) < e.end for e in inside):
                 hw = hw.casefold()  # "Negotiators in Istanbul" opening a sentence (not "Democracy for America")
+            if hw[:1].isupper() and hw[1:].islower() and hw.casefold() in ROLE_NOUNS and lead[0].casefold() in DEFINITE:
+                hw = hw.casefold()  # "The President of Russia": a role, capitalised as titles are
             if hw.islower() and lead[-1].casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
                     and not _DOCUMENT_AFTER.fullmatch(hw):
                 # "The Russian embassy in Washington", "The mayor of London": the names are in a
@@ -869,7 +900,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                 return head.canonical, head.label, False
             if low and (singular(low[-1]) in VAGUE_HEADS or low[-1] in VAGUE_HEADS) and not definite_role:
                 return raw.strip(), None, True  # "Russian officials"; but "the Russian diplomat": step 4
-    # 2. personal pronouns
+    # 2. personal pronouns ("His Eminence", "Her Excellency": a pronoun of respect)
+    if len(low) == 2 and low[0] in ("his", "her") and low[1] in _FORMS_OF_RESPECT:
+        low = ["he" if low[0] == "his" else "she"]
     if len(low) == 1 and low[0] in SINGULAR_PRONOUNS:
         # a person the article makes male or female only takes a pronoun of that gender ("Mrs
         # Lund said ... He added": not her); no first-name lists, so most people fit either
@@ -910,6 +943,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if chosen:
             return chosen, "PERSON", False
         return raw.strip(), None, True
+    # 4a. "the mayor of London", "The President of Russia": the person described by that role
+    #     and those names, or the last speaker when nothing in the article says otherwise
+    if src is not None and len(low) >= 4 and low[0] in DEFINITE and low[2] == "of" and low[1] in ROLE_NOUNS:
+        names = tuple(w for w in words[3:] if w[:1].isupper())
+        if names and all(w[:1].isupper() or w in ("the", "and") for w in words[3:]):
+            chosen = _by_description(low[1], pos, people, said, fallback=False, names=names)
+            if chosen:
+                return chosen, "PERSON", False
     # 4b. an organisation's head noun: "the court said" after "the European Court of Human
     #     Rights", "the ministry" after "the Ministry of Defence"
     if src is not None and _OUTLET_ANAPHOR.fullmatch(" ".join(low)):
@@ -1187,6 +1228,25 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
     return False
 
 
+def _names_in(names: tuple[str, ...], description: str | None) -> bool:
+    """Whether a description holds every name of a definite description ("Russian" of "the
+    Russian leader" in "Russian President"; "Russia" of "the President of Russia")."""
+    words = re.findall(r"[\w\-]+", (description or "").casefold())
+    # (a nationality and its country share their first letters: "Russian", "Russia's")
+    return all(any(d[:4] == w.casefold()[:4] for d in words) for w in names)
+
+
+def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
+    """Whether a person's description may stand for a definite description with these names:
+    it holds them, or it names no other place (not counting acronyms such as "MP", a place code
+    too, in the gazetteer; "President", "Foreign Minister" may be "the
+    Ruritanian head of state"; "President of France" is not "the President of Russia")."""
+    if not names or not description or _names_in(names, description):
+        return True
+    places = place_names()
+    return not any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
+
+
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
                     said: list[_Said], fallback: bool = True, names: tuple[str, ...] = ()) -> str | None:
     """The person "the <noun>" refers to. ``names``: capitalised modifiers of the phrase ("the
@@ -1199,11 +1259,12 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
         newer = [(max(x for x in p.positions if since < x < pos), p.canonical) for p in people.values()
                  if p.canonical != earlier[-1].canonical and any(since < x < pos for x in p.positions)
                  and p.description and (noun in role_nouns_in(p.description) or _class_match(noun, p.description))
-                 and all(w.casefold() in p.description.casefold() for w in names)]
+                 and _names_in(names, p.description)]
         if newer:
             return max(newer)[1]
         last = earlier[-1].canonical
-        if _compatible(noun, people.get(last).description if people.get(last) else None):
+        last_description = people.get(last).description if people.get(last) else None
+        if _compatible(noun, last_description) and _names_fit(names, last_description):
             return last
 
     def last_pos(p: PersonInfo) -> int:
@@ -1212,7 +1273,7 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
     candidates = sorted((p for p in people.values() if last_pos(p) >= 0), key=last_pos, reverse=True)
     for test in (lambda d: noun in role_nouns_in(d), lambda d: _class_match(noun, d)):
         for p in candidates:
-            if test(p.description):
+            if test(p.description) and _names_fit(names, p.description):
                 return p.canonical
     last_info = people.get(earlier[-1].canonical) if earlier else None
     if earlier and fallback and not _head_for_staff(noun, last_info.description if last_info else None):
