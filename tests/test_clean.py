@@ -838,3 +838,23 @@ def test_the_writers_bio_closing_an_op_ed_and_an_agency_input_note_are_removed()
 def test_an_agency_sign_off_with_slashes_is_removed():
     r = clean("US forces loot wheat\n\n" + BODY_PARAGRAPH + "H.Said / Mazen\n")
     assert reasons(r)["H.Said / Mazen"] == "other"
+
+
+def test_licence_notes_membership_appeals_and_their_heading_are_removed():
+    r = clean("Secret war\n\n" + BODY_PARAGRAPH + "Republish our stories! MintPress News is licensed under a Creative "
+              "Commons Attribution-NonCommercial-ShareAlike 3.0 International License.\n\nNote from the author:\n\n"
+              "Hello! My name is Martin, I'm the editor of this piece. Please consider supporting the Kyiv "
+              "Independent by becoming a member.\n")
+    got = reasons(r)
+    assert got["Note from the author:"] == "advertisement"
+    assert got["Hello! My name is Martin, I'm the editor of this piece. Please consider supporting the Kyiv "
+               "Independent by becoming a member."] == "advertisement"
+    assert "Creative" not in r.text and r.text.rstrip().endswith("not a label.")
+    # a heading with article text after it stays
+    kept = clean("Title\n\n" + BODY_PARAGRAPH + "What the minister said:\n\n" + BODY_PARAGRAPH)
+    assert "What the minister said:" in kept.text
+
+
+def test_an_edited_time_line_is_the_byline():
+    r = clean("Title\n\nPublished time: 3 Nov, 2016 14:22\nEdited time: 3 Nov, 2016 15:01\n\n" + BODY_PARAGRAPH)
+    assert reasons(r)["Edited time: 3 Nov, 2016 15:01"] == "byline"

@@ -451,6 +451,14 @@ class Cleaner:
         if len(tail) == 1 and L.is_suspect(tail[0].text) and _SIGN_OFF.fullmatch(tail[0].text):
             tail[0].reason, tail[0].rule = "other", "trailing_sign_off"
             tail[0].pieces.append(Removed(tail[0].text, "other"))
+        # A heading that introduces only removed lines ("Note from the author:" above a membership
+        # appeal) goes with them.
+        for i in range(last + 1, len(body)):
+            ln, rest = body[i], body[i + 1:]
+            if ln.reason is None and ln.text.rstrip().endswith(":") and L.is_suspect(ln.text) and rest \
+                    and all(r.reason is not None for r in rest):
+                ln.reason, ln.rule = rest[0].reason, "heading_of_removed"
+                ln.pieces.append(Removed(ln.text, rest[0].reason))
         zones = [range(0, first), range(last + 1, len(body))]
         # Outside the body, a row of short items separated by · • | is a flattened menu
         # ("Help · Status · About", "Reply | Quote | Report"), not article text.
