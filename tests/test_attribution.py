@@ -1180,3 +1180,19 @@ def test_a_quotation_ending_the_clause_is_no_continued_quotation(extractor) -> N
     (a,) = extractor('The defense minister on Wednesday vowed to continue the operations against the group '
                      'in northern Syria "until the last terrorist is neutralized."')
     assert a.content.text.endswith('neutralized."') and a.flags == []
+
+
+def test_a_speech_tag_the_parser_joined_to_the_clause_before_it_still_takes_that_clause(extractor) -> None:
+    found = extractor('The US-led coalition has left a corridor open for Islamic State fighters to flee Mosul towards '
+                      'Syria, a former Pentagon adviser has told RT, calling the operation "a managed relocation."')
+    told, calling = sorted(found, key=lambda a: a.cue.start)
+    assert told.cue.text == "has told" and told.content.text.startswith("The US-led coalition has left")
+    assert told.medium == "RT" and calling.content.text == 'the operation "a managed relocation."'
+
+
+def test_a_quotation_inside_a_participles_clause_is_the_participles(extractor) -> None:
+    found = extractor('White House press secretary Karine Jean-Pierre, for her part, blamed Republicans, telling '
+                      'reporters that the GOP "has refused to fund" border security.')
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == [
+        ("White House press secretary Karine Jean-Pierre", "blamed", "Republicans"),
+        ("White House press secretary Karine Jean-Pierre", "telling", 'that the GOP "has refused to fund" border security')]

@@ -500,7 +500,8 @@ class AttributionExtractor:
                 subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
                 if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
-        elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or (tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
+        elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or _asyndetic_tag(tok, source_tok) or (
+                tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX") \
                 and not (tok.tag_ == "VBG" and any(c.dep_ in OBJECT_DEPS for c in children)):
@@ -526,6 +527,9 @@ class AttributionExtractor:
         q = _adjacent_quote(text, base, doc, tok, quotes)
         if q is not None and follows_cue and q[1] <= base + tok.head.idx:
             q = None  # '"...," Corbyn said, referring to the film': the quotation is the said's
+        if q is not None and any(c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj") and _cue_like(c)
+                                 and c.i > tok.i and base + c.idx < q[0] for c in children):
+            q = None  # 'blamed Republicans, telling reporters that the GOP "has refused ..."': the participle's
         if q is not None:
             if content and _overlaps(q, content):
                 content = (min(q[0], content[0]), max(q[1], content[1]))
@@ -978,6 +982,9 @@ def source_span(text: str, base: int, head: Any) -> Span:
     m = _DATELINE.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
+    aside = _FOR_ONES_PART.search(text, s, e)
+    if aside is not None and aside.start() > s:
+        e = aside.start()  # "Karine Jean-Pierre, for her part, blamed": an aside, not the source
     seg = text[s:e]
     if seg.count("(") > seg.count(")"):
         close = text.find(")", e, e + 4)
@@ -988,6 +995,7 @@ def source_span(text: str, base: int, head: Any) -> Span:
     return Span.of(text, s, e)
 
 
+_FOR_ONES_PART = re.compile(r",\s*for (?:his|her|its|their|our|my|your) (?:part|side)\s*,?\s*$", re.I)
 _ISSUED_FORMS = frozenset(v.split()[0] for v in ISSUING_VERBS)  # ("put" of "put out")
 _DOCUMENT_HEADS = frozenset("statement release report letter memo communique note notice study survey analysis "
                             "announcement bulletin document assessment".split())
@@ -1364,6 +1372,16 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
 def _speech_form(tok: Any) -> bool:
     return tok.lower_ in ("said", "says", "wrote", "writes", "added", "adds", "told", "explained", "noted",
                           "argued", "insisted", "warned", "claimed", "stated", "continued", "recalled")
+
+
+def _asyndetic_tag(tok: Any, source_tok: Any) -> bool:
+    """"<clause>, a former Pentagon adviser has told RT, ...": a speech tag after a comma that the
+    parser joined to the clause before it as a conjunct (no "and" or "but" between them)."""
+    if tok.dep_ != "conj" or source_tok is None or source_tok.i > tok.i or tok.head.i > source_tok.i:
+        return False
+    left = source_tok.left_edge.i
+    return left > 0 and tok.doc[left - 1].text == "," and not any(
+        c.dep_ == "cc" and c.i < left for c in tok.head.children) and _cue_like(tok)
 
 
 def _cue_like(tok: Any) -> bool:
