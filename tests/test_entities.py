@@ -1407,3 +1407,30 @@ def test_a_medium_after_a_nationality_and_the_kind_of_outlet_is_the_outlet():
         "AFP news agency that the jets flew low. An official told British newspaper The Guardian that "
         "the flights had stopped. A second official told British newspaper that they had not.")
     assert [a.medium for a in art.attributions] == ["Al-Akhbar", "Al-Ahed", "AFP", "The Guardian", "British newspaper"]
+
+
+def test_surname_that_is_a_place_acronym_tails_and_names_modifying_a_plural_head():
+    art = _analyse_text(
+        "Border\n\nRep. Jim Jordan (R-OH) told Breitbart News that the crisis is no accident. \u201cThey want "
+        "open borders,\u201d Jordan said. The talks in Jordan failed.\n\n"
+        "Customs and Border Protection (CBP) reported more than 250,000 apprehensions.\n\n"
+        "Border Patrol agents, speaking on condition of anonymity, told Breitbart Texas that morale is low.")
+    got = [(a.speaker, a.unnamed) for a in art.attributions]
+    assert got[1] == ("Jim Jordan", False)
+    assert got[2] == ("Customs and Border Protection", False)
+    assert got[3] == ("Border Patrol agents", True)
+    assert [e.label for e in art.entities if e.text == "Jordan"] == ["PERSON", "GPE"]
+
+
+def test_an_anonymous_person_in_a_place_is_who_the_relative_clause_and_the_description_mean():
+    art = _analyse_text(
+        "Harvest\n\nOne farmer in Deir ez-Zor, who asked not to be named for fear of reprisals, said that the "
+        "militias had seized his harvest. \u201cThey take everything,\u201d the farmer told MintPress.\n\n"
+        "Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov told journalists that drones had "
+        "recorded the columns.")
+    by_src = {a.source.text: a for a in art.attributions}
+    assert by_src["who"].speaker != "Deir ez-Zor" and by_src["who"].unnamed
+    assert by_src["the farmer"].unnamed
+    konashenkov = art.attributions[-1]
+    assert (konashenkov.speaker, konashenkov.speaker_description) == (
+        "Igor Konashenkov", "Russian Defense Ministry spokesman")

@@ -79,6 +79,7 @@ _POSSESSIVE = re.compile(r"(?:['\u2019]s|s['\u2019])$")
 _TRAIL = re.compile(r"[\s.,;:!?\"'\u2018\u2019\u201c\u201d()\[\]]+$")
 _LEAD = re.compile(r"^[\s,;:!?\"'\u2018\u2019\u201c\u201d()\[\]]+")
 _WS = re.compile(r"\s+")
+_BRACKETED_TAIL = re.compile(r"(?<=\w)\s*\([^()]{1,12}\)[\s.,;:]*$")
 _PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|az|bin|ibn|van|von|de|der|da|di|du|la|le)[-\s]", re.I)
 
 
@@ -123,6 +124,7 @@ def clean_surface(text: str) -> str:
     text = _WS.sub(" ", text.replace("\u00a0", " ")).strip()
     if "]" in text and "[" not in text:
         text = text.replace("]", "")  # "[President Ursula] von der Leyen": an editor's bracket inside a name
+    text = _BRACKETED_TAIL.sub("", text)  # "Customs and Border Protection (CBP)", "Jim Jordan (R-OH)"
     text = _LEAD.sub("", _TRAIL.sub("", text))
     text = strip_possessive(text)
     text = _LEAD.sub("", re.sub(r"^the\s+", "", text, flags=re.I))

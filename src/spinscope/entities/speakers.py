@@ -261,8 +261,11 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             phrase = phrase[phrase.index(" ".join(words[i + 1:])):]
             words = words[i + 1:]
             break
-    while len(words) > 1 and words[-1].casefold().strip(".") in _NAME_HONORIFICS and role_nouns_in(" ".join(words[:-1])):
-        words.pop()  # "climatology expert Professor Janette Lindesay": the honorific is the name's
+    while len(words) > 1 and (words[-1].casefold().strip(".") in _NAME_HONORIFICS or (
+            words[-1].endswith(".") and is_title(words[-1]))) and role_nouns_in(" ".join(words[:-1])):
+        # "climatology expert Professor Janette Lindesay", "ministry spokesman Maj. Gen. Igor
+        # Konashenkov": the honorific or abbreviated rank is the name's
+        words.pop()
     return phrase[:len(" ".join(words))] if words != phrase.split() else phrase
 
 
@@ -501,6 +504,10 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
 
 
 _PLACE_LABELS = ("NORP", "GPE", "LOC")
+# What follows a name that only modifies the source's head: "Border Patrol| agents" (a name
+# tagged PERSON), "Trump| campaign staffers".
+_MODIFIED_PLURAL = re.compile(r"(?:\s+(?!(?:and|or|nor|in|of|with|his|her|their|its|other|the)\b)[a-z][\w\-]*)?"
+                              r"\s+[a-z][\w\-]*[^s\W]s")
 # The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
 _OUTLET_KIND_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|website|site|portal|daily|weekly|newspaper|tabloid)$")
 _FORMS_OF_RESPECT = frozenset("eminence excellency holiness majesty highness lordship ladyship grace".split())
@@ -857,7 +864,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         # names Giuliani)
         owners = [e for e in inside if e.label == "PERSON" and text[e.end:e.end + 2] in ("'s", "\u2019s")
                   and e.end + 2 < head_end and not _speaks_for_owner(text[e.end + 2:head_end])]
-        person = next((e for e in reversed(inside) if e.label == "PERSON" and e not in owners), None)
+        person = next((e for e in reversed(inside) if e.label == "PERSON" and e not in owners
+                       and not _MODIFIED_PLURAL.fullmatch(text[e.end:head_end])), None)
         if person is not None:
             return person.canonical, "PERSON", False
         if owners and len(low) > 2:
@@ -1004,7 +1012,8 @@ def _speaks_for_owner(tail: str) -> bool:
 _INDEFINITE_PRONOUNS = frozenset("nobody none everyone everybody anyone anybody someone somebody".split())
 _ANONYMOUS_PEOPLE = frozenset("""friend man woman boy girl mother father son daughter wife husband brother sister
 relative neighbour neighbor colleague acquaintance teenager student worker employee passenger driver
-victim survivor owner customer caller user""".split())
+victim survivor owner customer caller user farmer shopkeeper trader vendor refugee protester demonstrator
+pensioner fisherman shepherd villager resident eyewitness witness volunteer""".split())
 _ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commission council committee company
 firm party bank alliance coalition union university institute foundation authority board organisation
 organization fund embassy parliament assembly bureau service office regulator watchdog network
@@ -1082,7 +1091,8 @@ def _relative_antecedent(text: str, src, entities: list[Entity],
         verb = verb.head
     if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
         return None
-    head = _personal_noun_before_prep(verb.head, tok)
+    parsed = next((e for e in entities if e.start <= verb.head.idx < e.end), None)
+    head = _personal_noun_before_prep(verb.head, tok, parsed is not None and parsed.label in ("GPE", "LOC", "FAC"))
     hit = next((e for e in entities if e.start <= head.idx < e.end), None)
     if hit is not None:
         return hit.canonical, hit.label, False
@@ -1097,19 +1107,21 @@ def _relative_antecedent(text: str, src, entities: list[Entity],
     return phrase, None, head.tag_ not in ("NNP",)
 
 
-def _personal_noun_before_prep(head, pron):
+def _personal_noun_before_prep(head, pron, place: bool = False):
     """"a source on the ground who said": the parser hangs "who" on the nearest noun; when that
     noun is a thing in a phrase after a word for a person ("source", "official", "spokesman"),
     "who" is that person. "Which"/"that" and proper nouns are left as parsed."""
-    if pron.lower_ not in ("who", "whom") or head.dep_ != "pobj" or upos(head) != "NOUN":
+    if pron.lower_ not in ("who", "whom") or head.dep_ != "pobj" or upos(head) not in ("NOUN", "PROPN"):
         return head
     low = head.lower_
+    if upos(head) == "PROPN" and not place:
+        return head  # "a spokesman for Putin, who said": as parsed (but "a farmer in Deir ez-Zor, who")
     if _personal(low) or low in VAGUE_HEADS or singular(low) in VAGUE_HEADS:
         return head  # "an adviser to the minister who said": the minister, as parsed
     noun = head.head.head if head.head.dep_ == "prep" else None
     if noun is None or upos(noun) not in ("NOUN", "PROPN"):
         return head
-    if _personal(noun.lower_) or noun.lower_ in VAGUE_HEADS:
+    if _personal(noun.lower_) or noun.lower_ in VAGUE_HEADS or noun.lower_ in _ANONYMOUS_PEOPLE:
         return noun
     return head
 
