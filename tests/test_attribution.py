@@ -1196,3 +1196,14 @@ def test_a_quotation_inside_a_participles_clause_is_the_participles(extractor) -
     assert [(a.source.text, a.cue.text, a.content.text) for a in found] == [
         ("White House press secretary Karine Jean-Pierre", "blamed", "Republicans"),
         ("White House press secretary Karine Jean-Pierre", "telling", 'that the GOP "has refused to fund" border security')]
+
+
+def test_a_name_before_a_final_speech_verb_is_the_speaker_whatever_the_parser_took_for_subject(extractor) -> None:
+    (a,) = extractor("The US-led coalition has allowed more than 9,000 Islamic State (IS, terrorist organization "
+                     "outlawed in Russia) militants to leave the Iraqi city of Mosul for Syria, Chief of the Main "
+                     "Operations Department at the Russian General Staff Lieutenant-General Sergei Rudskoy said on Monday.")
+    assert a.source.text == ("Chief of the Main Operations Department at the Russian General Staff "
+                             "Lieutenant-General Sergei Rudskoy")
+    assert a.content.text.startswith("The US-led coalition has allowed") and a.content.text.endswith("for Syria")
+    (a,) = extractor("''The future we want, all of us want,'' Mr. Obama added.")
+    assert a.source.text == "Mr. Obama"

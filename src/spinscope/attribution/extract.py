@@ -465,7 +465,8 @@ class AttributionExtractor:
         caps = _caps_name_read_as_verb(tok) if source_tok is None else None
         if caps is not None:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
-        inverted = _inverted_object(tok)
+        final_tag = _name_before_final_tag(tok)
+        inverted = _inverted_object(tok) or final_tag
         if inverted is not None:
             source_tok = inverted[0]  # "…, wrote Walton, but …": the parser made the speaker the object
         cue_head = tok
@@ -599,6 +600,13 @@ class AttributionExtractor:
         if c_end <= c_start:
             return None
         att = _statement(text, base, source_tok, base + cue_start, base + cue_end, c_start, c_end)
+        if final_tag is not None and inverted is final_tag and att.source is not None:
+            # the whole phrase after the comma names the speaker ("Chief of the ... Department at
+            # the General Staff Lieutenant-General Sergei Rudskoy")
+            first = final_tag[1][-1].i + 2
+            while first < source_tok.i and (doc[first].is_punct or doc[first].is_quote):
+                first += 1  # ("'' Mr. Obama added": not the closing quotation mark)
+            att.source = Span.of(text, base + doc[first].idx, att.source.end)
         if caps is not None and att.source is not None and att.source.end > base + _tok_end(caps):
             att.source = Span.of(text, att.source.start, base + _tok_end(caps))  # not ", citing ..."
         find_medium(text, base, att, tok, medium_phrases(source_tok) if source_tok is not None else None)
@@ -1367,6 +1375,30 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     else:
         return None
     return (obj, clause) if clause else None
+
+
+def _name_before_final_tag(tok: Any) -> tuple[Any, list[Any]] | None:
+    """"<clause>, Chief of the ... Department at the General Staff Lieutenant-General Sergei
+    Rudskoy said on Monday.": a name right before a speech verb that ends its sentence (but for
+    a time phrase), after the sentence's last comma, that the parser hung on the clause before
+    while taking a noun of that clause for the subject: (the name, the clause's tokens)."""
+    doc = tok.doc
+    if not _speech_form(tok) or tok.i == 0 or lexicon.upos(doc[tok.i - 1]) != "PROPN":
+        return None
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    name = doc[tok.i - 1]
+    if subj is None or subj.i >= name.i - 1 or subj.i == name.i:
+        return None
+    sent = tok.sent
+    tail = [t for t in doc[tok.i + 1:sent.end] if not (t.is_punct or t.lower_ in _TIME_WORDS or t.lower_ in ("on", "last"))]
+    if tail:
+        return None
+    comma = next((t.i for t in reversed(doc[sent.start:name.i]) if t.text == ","), None)
+    if comma is None or comma <= subj.i or name.i - comma > 25 or any(
+            lexicon.upos(t) in ("VERB", "AUX") for t in doc[comma + 1:name.i]):
+        return None
+    clause = [t for t in doc[sent.start:comma]]
+    return (name, clause) if clause else None
 
 
 def _speech_form(tok: Any) -> bool:
