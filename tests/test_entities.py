@@ -1434,3 +1434,12 @@ def test_an_anonymous_person_in_a_place_is_who_the_relative_clause_and_the_descr
     konashenkov = art.attributions[-1]
     assert (konashenkov.speaker, konashenkov.speaker_description) == (
         "Igor Konashenkov", "Russian Defense Ministry spokesman")
+
+
+def test_a_long_role_before_a_name_keeps_its_prepositions_and_the_rank_goes_with_the_name():
+    art = _analyse_text(
+        "Corridor\n\nThe coalition has let the militants leave Mosul for Syria, Chief of the Main Operations "
+        "Department at the Russian General Staff Lieutenant-General Sergei Rudskoy said on Monday.")
+    (a,) = art.attributions
+    assert (a.speaker, a.speaker_description) == (
+        "Sergei Rudskoy", "Chief of the Main Operations Department at the Russian General Staff")

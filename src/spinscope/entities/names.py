@@ -17,6 +17,7 @@ king queen prince princess emir sultan crown
 ambassador mayor judge justice chairman chairwoman chair
 taoiseach tanaiste tánaiste ag atty supt det insp
 sayyed sayyid sayed seyed hojatoleslam mullah mufti
+lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())

@@ -192,6 +192,11 @@ _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms si
 _ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed".split())
 
 
+# Prepositions inside a role before a name ("head of", "spokeswoman for", "professor at").
+_ROLE_PREPS = ("of", "for", "at")
+PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
+
+
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -207,7 +212,11 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if not any(ch.isalnum() for ch in word):
             break  # "(Xinhua) -- Kenyan President William Ruto": a dash ends the phrase
         low = word.casefold().strip(".")
-        if low in ("of", "for") and kept:
+        if low == "the" and kept and n > 0 and words[n - 1].group(0).casefold() in _ROLE_PREPS \
+                and kept[-1].group(0)[:1].isupper():
+            kept.append(w)  # "Chief of the Main Operations Department at the Russian General Staff"
+            continue
+        if low in _ROLE_PREPS and kept:
             if all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept):
                 break  # "imperative for Mr. Barr": a preposition before an honorific starts no role
             if low == "for" and n > 0 and role_nouns_in(words[n - 1].group(0)) and role_nouns_in(kept[0].group(0)):
@@ -243,9 +252,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         elif word[0].islower() and low not in ROLE_NOUNS:
             break
         kept.append(w)
-        if len(kept) >= 6:
+        if len(kept) >= PRE_NAME_MAX_WORDS:
             break
-    while kept and kept[-1].group(0).casefold() in ("of", "for"):
+    while kept and kept[-1].group(0).casefold() in (*_ROLE_PREPS, "the"):
         kept.pop()
     if not kept:
         return None
@@ -254,7 +263,7 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         return None
     words = phrase.split()
     for i in range(len(words) - 2, 0, -1):
-        if words[i].casefold() in ("of", "for") and words[i - 1][:1].islower() \
+        if words[i].casefold() in _ROLE_PREPS and words[i - 1][:1].islower() \
                 and not (role_nouns_in(words[i - 1]) or title_like(words[i - 1])):
             # "sentencing of rights activist X", "arrogance of Ukrainian President X": the role
             # is what follows the preposition
@@ -262,7 +271,7 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             words = words[i + 1:]
             break
     while len(words) > 1 and (words[-1].casefold().strip(".") in _NAME_HONORIFICS or (
-            words[-1].endswith(".") and is_title(words[-1]))) and role_nouns_in(" ".join(words[:-1])):
+            (words[-1].endswith(".") or "-" in words[-1]) and is_title(words[-1]))) and role_nouns_in(" ".join(words[:-1])):
         # "climatology expert Professor Janette Lindesay", "ministry spokesman Maj. Gen. Igor
         # Konashenkov": the honorific or abbreviated rank is the name's
         words.pop()
