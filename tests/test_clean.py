@@ -858,3 +858,20 @@ def test_licence_notes_membership_appeals_and_their_heading_are_removed():
 def test_an_edited_time_line_is_the_byline():
     r = clean("Title\n\nPublished time: 3 Nov, 2016 14:22\nEdited time: 3 Nov, 2016 15:01\n\n" + BODY_PARAGRAPH)
     assert reasons(r)["Edited time: 3 Nov, 2016 15:01"] == "byline"
+
+
+def test_a_repost_by_global_research_loses_its_reader_notes_and_the_bio_of_an_author_known_from_metadata():
+    text = ("Managed exodus\n\nThis article was first published by RT on November 3, 2016.\n\n" + BODY_PARAGRAPH
+            + "*\n\nNote to readers: Please click the share buttons above or below. Follow us on Instagram.\n\n"
+            "Michel Chossudovsky is an award-winning author, Professor of Economics (emeritus).\n\n"
+            "The original source of this article is RT\n")
+    r = clean(text)
+    got = reasons(r)
+    assert r.meta["repost_of"] == "RT"
+    assert got["*"] == "other" and got["The original source of this article is RT"] == "repost_note"
+    assert got["Note to readers: Please click the share buttons above or below. Follow us on Instagram."] == "share_prompt"
+    # the author is known only from the page's metadata, with a title the bio leaves out
+    assert "award-winning" in r.text
+    bio = "Michel Chossudovsky is an award-winning author, Professor of Economics (emeritus)."
+    title, body = _split(text)
+    assert reasons(clean_text(body, title, authors=["Prof Michel Chossudovsky"]))[bio] == "byline"

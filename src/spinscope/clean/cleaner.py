@@ -28,6 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..errors import E_NO_TEXT_AFTER_CLEANING, SpinscopeError
+from ..entities.names import split_title
 from ..model import Removed
 from . import lines as L
 from .normalize import normalize_line, normalize_text, squash
@@ -133,13 +134,17 @@ class Cleaner:
         self._weak_index = RuleIndex(self.weak_rules)
 
     # ------------------------------------------------------------------ public
-    def clean(self, raw_text: str, title: str | None = None, input_format: str = "text") -> CleanResult:
+    def clean(self, raw_text: str, title: str | None = None, input_format: str = "text",
+              authors: list[str] | None = None) -> CleanResult:
         """Clean one article's text.
 
         Args:
             raw_text: the decoded input text (title line already taken off for plain text).
             title: the title if known; None to take it from the first usable line.
             input_format: ``text``, ``html`` (one paragraph a line) or ``jsonl``.
+            authors: authors known from the input's metadata (an HTML page's author tag): with
+                those found in the text's bylines, a closing paragraph about one of them is
+                the writer's bio.
         Returns:
             A :class:`CleanResult`.
         Raises:
@@ -154,7 +159,7 @@ class Cleaner:
         self._cut_signatures(body)
         self._cut_glued_tails(body)
         if self.options.position_rules:
-            self._position_rules(body, result)
+            self._position_rules(body, result, list(authors or ()))
         self._collect(body, result)
         result.paragraphs = self._assemble(body, input_format)
         result.text = "\n\n".join(result.paragraphs)
@@ -403,7 +408,7 @@ class Cleaner:
                 s.pieces[:] = [Removed(s.text, "forum_signature")]
 
     @staticmethod
-    def _position_rules(body: list[_Line], result: CleanResult) -> None:
+    def _position_rules(body: list[_Line], result: CleanResult, known_authors: list[str] = ()) -> None:
         """Step 6: captions, source notes and debris clusters before the first / after the last anchor."""
         anchors = [i for i, ln in enumerate(body) if ln.reason is None and L.is_anchor(ln.text)]
         if not anchors:
@@ -432,9 +437,11 @@ class Cleaner:
         # The last paragraph, when it says who an author of the byline is ("Finian Cunningham has
         # written extensively on ...", "Jane Doe is a journalist based in ..."): the writer's bio.
         kept = [ln for ln in body if ln.reason is None]
-        if len(kept) >= 3 and result.authors:
+        authors = [*result.authors, *known_authors]
+        if len(kept) >= 3 and authors:
             bio = kept[-1]
-            names = "|".join(re.escape(a) for a in result.authors if len(a.split()) >= 2)
+            # (the name without its title: "Prof Michel Chossudovsky" writes "Michel Chossudovsky is ...")
+            names = "|".join(re.escape(n) for a in authors for n in {a, split_title(a)[1]} if len(n.split()) >= 2)
             if names and len(L.words(bio.text)) <= AUTHOR_BIO_MAX_WORDS and re.match(
                     rf"(?:{names})(?:,\s[^,]{{2,80}},)?\s+{_BIO_VERBS}\b", bio.text):
                 bio.reason, bio.rule = "byline", "author_bio"
@@ -573,11 +580,11 @@ _DEFAULT_CLEANER: Cleaner | None = None
 
 
 def clean_text(raw_text: str, title: str | None = None, input_format: str = "text",
-               options: CleanOptions | None = None) -> CleanResult:
+               options: CleanOptions | None = None, authors: list[str] | None = None) -> CleanResult:
     """Clean one text with the default rules (or ``options``); see :class:`Cleaner`."""
     global _DEFAULT_CLEANER
     if options is not None:
-        return Cleaner(options).clean(raw_text, title, input_format)
+        return Cleaner(options).clean(raw_text, title, input_format, authors)
     if _DEFAULT_CLEANER is None:
         _DEFAULT_CLEANER = Cleaner()
-    return _DEFAULT_CLEANER.clean(raw_text, title, input_format)
+    return _DEFAULT_CLEANER.clean(raw_text, title, input_format, authors)

@@ -197,7 +197,9 @@ def split_caption_credit(line: str) -> CaptionParts | None:
     return None
 
 
-_SOURCE_CUT = re.compile(r"\.\s|\s+(?:under a |and is (?:re)?published|with permission|read the original)", re.IGNORECASE)
+_SOURCE_CUT = re.compile(r"\.\s|\s+(?:under a |and is (?:re)?published|with permission|read the original)|"
+                         r"\s+on\s+(?:\w+day,?\s+)?(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d",
+                         re.IGNORECASE)  # ("first published by RT on November 3, 2016")
 
 
 def clean_source_name(source: str) -> str:

@@ -29,7 +29,7 @@ class CleanStage:
 
     def __call__(self, article: Article) -> Article:
         raw = article.raw_text or article.text
-        result = self.cleaner.clean(raw, article.title, article.input_format)
+        result = self.cleaner.clean(raw, article.title, article.input_format, article.authors)
         article.text = result.text
         article.title = result.title
         article.removed.extend(result.removed)
