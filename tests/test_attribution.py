@@ -1207,3 +1207,20 @@ def test_a_name_before_a_final_speech_verb_is_the_speaker_whatever_the_parser_to
     assert a.content.text.startswith("The US-led coalition has allowed") and a.content.text.endswith("for Syria")
     (a,) = extractor("''The future we want, all of us want,'' Mr. Obama added.")
     assert a.source.text == "Mr. Obama"
+
+
+def test_a_speaker_the_parser_read_as_an_apposition_of_the_medium_still_speaks(extractor) -> None:
+    (a,) = extractor('Speaking to Al Jazeera, Dr Ghassan Abu Sittah, a surgeon at the hospital, said he heard '
+                     '"the whistle of a missile" before the explosion.')
+    assert a.source.text == "Dr Ghassan Abu Sittah, a surgeon at the hospital," and a.medium == "Al Jazeera"
+
+
+def test_a_colon_after_the_cue_takes_the_quotation_after_it_and_coordinated_quotes_stay_apart(extractor) -> None:
+    found = extractor('In a post on X, billionaire Elon Musk wrote that the war "should have ended long ago," '
+                      'adding: "Negotiate now."')
+    assert [(a.cue.text, a.content.text) for a in found] == [
+        ("wrote", 'that the war "should have ended long ago,"'), ("adding:", '"Negotiate now."')]
+    found = extractor('In a statement, the ministry said Moscow "has never threatened anyone" and accused '
+                      'Washington of "pumping Kiev full of weapons."')
+    assert found[-1].cue.text == "accused"
+    assert found[-1].content.text == 'Washington of "pumping Kiev full of weapons."'

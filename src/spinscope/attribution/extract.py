@@ -465,6 +465,8 @@ class AttributionExtractor:
         caps = _caps_name_read_as_verb(tok) if source_tok is None else None
         if caps is not None:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
+        if source_tok is None:
+            source_tok = _speaker_read_as_apposition(tok)
         final_tag = _name_before_final_tag(tok)
         inverted = _inverted_object(tok) or final_tag
         if inverted is not None:
@@ -531,6 +533,9 @@ class AttributionExtractor:
         if q is not None and any(c.tag_ == "VBG" and c.dep_ in ("advcl", "xcomp", "conj") and _cue_like(c)
                                  and c.i > tok.i and base + c.idx < q[0] for c in children):
             q = None  # 'blamed Republicans, telling reporters that the GOP "has refused ..."': the participle's
+        if q is not None and content is not None and q[1] <= base + tok.idx < content[0] \
+                and _CONJOINED_GAP.match(text, q[1], base + tok.idx):
+            q = None  # 'said Moscow "has never threatened anyone" and accused Washington of ...': the object is after
         if q is not None:
             if content and _overlaps(q, content):
                 content = (min(q[0], content[0]), max(q[1], content[1]))
@@ -582,6 +587,9 @@ class AttributionExtractor:
             cue_end = max(_tok_end(t) for t in cue_toks)
         if text[base + cue_end:base + cue_end + 1] == ":":
             cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
+            after = next((r for r in quotes if 0 <= r.start - (base + cue_end) <= 2), None)
+            if after is not None:
+                content = (after.start, after.end)  # '..., adding: "Negotiate now."': the quotation after the colon
         it = _as_put_it(cue_head)
         if it is not None:
             cue_start, cue_end = cue_head.idx, _tok_end(it)  # "as one senator put it": cue "put it"
@@ -1377,6 +1385,23 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     return (obj, clause) if clause else None
 
 
+def _speaker_read_as_apposition(tok: Any) -> Any:
+    """"Speaking to Al Jazeera, Dr Ghassan Abu Sittah, a surgeon at the hospital, said ...": a
+    subjectless speech verb after an opening participle phrase whose last noun has a name in
+    apposition (the parser's reading of the speaker); that name, else None."""
+    if lexicon.upos(tok) != "VERB" or tok.tag_ not in ("VBD", "VBZ", "VBP"):
+        return None
+    part = next((c for c in tok.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < tok.i
+                 and c.i == c.sent.start), None)
+    if part is None:
+        return None
+    nouns = [t for t in part.subtree if t.dep_ == "appos" and lexicon.upos(t) == "PROPN" and t.head.dep_ == "pobj"]
+    name = nouns[0] if nouns else None
+    if name is None or name.right_edge.i >= tok.i or tok.doc[name.left_edge.i - 1].text != ",":
+        return None
+    return name
+
+
 def _name_before_final_tag(tok: Any) -> tuple[Any, list[Any]] | None:
     """"<clause>, Chief of the ... Department at the General Staff Lieutenant-General Sergei
     Rudskoy said on Monday.": a name right before a speech verb that ends its sentence (but for
@@ -1438,6 +1463,11 @@ def _infinitive_subject(c: Any) -> bool:
     return c.dep_ == "csubj" and c.left_edge.lower_ == "to"
 
 
+# Between two quotations, a coordinated clause rather than a speech tag ('"has never threatened
+# anyone" and accused Washington of "pumping ..."').
+_CONJOINED_GAP = re.compile(r"\s+(?:and|but|or|while|yet)\s", re.I)
+
+
 def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> tuple[int, int] | None:
     """The quotation(s) this cue introduces or closes, if the sentence has any.
 
@@ -1471,7 +1501,7 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
             # '“A,” he said, adding: “B.”': two cues, one quotation each
             q = before[-1] if tok.i == verbs[0].i else after[0]
             return (q.start, q.end)
-        if len(gap) < 80:  # split quote around a short "he said"
+        if len(gap) < 80 and not _CONJOINED_GAP.match(gap):  # split quote around a short "he said"
             return (before[-1].start, after[0].end)
     if before:
         # The quote ends right before "he said" (allowing for the source between).
