@@ -1224,3 +1224,9 @@ def test_a_colon_after_the_cue_takes_the_quotation_after_it_and_coordinated_quot
                       'Washington of "pumping Kiev full of weapons."')
     assert found[-1].cue.text == "accused"
     assert found[-1].content.text == 'Washington of "pumping Kiev full of weapons."'
+
+
+def test_a_yes_no_question_is_nobodys_statement(extractor) -> None:
+    found = extractor("AFP: Some experts say the new tariffs will hurt both sides. Does China plan to retaliate?")
+    assert [a.cue.text for a in found] == ["say"]
+    assert extractor("Will the minister say that the talks failed?") == []

@@ -459,6 +459,8 @@ class AttributionExtractor:
         if source_tok is not None and source_tok.lower_ in ("who", "whoever") and source_tok.i <= tok.sent.start + 1 \
                 and tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
             return None  # "Who really believes that?": a rhetorical question, nobody's statement
+        if source_tok is not None and _yes_no_question(tok, source_tok):
+            return None  # "Does China plan to retaliate?": a question put to someone, not their statement
         if lexicon.lemma_of(tok) == "plan" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
@@ -1383,6 +1385,18 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     else:
         return None
     return (obj, clause) if clause else None
+
+
+def _yes_no_question(tok: Any, source_tok: Any) -> bool:
+    """A question opening with an auxiliary before the cue's subject ("Does China plan to
+    retaliate?", "Will the minister say that ...?")."""
+    sent = tok.sent
+    first = tok.doc[sent.start]
+    return (first.lower_ in _QUESTION_AUX and first.i < source_tok.i < tok.i
+            and sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"))
+
+
+_QUESTION_AUX = frozenset("do does did will would can could should is are was were has have had shall may might".split())
 
 
 def _speaker_read_as_apposition(tok: Any) -> Any:
