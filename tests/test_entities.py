@@ -1443,3 +1443,15 @@ def test_a_long_role_before_a_name_keeps_its_prepositions_and_the_rank_goes_with
     (a,) = art.attributions
     assert (a.speaker, a.speaker_description) == (
         "Sergei Rudskoy", "Chief of the Main Operations Department at the Russian General Staff")
+
+
+def test_a_role_named_in_the_lead_is_the_person_named_with_it_later_and_portfolios_do_not_mix():
+    art = _analyse_text(
+        "Minister vows\n\nT\u00fcrkiye's defense minister on Wednesday vowed to continue the operations against the "
+        "group.\n\nTurkish National Defense Minister Yasar Guler said the army was ready.\n\nThe foreign minister "
+        "said on Monday that the talks failed.\n\nForeign Minister Hakan Fidan told reporters it was over.")
+    assert [a.speaker for a in art.attributions] == ["Yasar Guler", "Yasar Guler", "Hakan Fidan", "Hakan Fidan"]
+    # a role with a place is only someone the article describes with that place
+    art = _analyse_text("Refugees\n\nPrime Minister Viktor Orban said the border was closed. Lithuania's interior "
+                        "minister said the government had asked towns to list housing.")
+    assert art.attributions[-1].speaker != "Viktor Orban"

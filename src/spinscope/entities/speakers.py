@@ -34,8 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (HONORIFICS, ISSUING_VERBS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, is_title, name_parts,
-                    title_key, role_classes, role_nouns_in, singular, split_title)
+from .names import (HONORIFICS, ISSUING_VERBS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, fold_accents, is_title,
+                    name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -950,16 +950,24 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     # 4. definite descriptions: "the journalist", "The analyst", "the Russian head of state"
     if len(low) >= 4 and tuple(low[-3:]) in _ROLE_PHRASES:
         low = low[:-3] + [_ROLE_PHRASES[tuple(low[-3:])]]
-    if len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS:
+    possessed = len(low) >= 2 and words[0][:1].isupper() and words[0].endswith(("'s", "\u2019s")) \
+        and low[-1] in ROLE_NOUNS and singular(low[-1]) == low[-1]  # "Türkiye's defense minister"
+    if possessed or (len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS):
         if _anonymous_before(low[-1], pos, attributions):
             return raw.strip(), None, True  # "a senior official told reporters ... the official said"
-        owned = any(w.endswith(("'s", "\u2019s")) for w in words[1:-1]) or any(w[:1].isupper() for w in words[1:-1])
+        owned = possessed or any(w.endswith(("'s", "\u2019s")) for w in words[1:-1]) or any(
+            w[:1].isupper() for w in words[1:-1])
         # ("the Pentagon's inspector general": someone of the Pentagon, not whoever spoke last)
-        chosen = _by_description(low[-1], pos, people, said, fallback=not owned,
-                                 names=tuple(w for w in words[1:-1] if w[:1].isupper()))
+        names = tuple(strip_possessive(w) for w in words[(0 if possessed else 1):-1]
+                      if w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
+        chosen = _by_description(low[-1], pos, people, said, fallback=not owned, names=names) \
+            or _named_later(low[-1], pos, people, tuple(strip_possessive(w) for w in words[(0 if possessed else 1):]))
+        if chosen and possessed and not _names_in(names, people[chosen].description if chosen in people else None):
+            chosen = None  # "Lithuania's interior minister": only someone the article describes so
         if chosen:
             return chosen, "PERSON", False
-        return raw.strip(), None, True
+        if not possessed:
+            return raw.strip(), None, True
     # 4a. "the mayor of London", "The President of Russia": the person described by that role
     #     and those names, or the last speaker when nothing in the article says otherwise
     if src is not None and len(low) >= 4 and low[0] in DEFINITE and low[2] == "of" and low[1] in ROLE_NOUNS:
@@ -1249,12 +1257,31 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
     return False
 
 
+# A minister's or secretary's portfolio: "the foreign minister" is not the "Defense Minister".
+_PORTFOLIOS = frozenset("""foreign defense defence finance interior health justice economy economic trade energy
+education agriculture transport culture environment home treasury""".split())  # (not "labour": the party)
+# A role named before the person holding it ("Türkiye's defense minister on Wednesday vowed ...",
+# then "Defense Minister Yasar Guler said"): looked for this far ahead.
+NAMED_LATER_CHARS = 2000
+
+
+def _named_later(noun: str, pos: int, people: dict[str, PersonInfo], words: tuple[str, ...]) -> str | None:
+    """The person first named after ``pos`` (within NAMED_LATER_CHARS) whose description has
+    this role noun and every other word of the phrase: the wire story's "the defense minister
+    said ..." in the lead, "Defense Minister X" in a later paragraph (not "the former president"
+    for a "Ukrainian President", nor "The Prime Minister" for a "shadow climate minister")."""
+    later = [(min(p.positions), p.canonical) for p in people.values() if p.positions and p.description
+             and pos < min(p.positions) <= pos + NAMED_LATER_CHARS and noun in role_nouns_in(p.description)
+             and _names_in(words, p.description)]
+    return min(later)[1] if later else None
+
+
 def _names_in(names: tuple[str, ...], description: str | None) -> bool:
     """Whether a description holds every name of a definite description ("Russian" of "the
     Russian leader" in "Russian President"; "Russia" of "the President of Russia")."""
-    words = re.findall(r"[\w\-]+", (description or "").casefold())
-    # (a nationality and its country share their first letters: "Russian", "Russia's")
-    return all(any(d[:4] == w.casefold()[:4] for d in words) for w in names)
+    words = re.findall(r"[\w\-]+", fold_accents(description or "").casefold())
+    # (a nationality and its country share their first letters: "Russian", "Russia's", "Türkiye", "Turkish")
+    return all(any(d[:4] == fold_accents(w).casefold()[:4] for d in words) for w in names)
 
 
 def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
@@ -1262,7 +1289,12 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
     it holds them, or it names no other place (not counting acronyms such as "MP", a place code
     too, in the gazetteer; "President", "Foreign Minister" may be "the
     Ruritanian head of state"; "President of France" is not "the President of Russia")."""
-    if not names or not description or _names_in(names, description):
+    if not names:
+        return True
+    portfolios = {w.casefold() for w in names if w.casefold() in _PORTFOLIOS}
+    if portfolios and not _names_in(tuple(portfolios), description):
+        return False  # "the foreign minister" is not the "Defense Minister" nor the "President"
+    if not description or _names_in(names, description):
         return True
     places = place_names()
     return not any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
@@ -1297,6 +1329,7 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
             if test(p.description) and _names_fit(names, p.description):
                 return p.canonical
     last_info = people.get(earlier[-1].canonical) if earlier else None
-    if earlier and fallback and not _head_for_staff(noun, last_info.description if last_info else None):
+    if earlier and fallback and not _head_for_staff(noun, last_info.description if last_info else None) \
+            and _names_fit(names, last_info.description if last_info else None):
         return earlier[-1].canonical
     return None
