@@ -1230,3 +1230,15 @@ def test_a_yes_no_question_is_nobodys_statement(extractor) -> None:
     found = extractor("AFP: Some experts say the new tariffs will hurt both sides. Does China plan to retaliate?")
     assert [a.cue.text for a in found] == ["say"]
     assert extractor("Will the minister say that the talks failed?") == []
+
+
+def test_in_the_words_of_x_attributes_like_according_to(extractor) -> None:
+    (a,) = extractor('In the words of political analyst Ivan Petrov, "Washington is playing a double game."')
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "political analyst Ivan Petrov", "In the words of", '"Washington is playing a double game."')
+
+
+def test_an_op_ed_for_an_outlet_names_the_outlet_as_the_medium(extractor) -> None:
+    (a,) = extractor('Former CIA officer Larry Johnson wrote in an op-ed for Consortium News that the Pentagon '
+                     '"knew exactly what it was doing."')
+    assert a.medium == "Consortium News"

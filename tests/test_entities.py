@@ -1455,3 +1455,11 @@ def test_a_role_named_in_the_lead_is_the_person_named_with_it_later_and_portfoli
     art = _analyse_text("Refugees\n\nPrime Minister Viktor Orban said the border was closed. Lithuania's interior "
                         "minister said the government had asked towns to list housing.")
     assert art.attributions[-1].speaker != "Viktor Orban"
+
+
+def test_the_outlet_is_the_last_outlet_named_not_a_platform():
+    art = _analyse_text(
+        "Convoy\n\nThe convoy crossed the border, Consortium News reported. Chechen leader Ramzan Kadyrov posted "
+        "on his Telegram channel that his fighters were ready.\n\nThe outlet also reported that officials had met "
+        "the commanders.")
+    assert art.attributions[-1].speaker == "Consortium News"

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from ..model import Attribution, Span
-from ..entities.names import ROLE_NOUNS
+from ..entities.names import PLATFORMS as _PLATFORMS, ROLE_NOUNS
 from ..entities.resolve import place_names
 from . import lexicon
 
@@ -200,8 +200,6 @@ def _speaking_to(cue: Any) -> Any:
 # Verbs whose "in X" names the publication ("wrote in Asia Times"), not a place.
 _WRITE_VERBS = frozenset("write publish opine pen".split())
 # Social platforms, written as their owners write them ("X" alone is a platform only after "on").
-_PLATFORMS = frozenset("""X Twitter Facebook Telegram Instagram YouTube TikTok VKontakte VK Weibo Substack Gab
-Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
 _CHANNEL_NOUNS = frozenset("channel account page feed blog profile website site podcast show".split())
 
 
@@ -246,6 +244,14 @@ _OUTLET_KINDS = frozenset("newspaper daily weekly tabloid website site portal ag
                           "magazine outlet".split())
 
 
+def _noun_of(tok: Any) -> str:
+    """The lemma of a noun, whole when the tokenizer split it at a hyphen ("op-ed": "ed")."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 1].whitespace_ == "" and doc[tok.i - 2].whitespace_ == "":
+        return f"{doc[tok.i - 2].lower_}-{lexicon.lemma_of(tok)}"
+    return lexicon.lemma_of(tok)
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
     ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
@@ -266,14 +272,15 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
                 if prep.lower_ in _MEDIUM_PREPS and lexicon.upos(pobj) == "PROPN" and pobj.lower_.rstrip(".") not in _NOT_MEDIA:
                     cand = pobj
                 elif prep.lower_ == "in" and lexicon.upos(pobj) == "PROPN" and lexicon.lemma_of(cue) in _WRITE_VERBS \
-                        and pobj.lower_.rstrip(".") not in _NOT_MEDIA and not _is_place(pobj):
+                        and pobj.lower_.rstrip(".") not in _NOT_MEDIA and not _is_place(pobj) \
+                        and _noun_of(pobj) not in _MEDIUM_NOUNS:
                     cand = pobj  # "wrote in Asia Times" (not "wrote in Moscow")
                 elif prep.lower_ in ("on", "via") and _platform(pobj):
                     cand = pobj  # "wrote on X" (tagged a common noun), "on her Telegram channel"
-                elif lexicon.lemma_of(pobj) in _MEDIUM_NOUNS:
-                    # "in an interview with Sputnik", "in a statement to Reuters" (but "in comments
-                    # on the lawsuit": what the comments are about)
-                    preps = ("to", "with") if lexicon.lemma_of(pobj) in _TOPIC_ON_NOUNS else _MEDIUM_PREPS
+                elif _noun_of(pobj) in _MEDIUM_NOUNS:
+                    # "in an interview with Sputnik", "in a statement to Reuters", "in an op-ed for
+                    # Consortium News" (but "in comments on the lawsuit": what the comments are about)
+                    preps = ("to", "with") if _noun_of(pobj) in _TOPIC_ON_NOUNS else (*_MEDIUM_PREPS, "for")
                     for p2 in (c for c in pobj.children if c.dep_ == "prep" and c.lower_ in preps):
                         inner = [c for c in p2.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
                         if inner:

@@ -322,6 +322,10 @@ class AttributionExtractor:
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
                         att.cue = Span.of(text, base + tok.idx, base + _tok_end(tok))
                         find_medium(text, base, att, tok)  # "as told by X to Reuters"
+                elif tok.text == "In" and [t.lower_ for t in doc[tok.i + 1:tok.i + 4]] == ["the", "words", "of"] \
+                        and not self._in_quote(tok):
+                    # "In the words of X, ..." opening a sentence (not a saying quoted inside a quotation)
+                    att = self._according_to(text, base, doc, tok, doc[tok.i + 3])
                 elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
                     att = self._adverbial_cue(text, base, doc, tok)
                 elif _make_clear(tok) is not None:

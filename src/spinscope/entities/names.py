@@ -67,6 +67,10 @@ takfiri takfiris
 # Words that qualify a group's name on either side ("Takfiri Daesh terrorists", "Daesh Takfiri group").
 GROUP_QUALIFIERS = frozenset("takfiri takfiris wahhabi salafi jihadist terrorist terror".split())
 
+# Social platforms: where people post ("wrote on Telegram"), not outlets that report ("the outlet said").
+PLATFORMS = frozenset("""X Twitter Facebook Telegram Instagram YouTube TikTok VKontakte VK Weibo Substack Gab
+Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
+
 # How a document comes out of its issuer ("a statement released by X", "a report put out by Y"):
 # the extractor keeps such a phrase in the source, and the speakers stage makes X the speaker.
 ISSUING_VERBS = ("issued", "released", "published", "posted", "put out", "circulated", "signed")

@@ -34,7 +34,7 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (HONORIFICS, ISSUING_VERBS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, fold_accents, is_title,
+from .names import (HONORIFICS, ISSUING_VERBS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
 if TYPE_CHECKING:
@@ -428,6 +428,8 @@ _RESEARCH = re.compile(r"\b(?:stud(?:y|ies)|research|researchers|journal|publish
 
 
 def _is_outlet(e: Entity) -> bool:
+    if e.canonical in PLATFORMS:
+        return False  # ("posted on his Telegram channel ... The outlet also reported": not Telegram)
     return e.label == "MEDIA" or (e.label == "ORG" and any(w.casefold() in _OUTLET_WORDS
                                                            for w in re.findall(r"[\w\-]+", e.canonical)))
 
