@@ -1242,3 +1242,14 @@ def test_an_op_ed_for_an_outlet_names_the_outlet_as_the_medium(extractor) -> Non
     (a,) = extractor('Former CIA officer Larry Johnson wrote in an op-ed for Consortium News that the Pentagon '
                      '"knew exactly what it was doing."')
     assert a.medium == "Consortium News"
+
+
+def test_told_an_outlet_at_the_time_that_and_an_outlet_quoting_an_unnamed_source(extractor) -> None:
+    found = extractor('Coalition spokesman Col. John Dorrian told AFP at the time that the claim was "absolutely '
+                      'false," adding that Iraqi forces had encircled the city.')
+    assert found[0].content.text == 'that the claim was "absolutely false,"' and found[0].medium == "AFP"
+    found = extractor("Russia's state broadcaster RT quoted an unnamed \"security source\" as saying that the "
+                      "coalition had \"guaranteed safe passage\" to the militants.")
+    saying = found[-1]
+    assert (saying.source.text, saying.cue.text, saying.medium, saying.unnamed) == (
+        'an unnamed "security source"', "as saying", "RT", True)

@@ -236,7 +236,11 @@ def _quoting_outlet(cue: Any) -> Any:
     outlet = next((p for p in by.children if p.dep_ == "pobj"), None) if by is not None else None
     if outlet is not None and lexicon.upos(outlet) == "PROPN":
         return outlet
-    return next((c for c in quoting.children if c.dep_ == "nsubj" and lexicon.upos(c) == "PROPN"), None)
+    subj = next((c for c in quoting.children if c.dep_ == "nsubj"), None)
+    if subj is not None and lexicon.upos(subj) != "PROPN":
+        # "Russia's state broadcaster RT quoted ...": the outlet's name in apposition
+        subj = next((c for c in subj.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"), None)
+    return subj if subj is not None and lexicon.upos(subj) == "PROPN" else None
 
 
 # Nouns for the kind of outlet, which a name may follow ("British newspaper The Times").

@@ -231,8 +231,8 @@ class AttributionExtractor:
                 self._nominal and pos in ("NOUN", "ADJ")):
             return False
         if self.cue_model is not None:
-            if _plain_speech(tok):
-                return True
+            if _plain_speech(tok) or lexicon.quoted_as_saying(tok) is not None:
+                return True  # (and "RT quoted a source as saying ...", however the classifier scores it)
             return cuemodel.is_candidate(tok, self._all_verbs, self._nominal) and cuemodel.score(
                 self.cue_model, cuemodel.features(tok, self._in_quote(tok), self._sent_quote(tok), self._rich)
             ) >= (self.options.cue_threshold if self.options.cue_threshold is not None
@@ -1812,9 +1812,11 @@ def _misattached_complement(tok: Any) -> list[Any]:
                         m.dep_ == "mark" and m.lower_ in _COMPLEMENTIZERS and m.i == cl.left_edge.i
                         for m in cl.children):
                     return [cl]
-                if cl.dep_ == "relcl" and cl.i > n.i and lexicon.lemma_of(n) in _MEDIUM_NOUNS | lexicon.TOLD_GATHERINGS \
-                        and _that_fills_no_gap(cl):
-                    return [cl]  # "said at a briefing that the West was pushing Europe to the brink"
+                if cl.dep_ == "relcl" and cl.i > n.i and (lexicon.lemma_of(n) in _MEDIUM_NOUNS | lexicon.TOLD_GATHERINGS
+                                                          or n.lower_ in _TIME_WORDS) and _that_fills_no_gap(cl):
+                    # "said at a briefing that the West was pushing Europe to the brink", "told AFP
+                    # at the time that the claim was false"
+                    return [cl]
     return []
 
 
