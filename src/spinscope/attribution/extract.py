@@ -1430,7 +1430,7 @@ def _name_before_final_tag(tok: Any) -> tuple[Any, list[Any]] | None:
         return None
     subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
     name = doc[tok.i - 1]
-    if subj is None or subj.i >= name.i - 1 or subj.i == name.i:
+    if subj is None or subj.i >= name.i - 1:
         return None
     sent = tok.sent
     tail = [t for t in doc[tok.i + 1:sent.end] if not (t.is_punct or t.lower_ in _TIME_WORDS or t.lower_ in ("on", "last"))]
