@@ -1253,3 +1253,20 @@ def test_told_an_outlet_at_the_time_that_and_an_outlet_quoting_an_unnamed_source
     saying = found[-1]
     assert (saying.source.text, saying.cue.text, saying.medium, saying.unnamed) == (
         'an unnamed "security source"', "as saying", "RT", True)
+
+
+def test_straight_single_quotes_are_quotations_where_the_paragraph_has_no_typographic_ones() -> None:
+    from spinscope.attribution.quotes import find_quotes
+
+    text = "'If the Americans walk away, Putin will conclude that the West has no stomach,' he said."
+    assert [text[r.start:r.end] for r in find_quotes(text)] == [text[:text.index(" he said")]]
+    text = "Trump's aides said the players' union and rock 'n' roll were fine in the '90s."
+    assert find_quotes(text) == []
+    assert find_quotes("Putin will be 'emboldened' to attack NATO.") == []  # a scare quote mid-sentence
+
+
+def test_a_pronoun_after_a_single_quoted_quotation_is_not_a_name_inside_it(extractor) -> None:
+    found = extractor("Sir Richard Dearlove said the Kremlin was watching.\n\n'If the Americans walk away, "
+                      "Putin will conclude that the West has no stomach for a fight,' he said.")
+    assert [a.cue.text for a in found] == ["said", "said"]  # nothing nested inside the quotation
+    assert found[-1].kind == "direct"

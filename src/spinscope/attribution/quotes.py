@@ -122,17 +122,28 @@ _SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013:-]))\u2018(?=\S)")
 _SINGLE_CLOSE = re.compile(r"(?<=[,.!?\u2026])\u2019|(?<=\S)\u2019(?=[,.;:!?)\]]|\s*$)")
 
 
+# The same with straight apostrophes, as British copy often types them ('If the Americans walk
+# away, Putin will conclude ...,' he said.): never next to another apostrophe ('' is a double
+# quote), and only in a paragraph without typographic single quotes.
+_STRAIGHT_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[{\u2014\u2013:-]))'(?=[^\s'])")
+_STRAIGHT_SINGLE_CLOSE = re.compile(r"(?<=[,.!?\u2026])'(?!')|(?<=[^\s'])'(?=[,.;:!?)\]]|\s*$)")
+
+
 def _single_quotes(text: str, start: int, end: int, taken: list[tuple[int, int]]) -> list[QuoteRegion]:
-    """Balanced ‘…’ quotations in one paragraph, outside the double-quoted regions."""
+    """Balanced ‘…’ quotations in one paragraph, outside the double-quoted regions (or '…'
+    where the paragraph has no typographic single quote)."""
     out: list[QuoteRegion] = []
     para = text[start:end]
+    opener, closer = _SINGLE_OPEN, _SINGLE_CLOSE
+    if "\u2018" not in para and "\u2019" not in para and "''" not in para:
+        opener, closer = _STRAIGHT_SINGLE_OPEN, _STRAIGHT_SINGLE_CLOSE
     pos = 0
     while True:
-        m = _SINGLE_OPEN.search(para, pos)
+        m = opener.search(para, pos)
         if m is None:
             break
-        c = _SINGLE_CLOSE.search(para, m.end())
-        nxt_open = _SINGLE_OPEN.search(para, m.end())
+        c = closer.search(para, m.end())
+        nxt_open = opener.search(para, m.end())
         if c is None or (nxt_open is not None and nxt_open.start() < c.start()):
             pos = m.end()  # unpaired: an apostrophe or a scare quote, not a quotation
             continue
