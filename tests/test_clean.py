@@ -875,3 +875,11 @@ def test_a_repost_by_global_research_loses_its_reader_notes_and_the_bio_of_an_au
     bio = "Michel Chossudovsky is an award-winning author, Professor of Economics (emeritus)."
     title, body = _split(text)
     assert reasons(clean_text(body, title, authors=["Prof Michel Chossudovsky"]))[bio] == "byline"
+
+
+def test_tabloid_byline_in_capitals_for_an_outlet_and_agency_codes():
+    r = clean("Putin will be emboldened\n\nBy ROBERT HARDMAN FOR MAILONLINE\n\n" + BODY_PARAGRAPH
+              + "Share or comment on this article:\n\n/ 6053\n")
+    got = reasons(r)
+    assert r.authors == ["Robert Hardman"]
+    assert got["Share or comment on this article:"] == "share_prompt" and got["/ 6053"] == "other"

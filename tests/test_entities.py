@@ -1463,3 +1463,19 @@ def test_the_outlet_is_the_last_outlet_named_not_a_platform():
         "on his Telegram channel that his fighters were ready.\n\nThe outlet also reported that officials had met "
         "the commanders.")
     assert art.attributions[-1].speaker == "Consortium News"
+
+
+def test_a_spokesperson_named_in_apposition_and_ranks_written_out():
+    art = _analyse_text(
+        "Attackers found\n\nA spokesperson for the Islamic Revolution Guards Corps (IRGC), Brigadier General "
+        "Ramezan Sharif, told reporters that the attackers had been identified.\n\nLeader of the Islamic "
+        "Revolution Ayatollah Seyyed Ali Khamenei said the Americans must leave.\n\nRussian Defense Ministry "
+        "representative Major General Igor Konashenkov said the strikes hit. Attorney General William Barr said "
+        "it was over.")
+    got = [(a.speaker, a.speaker_description) for a in art.attributions]
+    assert got[0][0] == "Ramezan Sharif" and not art.attributions[0].unnamed
+    assert got[1] == ("Ali Khamenei", "Leader of the Islamic Revolution")
+    assert got[2] == ("Igor Konashenkov", "Russian Defense Ministry representative")
+    assert got[3] == ("William Barr", "Attorney General")  # not "strikes hit. Attorney General"
+    irgc = {e.canonical for e in art.entities if "Corps" in e.text or e.text == "IRGC"}
+    assert irgc == {"Islamic Revolutionary Guard Corps"}

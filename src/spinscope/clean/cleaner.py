@@ -73,7 +73,7 @@ _TITLE_SITE_REST = re.compile(r"[|–—·:-]\s*(?P<site>[^.!?|]{2,50})")
 # A sign-off: one to four capitalised words ("Global Times", "RT", "Staff Writer", "Ends").
 _SIGN_OFF = re.compile(r"[—–-]?\s*(?:[A-Z][\w.&'’-]*)(?:(?:\s+|\s*/\s*)(?:[A-Z][\w.&'’-]*|of|the|and|&)){0,3}\s*")
 _BYLINE_NAMES = re.compile(r"^(?:written\s+|posted\s+|reported\s+|writing\s+|reporting\s+)?by\s+(?P<names>[^;]+?)"
-                           r"(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated|on|at|in)\b.*|\s*;.*)?$",
+                           r"(?:\s*[,|–—-]\s+.*|\s+(?:published|posted|updated|last updated|on|at|in|for)\b.*|\s*;.*)?$",
                            re.IGNORECASE)
 # A wire dateline alone on its line above the text ("ANKARA", "GAZA CITY", "KYIV, Ukraine").
 _DATELINE_LINE = re.compile(r"[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+){0,2}(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)?)?")
@@ -329,8 +329,9 @@ class Cleaner:
             result.byline_lines.append(line.text)
             m2 = _BYLINE_NAMES.match(line.text)
             if m2:
-                names = re.split(r",\s*|\s+and\s+", m2.group("names"))
-                result.authors.extend(n.strip() for n in names if n.strip())
+                names = re.split(r",\s*|\s+and\s+", m2.group("names"), flags=re.I)
+                # ("By ROBERT HARDMAN FOR MAILONLINE": Robert Hardman)
+                result.authors.extend(n.strip().title() if n.isupper() else n.strip() for n in names if n.strip())
 
     @staticmethod
     def _apply_caption(line: _Line, parts: L.CaptionParts, rule: str) -> None:

@@ -16,7 +16,7 @@ president presidentelect vicepresident vp pm premier chancellor minister secreta
 king queen prince princess emir sultan crown
 ambassador mayor judge justice chairman chairwoman chair
 taoiseach tanaiste tánaiste ag atty supt det insp
-sayyed sayyid sayed seyed hojatoleslam mullah mufti
+sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.

@@ -209,11 +209,17 @@ _NOT_NAME_ENDINGS = _ORG_WORDS | _INSTITUTION_WORDS  # a PERSON mention ending i
 
 def _abbreviated_title_name(surface: str) -> bool:
     """An abbreviated title or rank followed by one to three capitalised words ("Lt.-Gen. Talib
-    Shaghati", "Sen. Warren")."""
+    Shaghati", "Sen. Warren"); or titles and ranks written out, then two or three such words
+    that are no organisation's ("Brigadier General Ramezan Sharif"; not "General Motors")."""
     words = surface.split()
-    if len(words) < 2 or len(words) > 4 or not words[0].endswith(".") or not is_title(words[0]):
+    if len(words) < 2 or not is_title(words[0]):
         return False
-    return all(w[:1].isupper() for w in words[1:])
+    if words[0].endswith("."):
+        return len(words) <= 4 and all(w[:1].isupper() for w in words[1:])
+    k = next((i for i, w in enumerate(words) if not is_title(w)), len(words))
+    rest = words[k:]
+    return 2 <= len(rest) <= 3 and all(w[:1].isupper() and w.replace("-", "").isalpha()
+                                       and w.casefold() not in _ORG_WORDS for w in rest)
 
 
 def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:

@@ -187,11 +187,13 @@ jun jul aug sep sept oct nov dec""".split())
 # Captain Y"), not to the role ("Attorney General" keeps "General").
 _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
                              "sergeant sgt lieutenant lt colonel col lord lady baroness baron "
-                             "sheikh sheik sayyed sayyid sayed seyed".split())
+                             "sheikh sheik sayyed sayyid sayed seyed seyyed seyyid ayatollah imam".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
-_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed".split())
+_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
 
 
+# Ranks that make "General" / "Admiral" after them a rank too ("Major General", "Rear Admiral").
+_RANK_BEFORE_GENERAL = frozenset("major brigadier lieutenant colonel rear vice".split())
 # Prepositions inside a role before a name ("head of", "spokeswoman for", "professor at").
 _ROLE_PREPS = ("of", "for", "at")
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
@@ -228,7 +230,7 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
             break  # "Meet Mrs. Obama": only a title or a role goes before an honorific
         if low in _CALENDAR_WORDS or any(ch.isdigit() for ch in word):
             break  # "said Friday Trump's attorney", "On January 18 US secretary of state Antony Blinken"
-        if word.endswith(".") and not is_title(word) and len(low) > 3:
+        if word.endswith(".") and not is_title(word) and len(low) >= 3 and "." not in low:
             break  # "... with hypersonic missiles. Anchor Vladimir Solovyov", "said Mr. Davis. Davis is":
             # a sentence ends there
         if low in ("the", "a", "an", "that", "and", "said", "says", "told", "by", "to", "with",
@@ -275,6 +277,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         # "climatology expert Professor Janette Lindesay", "ministry spokesman Maj. Gen. Igor
         # Konashenkov": the honorific or abbreviated rank is the name's
         words.pop()
+    if len(words) > 2 and words[-1].casefold() in ("general", "admiral") and words[-2].casefold() in _RANK_BEFORE_GENERAL \
+            and role_nouns_in(" ".join(words[:-2])):
+        words = words[:-2]  # "representative Major General Igor Konashenkov" (but "Attorney General X" keeps it)
     return phrase[:len(" ".join(words))] if words != phrase.split() else phrase
 
 
@@ -800,6 +805,19 @@ _ASIDE = re.compile(r",\s*(?:as usual|as always|as ever|as expected|as well|off|
                     r"for their part|for its part)\b[^,]*,?\s*$", re.I)
 
 
+def _named_in_apposition(text: str, start: int, persons: list[Entity]) -> Entity | None:
+    """A person named in apposition after a vague source ("A spokesperson for the IRGC,
+    Brigadier General Ramezan Sharif,"): after the source's first comma, only titles and ranks
+    before the name."""
+    for e in persons:
+        comma = text.rfind(",", start, e.start)
+        if comma == -1 or text.find(",", start, comma) != -1:
+            continue  # the name must follow the first comma of the source
+        if all(title_like(w) for w in re.findall(r"[\w.\-\u2019']+", text[comma + 1:e.start])):
+            return e
+    return None
+
+
 def _strip_asides(raw: str) -> str:
     """The speaker phrase without a focus word before it ("Even The Economist") or an aside after
     it ("Western media, as usual")."""
@@ -851,6 +869,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return last.speaker_entity, last.speaker_label, False
     definite_role = len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS
     if src is not None and a.unnamed and not definite_role:
+        named = _named_in_apposition(text, src.start, [e for e in inside if e.label == "PERSON"])
+        if named is not None:  # "A spokesperson for the IRGC, Brigadier General Ramezan Sharif,"
+            return named.canonical, "PERSON", False
         return raw.strip(), None, True  # (but "the Russian diplomat" is someone already named: step 4)
     if src is not None:
         joint = _joint_speakers(text, [e for e in inside if e.label == "PERSON"
