@@ -1479,3 +1479,11 @@ def test_a_spokesperson_named_in_apposition_and_ranks_written_out():
     assert got[3] == ("William Barr", "Attorney General")  # not "strikes hit. Attorney General"
     irgc = {e.canonical for e in art.entities if "Corps" in e.text or e.text == "IRGC"}
     assert irgc == {"Islamic Revolutionary Guard Corps"}
+
+
+def test_i_or_we_inside_a_quotation_or_a_transcript_answer_is_its_speaker():
+    art = _analyse_text(
+        "Regular press conference\n\nCCTV: The State Department said China is a threat. What's your comment?\n\n"
+        "Mao Ning: The US is in no position to lecture others. We urge the US to stop smearing China.")
+    we = next(a for a in art.attributions if a.source is not None and a.source.text == "We")
+    assert (we.speaker, we.unnamed) == ("Mao Ning", False)

@@ -610,6 +610,18 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             a.speaker_description = _post_as_role(a.speaker_description)
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+    # "I" / "we" speaking inside someone's quotation or transcript answer is that speaker ("Mao
+    # Ning: The US is in no position to lecture others. ... We urge the US to stop smearing China.")
+    for a in order:
+        if a.source is None or a.cue is None or a.source.text.strip().casefold() not in ("i", "we"):
+            continue
+        host = next((b for b in order if b is not a and b.speaker and b.cue is not None
+                     and (b.kind == "direct" or "transcript" in b.flags)
+                     and b.content.start <= a.cue.start < b.content.end), None)
+        if host is not None:
+            a.speaker, a.unnamed, a.speaker_label = host.speaker, host.unnamed, host.speaker_label
+            a.speaker_entity, a.speaker_description = host.speaker_entity, host.speaker_description
+            a.flags = [f for f in a.flags if f != "speaker_unresolved"]
     # A person the article describes only in one statement's source ("<clause>, Russia's envoy to
     # the EU, Vladimir Chizhov, said") keeps that description in the statements after it
     first_desc: dict[str, str] = {}
