@@ -518,10 +518,16 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             # that is a name of its own (alias table), a place, longer than such surnames
             # ("EgyptAir" of a mistagged "EgyptAir Crash") or the start of a name going on with
             # a place ("Sky" of "Sky Deutschland") keeps its label
-            first = by_first.get(parts[0], set()) if m.label == "PERSON" else {
-                n for n in by_first.get(parts[0], set()) if len(parts[0]) <= SURNAME_FIRST_MAX_LEN
-                and not any(p in place_names() for p in n.split()[1:])} if (
-                m.label == "ORG" and table.lookup(m.canonical) is None and m.canonical not in place_names()) else set()
+            first = by_first.get(parts[0], set())
+            if m.label == "ORG":
+                places = place_names()
+                if len(parts[0]) > SURNAME_FIRST_MAX_LEN or table.lookup(m.canonical) is not None \
+                        or m.canonical in places:
+                    first = set()
+                else:
+                    first = {n for n in first if not any(p in places for p in n.split()[1:])}
+            elif m.label != "PERSON":
+                first = set()
             if len(last) == 1 and not (first - last):
                 m.canonical, m.label = next(iter(last)), "PERSON"
             elif len(last) > 1 and m.label != "PERSON":
