@@ -1270,3 +1270,44 @@ def test_a_pronoun_after_a_single_quoted_quotation_is_not_a_name_inside_it(extra
                       "Putin will conclude that the West has no stomach for a fight,' he said.")
     assert [a.cue.text for a in found] == ["said", "said"]  # nothing nested inside the quotation
     assert found[-1].kind == "direct"
+
+
+def _brat_corpus(root: Path, texts: dict[str, str], anns: dict[str, str]) -> Path:
+    (root / "dev" / "text").mkdir(parents=True)
+    (root / "dev" / "attributions").mkdir()
+    for name, text in texts.items():
+        (root / "dev" / "text" / f"{name}.txt").write_text(text, encoding="utf-8")
+    for name, ann in anns.items():
+        (root / "dev" / "attributions" / f"{name}.ann").write_text(ann, encoding="utf-8")
+    return root
+
+
+def test_annotator_agreement_scores_further_files_against_the_first(tmp_path: Path) -> None:
+    from spinscope.eval.attribution import annotator_agreement, find_pairs
+
+    text = "Officials said the bridge was closed. Critics said it was not."
+    first = ("T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\nT3\tContent 15 36\tthe bridge was closed\n"
+             "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+    # the second annotator marks the same relation with a longer cue and adds the critics
+    second = first.replace("Cue 10 14\tsaid", "Cue 10 18\tsaid the") + (
+        "T5\tSource 38 45\tCritics\nT6\tCue 46 50\tsaid\nT7\tContent 51 61\tit was not\n"
+        "T8\tAttribution 46 50\tsaid\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n")
+    root = _brat_corpus(tmp_path, {"a": text, "b": text}, {"a_x": first, "a_y": second, "b_x": first})
+    assert [p[1].name for p in find_pairs(root)] == ["a_x.ann", "b_x.ann"]
+    assert [p[1].name for p in find_pairs(root, annotators="all")] == ["a_x.ann", "a_y.ann", "b_x.ann"]
+    assert [p[1].name for p in find_pairs(root, multi_only=True)] == ["a_x.ann"]
+    r = annotator_agreement(root)
+    assert (r["documents"], r["texts"]) == (1, 1)
+    # second vs first: 2 predicted relations, 1 gold, 1 match; the cue differs at its end
+    assert r["relation"]["p"] == 0.5 and r["relation"]["r"] == 1.0
+    assert r["Cue_exact"]["f1"] == 0.0 and r["Cue_overlap"]["r"] == 1.0
+    assert r["Source_exact"]["r"] == 1.0
+
+
+def test_annotator_agreement_needs_a_text_with_several_files(tmp_path: Path) -> None:
+    from spinscope.errors import SpinscopeError
+    from spinscope.eval.attribution import annotator_agreement
+
+    root = _brat_corpus(tmp_path, {"a": "x said y."}, {"a_x": ""})
+    with pytest.raises(SpinscopeError, match="several annotation files"):
+        annotator_agreement(root)

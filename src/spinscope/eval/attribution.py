@@ -16,6 +16,9 @@ Scoring conventions
 - Several annotator files for one text (``--annotators first``, the default): the file
   whose name sorts first is the gold, so every text counts once. ``--annotators all``
   scores each annotator file as a separate document.
+- Human agreement (``--agreement``): on the texts with several annotation files, each
+  further file is scored as a prediction against the first, with the same measures; the
+  system is scored on the same texts beside it.
 """
 from __future__ import annotations
 
@@ -42,6 +45,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="several .ann files for one text: score the first (sorted) or each")
     parser.add_argument("--baseline", choices=("none", "textacy"), default="none",
                         help="also score textacy's direct_quotations on the same split")
+    parser.add_argument("--agreement", action="store_true",
+                        help="also score the corpus's annotators against each other (each further annotation "
+                             "file of a text against the first) and the system on those same texts")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N texts")
     parser.add_argument("--model", dest="tagger", default=os.environ.get("SPINSCOPE_ATTRIBUTION_MODEL", "fast"),
                         metavar="NAME|DIR",
@@ -51,8 +57,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
 
 
-def find_pairs(data: str | Path, split: str = "dev", annotators: str = "first") -> list[tuple[Path, Path]]:
-    """(text file, ann file) pairs of a split."""
+def annotator_files(data: str | Path, split: str = "dev") -> dict[Path, list[Path]]:
+    """Each text file of a split with its annotation files, sorted by name (the first is the gold)."""
     root = Path(data)
     for cand in (root / split, root):
         if (cand / "text").is_dir() and (cand / "attributions").is_dir():
@@ -61,20 +67,47 @@ def find_pairs(data: str | Path, split: str = "dev", annotators: str = "first") 
     else:
         raise SpinscopeError(E_NO_EVAL_DATA, f"no text/ and attributions/ under {data} (split {split!r})")
     texts = {p.stem: p for p in (root / "text").glob("*.txt")}
-    pairs: list[tuple[Path, Path]] = []
-    used: set[str] = set()
+    files: dict[Path, list[Path]] = {}
     for ann in sorted((root / "attributions").glob("*.ann")):
         stem = ann.stem
         txt = texts.get(stem)
         if txt is None and "_" in stem:
             txt = texts.get(stem.rsplit("_", 1)[0])
-        if txt is None:
+        if txt is not None:
+            files.setdefault(txt, []).append(ann)
+    return files
+
+
+def find_pairs(data: str | Path, split: str = "dev", annotators: str = "first",
+               multi_only: bool = False) -> list[tuple[Path, Path]]:
+    """(text file, ann file) pairs of a split; ``multi_only`` keeps the texts that several
+    annotators marked up."""
+    pairs: list[tuple[Path, Path]] = []
+    for txt, anns in annotator_files(data, split).items():
+        if multi_only and len(anns) < 2:
             continue
-        if annotators == "first" and txt.stem in used:
-            continue
-        used.add(txt.stem)
-        pairs.append((txt, ann))
+        pairs.extend((txt, ann) for ann in (anns if annotators == "all" else anns[:1]))
     return pairs
+
+
+def annotator_agreement(data: str | Path, split: str = "dev") -> dict[str, Any]:
+    """How far the corpus's annotators agree with each other, with the same scorer: on every
+    text with several annotation files, each further file is scored as a prediction against
+    the first one (the file ``--annotators first`` takes as gold)."""
+    pairs = []
+    n_texts = 0
+    for txt, anns in annotator_files(data, split).items():
+        if len(anns) < 2:
+            continue
+        n_texts += 1
+        text = txt.read_text(encoding="utf-8")
+        first = gold_from_brat(read_ann(anns[0]), text)
+        pairs.extend((gold_from_brat(read_ann(ann), text), first) for ann in anns[1:])
+    if not pairs:
+        raise SpinscopeError(E_NO_EVAL_DATA, f"no text under {data} (split {split!r}) has several annotation files")
+    result = score(pairs)
+    result.update(documents=len(pairs), texts=n_texts, seconds=0.0, split=split, annotators="each further file vs the first")
+    return result
 
 
 def _envelope(frags: Fragments | None, text: str) -> Offsets | None:
@@ -191,13 +224,14 @@ def score(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
 
 def evaluate_attribution(data: str | Path, split: str = "dev", annotators: str = "first",
                          extract: Callable[[list[str]], Iterable[list[Attribution]]] | None = None,
-                         limit: int = 0) -> dict[str, Any]:
+                         limit: int = 0, multi_only: bool = False) -> dict[str, Any]:
     """Run an extractor over a split and score it.
 
     ``extract`` maps a list of texts to one list of attributions per text (default:
-    spinscope's extractor). Offsets are into each text file as read (UTF-8).
+    spinscope's extractor). Offsets are into each text file as read (UTF-8). ``multi_only``
+    scores only the texts with several annotation files (those ``annotator_agreement`` uses).
     """
-    pairs = find_pairs(data, split, annotators)
+    pairs = find_pairs(data, split, annotators, multi_only)
     if limit:
         pairs = pairs[:limit]
     if not pairs:
@@ -248,7 +282,8 @@ def textacy_extract(texts: list[str]) -> Iterator[list[Attribution]]:
 
 
 def format_scores(name: str, r: dict[str, Any]) -> str:
-    lines = [f"{name}: {r['documents']} documents ({r['split']}, annotators={r['annotators']}), {r['seconds']} s"]
+    texts = f", {r['texts']} texts" if "texts" in r else ""
+    lines = [f"{name}: {r['documents']} documents{texts} ({r['split']}, annotators={r['annotators']}), {r['seconds']} s"]
     lines.append(f"  {'':18} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
     for key in [f"{role}_{m}" for role in ROLES for m in ("exact", "overlap")] + ["relation"]:
         s = r[key]
@@ -262,6 +297,10 @@ def run(args: argparse.Namespace) -> int:
     ex = AttributionExtractor(options=ExtractorOptions(tagger=args.tagger))
     results = {"spinscope": evaluate_attribution(args.data, args.split, args.annotators, extract=ex.pipe,
                                                  limit=args.limit)}
+    if args.agreement:
+        results["annotators"] = annotator_agreement(args.data, args.split)
+        results["spinscope, same texts"] = evaluate_attribution(args.data, args.split, args.annotators, extract=ex.pipe,
+                                                                multi_only=True)
     if args.baseline == "textacy":
         results["textacy"] = evaluate_attribution(args.data, args.split, args.annotators,
                                                   extract=textacy_extract, limit=args.limit)
