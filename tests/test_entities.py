@@ -1409,6 +1409,22 @@ def test_a_medium_after_a_nationality_and_the_kind_of_outlet_is_the_outlet():
     assert [a.medium for a in art.attributions] == ["Al-Akhbar", "Al-Ahed", "AFP", "The Guardian", "British newspaper"]
 
 
+def test_any_kind_of_outlet_after_its_name_is_cut_from_the_medium():
+    # the same kinds of outlet as before a name: "channel", "magazine", "broadcaster", "outlet" too
+    art = _analyse_text(
+        "Fire\n\nA witness told the Zvezda TV channel that the men were injured. Another resident told "
+        "Ogonyok magazine that the fire spread fast. A third told the 360 TV channel that police came.")
+    assert [(a.medium, a.medium_span.text) for a in art.attributions] == [
+        ("Zvezda", "the Zvezda TV"), ("Ogonyok", "Ogonyok"), ("360 TV", "the 360 TV")]
+
+
+def test_the_publisher_of_an_article_or_video_speaks_for_it():
+    art = _analyse_text(
+        "Ice\n\nA recent article posted by CNN claims that the ice sheet is melting. A video released by "
+        "the Kherson Defence Council showed that the plant was still held.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [("CNN", False), ("Kherson Defence Council", False)]
+
+
 def test_surname_that_is_a_place_acronym_tails_and_names_modifying_a_plural_head():
     art = _analyse_text(
         "Border\n\nRep. Jim Jordan (R-OH) told Breitbart News that the crisis is no accident. \u201cThey want "

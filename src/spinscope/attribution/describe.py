@@ -13,11 +13,14 @@ import re
 from typing import Any
 
 from ..model import Attribution, Span
-from ..entities.names import PLATFORMS as _PLATFORMS, ROLE_NOUNS
+from ..entities.names import OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS
 from ..entities.resolve import place_names
 from . import lexicon
 
 _EDGE = ",.;:—–-()[] \n\t\"“”'’"
+# Nouns whose "to" / "with" / "on" object is the medium ("in an interview with Sputnik", "in a
+# statement to Reuters"): narrower than the extractor's ``_MEDIUM_NOUNS`` (which also takes "in a
+# report", "in response to" into the cue), because "in response to a query" names no medium.
 _MEDIUM_NOUNS = frozenset("interview statement op-ed column article post tweet letter show broadcast "
                           "appearance briefing conference remarks comment comments message email video".split())
 _MEDIUM_PREPS = ("to", "with", "on")
@@ -241,11 +244,6 @@ def _quoting_outlet(cue: Any) -> Any:
         # "Russia's state broadcaster RT quoted ...": the outlet's name in apposition
         subj = next((c for c in subj.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN"), None)
     return subj if subj is not None and lexicon.upos(subj) == "PROPN" else None
-
-
-# Nouns for the kind of outlet, which a name may follow ("British newspaper The Times").
-_OUTLET_KINDS = frozenset("newspaper daily weekly tabloid website site portal agency broadcaster channel "
-                          "magazine outlet".split())
 
 
 def _noun_of(tok: Any) -> str:

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..entities.names import ISSUING_VERBS, ROLE_NOUNS, singular
+from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, ROLE_NOUNS, singular
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -1019,14 +1019,12 @@ def source_span(text: str, base: int, head: Any) -> Span:
 
 _FOR_ONES_PART = re.compile(r",\s*for (?:his|her|its|their|our|my|your) (?:part|side)\s*,?\s*$", re.I)
 _ISSUED_FORMS = frozenset(v.split()[0] for v in ISSUING_VERBS)  # ("put" of "put out")
-_DOCUMENT_HEADS = frozenset("statement release report letter memo communique note notice study survey analysis "
-                            "announcement bulletin document assessment".split())
 
 
 def _issued_by(head: Any, acl: Any) -> bool:
     """ "a statement released by the Ministry of National Defense": the participle names the
     document's issuer, which the speakers stage makes the speaker; it stays in the source."""
-    return lexicon.lemma_of(head) in _DOCUMENT_HEADS and acl.lower_ in _ISSUED_FORMS and any(
+    return lexicon.lemma_of(head) in DOCUMENT_NOUNS and acl.lower_ in _ISSUED_FORMS and any(
         c.dep_ == "agent" for c in acl.children)
 
 
@@ -1586,6 +1584,9 @@ def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
     return ext, prep_obj
 
 
+# Nouns whose "in ..." / "during ..." phrase tells how a statement was made, so that the phrase
+# belongs to the cue ("said in a statement", "wrote in an op-ed") and a relative clause on them
+# is no content; wider than describe's ``_MEDIUM_NOUNS`` (nouns whose "to X" is the medium).
 _MEDIUM_NOUNS = frozenset("statement interview email op-ed post tweet letter release issue response column "
                           "article editorial memo speech remarks appearance briefing conference call message "
                           "video book blog report essay podcast broadcast".split())

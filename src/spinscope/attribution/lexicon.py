@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable
 
+from ..entities.names import OUTLET_KINDS
 from ..nlp import upos  # noqa: F401  (the tag-based POS, shared with the entities package)
 
 MODELS_DIR = Path(__file__).parent / "models"
@@ -49,10 +50,9 @@ neighbors bystander bystanders pal pals friends allies confidants
 # Addressees that are media or audiences when they follow "told" ("told RT", "told reporters").
 AUDIENCE_WORDS = frozenset("""
 reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
-panel committee hearing senators lawmakers congress parliament students host interviewer newspaper
-magazine radio television tv podcast channel station network outlet broadcaster correspondent correspondents
-website site portal daily weekly tabloid agency
-""".split())
+panel committee hearing senators lawmakers congress parliament students host interviewer
+radio television tv podcast station network correspondent correspondents
+""".split()) | OUTLET_KINDS
 # Forms of the verbs of "X quoted Y as saying", "X cited Y as saying".
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
 # Gatherings one can "tell" something to ("told a briefing", "told a news conference", "told a

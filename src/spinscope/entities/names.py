@@ -75,6 +75,19 @@ Threads LinkedIn Reddit Rumble Odysee Bluesky Mastodon WhatsApp""".split())
 # the extractor keeps such a phrase in the source, and the speakers stage makes X the speaker.
 ISSUING_VERBS = ("issued", "released", "published", "posted", "put out", "circulated", "signed")
 
+# Documents an organisation or person issues ("a statement released by X", "the report by Y
+# said"): the extractor keeps "a statement released by X" in the source, the speakers stage
+# makes X the speaker and never takes "the statement" for a person.
+DOCUMENT_NOUNS = frozenset("""statement release letter report memo tweet post email e-mail note communique
+communiqu\u00e9 filing notice document study survey poll analysis video message announcement bulletin
+editorial assessment review investigation probe inquiry article story documentary""".split())
+
+
+# Kinds of outlet, which a name may follow or precede ("British newspaper The Times", "AFP news
+# agency", "Lebanese daily Al-Akhbar").
+OUTLET_KINDS = frozenset("newspaper daily weekly tabloid website site portal agency broadcaster channel "
+                         "magazine outlet".split())
+
 # Words that, right after a short ambiguous alias, show it names the group ("IS fighters").
 POSITIVE_NEXT = GROUP_HEADS | frozenset(
     "forces troops officials government administration army military leader leaders "

@@ -34,7 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (HONORIFICS, ISSUING_VERBS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS, clean_surface, fold_accents, is_title,
+from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OUTLET_KINDS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
+                    clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
 if TYPE_CHECKING:
@@ -49,7 +50,9 @@ IT_WINDOW_CHARS = 600
 NAMED_LABELS = ("MEDIA", "ORG", "GPE", "NORP", "FAC", "LOC")
 # Alias-table labels that are never speakers (events, products).
 NOT_SPEAKER_LABELS = frozenset({"EVENT", "PRODUCT"})
-# Heads of sources that never name anyone in particular.
+# Heads of sources that never name anyone in particular. Not the extractor's
+# ``lexicon.VAGUE_SOURCE_HEADS``: that one is a feature of the trained cue model (changing it means
+# retraining) and holds roles such as "spokesman" that this stage resolves to a named person.
 VAGUE_HEADS = frozenset("""
 critic critics sceptic sceptics skeptic skeptics expert experts official officials source sources
 observer observers analyst analysts people some many others other report reports resident
@@ -525,7 +528,7 @@ _PLACE_LABELS = ("NORP", "GPE", "LOC")
 _MODIFIED_PLURAL = re.compile(r"(?:\s+(?!(?:and|or|nor|in|of|with|his|her|their|its|other|the)\b)[a-z][\w\-]*)?"
                               r"\s+[a-z][\w\-]*[^s\W]s")
 # The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
-_OUTLET_KIND_AFTER = re.compile(r"\s+(?:news\s+)?(?:agency|website|site|portal|daily|weekly|newspaper|tabloid)$")
+_OUTLET_KIND_AFTER = re.compile(r"\s+(?:news\s+)?(?:" + "|".join(sorted(OUTLET_KINDS)) + ")$")
 _FORMS_OF_RESPECT = frozenset("eminence excellency holiness majesty highness lordship ladyship grace".split())
 # Lower-case words (the kind of outlet), then a capitalised name to the end of a medium phrase.
 _NAME_AFTER_DESCRIPTOR = re.compile(r"(?:\s[a-z][\w\-]*)+\s((?:[A-Z][\w\-'\u2019.]*)(?:\s[A-Z][\w\-'\u2019.]*)*)$")
@@ -1081,10 +1084,7 @@ def _by_org_head(noun: str, pos: int, entities: list[Entity]) -> Entity | None:
     return max(cands, key=lambda e: e.end) if cands else None
 
 
-_DOCUMENTS = (r"(?:statement|press\s+release|release|letter|report|memo|tweet|post|email|e-mail|note|"
-              r"communiqu[eé]|filing|notice|document|study|survey|poll|analysis|video|message|"
-              r"announcement|bulletin|editorial|assessment|review|investigation|probe|inquiry|article|story|"
-              r"documentary)")
+_DOCUMENTS = r"(?:press\s+release|" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + ")"
 # "an investigation by the German news outlet Der Spiegel": what the issuer is, between "by" and its name
 _ISSUER_KIND = (r"(?:(?:[\w\-]+\s+){0,2}(?:news\s+)?(?:outlet|newspaper|paper|agency|broadcaster|channel|magazine|"
                 r"website|site|daily|weekly|network|think\s+tank|group|organi[sz]ation|institute|firm|company|"
