@@ -458,10 +458,20 @@ def test_participle_after_a_date_takes_the_clause_subject(extractor) -> None:
      "Cyprus will relax its rules"),
     ("WASHINGTON (Reuters) - Democratic candidate Hillary Clinton said on Tuesday she would fight.",
      "Democratic candidate Hillary Clinton", "she would fight"),
+    ("Tehran, Press TV - Iran's Foreign Ministry spokesman Nasser Kanaani has denounced the seizure of a tanker.",
+     "Iran's Foreign Ministry spokesman Nasser Kanaani", "the seizure of a tanker"),
+    ("Damascus, SANA - A military source told SANA that the army repelled an attack.", "A military source",
+     "that the army repelled an attack"),
 ])
 def test_wire_dateline_is_neither_source_nor_content(extractor, text, source, content) -> None:
     (a,) = extractor(text)
     assert (a.source.text, a.content.text) == (source, content)
+
+
+def test_a_place_and_outlet_inside_a_paragraph_is_no_dateline(extractor) -> None:
+    text = "Voters chose. Putin, Biden - the two men said they would meet."
+    (a,) = extractor(text)
+    assert a.source.text == "Putin, Biden - the two men"
 
 
 def test_an_infinitive_clause_subject_is_no_source(extractor) -> None:
@@ -1238,6 +1248,16 @@ def test_in_the_words_of_x_attributes_like_according_to(extractor) -> None:
         "political analyst Ivan Petrov", "In the words of", '"Washington is playing a double game."')
 
 
+def test_in_his_words_is_a_cue_with_the_possessive_as_source(extractor) -> None:
+    found = extractor('Murakhovsky believes the deal was no accident. In his words, the Americans "need these '
+                      'people for the next stage." In her own words, she was "shocked". In words, nothing. In their '
+                      'view, the deal is dead.')
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found[1:]] == [
+        ("his", "In his words", 'the Americans "need these people for the next stage."'),
+        ("her", "In her own words", 'she was "shocked"'), ("their", "In their view", "the deal is dead")]
+    assert extractor('"In his words, nothing changed," she said.')[0].source.text == "she"
+
+
 def test_an_op_ed_for_an_outlet_names_the_outlet_as_the_medium(extractor) -> None:
     (a,) = extractor('Former CIA officer Larry Johnson wrote in an op-ed for Consortium News that the Pentagon '
                      '"knew exactly what it was doing."')
@@ -1311,3 +1331,17 @@ def test_annotator_agreement_needs_a_text_with_several_files(tmp_path: Path) -> 
     root = _brat_corpus(tmp_path, {"a": "x said y."}, {"a_x": ""})
     with pytest.raises(SpinscopeError, match="several annotation files"):
         annotator_agreement(root)
+
+
+@pytest.mark.parametrize("text,cues", [
+    ("Army units clashed with terrorist groups which attacked military posts near the town.", []),
+    ("Seven maritime drones attacked the Black Sea Fleet in Sevastopol.", []),
+    ("Masked rioters also attacked a police station with petrol bombs and stones.", []),
+    ("Three men with assault rifles attacked people during a concert.", []),
+    ("The group has targeted schools as well as churches.", []),
+    ("Clinton attacked Trump over his taxes.", ["attacked"]),
+    ("He attacked people who disagree with him as traitors.", ["attacked"]),
+    ("Sen. Graham has attacked GOP voters for opposing the policy.", ["has attacked"]),
+])
+def test_an_attack_with_arms_is_no_statement(extractor, text, cues) -> None:
+    assert [a.cue.text for a in extractor(text)] == cues

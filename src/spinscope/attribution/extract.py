@@ -92,6 +92,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     out = []
     for s, e in sentence_spans(text):
         d = _DATELINE.match(text[s:e]) if text[s:s + 1].isupper() or text[s:s + 1] == "(" else None
+        if d is None and (s == 0 or text[s - 1] == "\n"):
+            d = _PLACE_OUTLET_DATELINE.match(text[s:e])
         if d and s + d.end() < e:  # parse the sentence without it
             s += d.end()
         out.append((s, e))
@@ -207,6 +209,8 @@ class AttributionExtractor:
             return True  # "as one senator put it"
         if not _MAKE_ADJECTIVES.isdisjoint(words) and not _MAKE_FORMS.isdisjoint(words):
             return True  # "made it clear that"
+        if _IN_ONES_WORDS.match(sent):
+            return True  # "In his words, ...", "In the words of X, ..."
         if tagged is not None:
             if tagged.prob_at("Cue", start, end) >= self.tagger.thresholds["Cue"]:
                 return True
@@ -326,6 +330,8 @@ class AttributionExtractor:
                         and not self._in_quote(tok):
                     # "In the words of X, ..." opening a sentence (not a saying quoted inside a quotation)
                     att = self._according_to(text, base, doc, tok, doc[tok.i + 3])
+                elif tok.text == "In" and (poss := _in_ones_words(doc, tok)) is not None and not self._in_quote(tok):
+                    att = self._in_ones_words(text, base, doc, tok, poss)
                 elif tok.lower_ == "reportedly" or (tok.lower_ == "in" and tok.dep_ == "prep"):
                     att = self._adverbial_cue(text, base, doc, tok)
                 elif _make_clear(tok) is not None:
@@ -441,6 +447,21 @@ class AttributionExtractor:
             att.speaker_description = text[base + doc[appos[0] + 1].idx:base + _tok_end(doc[appos[1] - 1])]
         return att
 
+    def _in_ones_words(self, text: str, base: int, doc: Any, tok: Any, poss: Any) -> Attribution | None:
+        """"In his words, the Americans 'need these people'", "In her view, ...": the possessive is
+        the source (resolved like any pronoun), "In his words" the cue, the rest of the sentence
+        the content."""
+        comma = next((t for t in doc[poss.i + 1:tok.sent.end] if t.text == ","), None)
+        if comma is None or comma.i + 1 >= tok.sent.end:
+            return None
+        c_start, c_end = _trim(text, base + doc[comma.i + 1].idx, base + _tok_end(doc[tok.sent.end - 1]))
+        if c_end <= c_start:
+            return None
+        source = Span.of(text, base + poss.idx, base + _tok_end(poss))
+        return Attribution(speaker=source.text, speaker_description=None, source=source,
+                           cue=Span.of(text, base + tok.idx, base + _tok_end(doc[comma.i - 1])),
+                           content=Span.of(text, c_start, c_end), kind="indirect")
+
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
         if _opening_idiom(doc, tok):
             return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
@@ -465,6 +486,8 @@ class AttributionExtractor:
             return None  # "Who really believes that?": a rhetorical question, nobody's statement
         if source_tok is not None and _yes_no_question(tok, source_tok):
             return None  # "Does China plan to retaliate?": a question put to someone, not their statement
+        if _physical_attack(tok, source_tok):
+            return None  # "militants attacked military posts", "drones attacked the fleet": no words
         if lexicon.lemma_of(tok) == "plan" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
@@ -968,6 +991,10 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
 # "But the last part, as Krugman points out, is ...": the linking word is the writer's, not the speaker's.
 _LEADING_CONJUNCTION = re.compile(r"(?:And|But|Yet|Or|So|Still|Plus)\b,?\s+(?=\S)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s)")
+# "Tehran, Press TV - ", "Damascus, SANA - ": a place, a comma, the outlet; only where a paragraph
+# starts (inside one, "Putin, Biden - " is no dateline)
+_PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[A-Z][\w&'’.-]*\s){0,3}"
+                                    r"[A-Z][\w&'’.-]*\s[-—–]{1,2}\s")
 
 
 def source_span(text: str, base: int, head: Any) -> Span:
@@ -1238,6 +1265,60 @@ _NOUN_READ_LEMMAS = ("claim say report insist argue believe allege suggest warn 
 # (the plural-like third person too: "The IMF predicts that ...", "The central bank forecasts that ...")
 _NOUN_READ_VERBS = frozenset(_NOUN_READ_LEMMAS) | frozenset(
     f for lemma in _NOUN_READ_LEMMAS for f in lexicon.inflections(lemma) if f.endswith("s") and f != lemma)
+
+
+# "Attack" and "target" are cues when words are the weapon ("Clinton attacked Trump", "attacked the
+# plan"); not when the attackers are armed or the target is a place or a building.
+_ARMED = frozenset("""troop force soldier army militant terrorist fighter gunman gunmen rioter drone missile jet
+aircraft warplane attacker assailant insurgent rebel militia bomber sniper navy artillery tank raider
+jihadist extremist mob""".split())
+_PHYSICAL_TARGETS = frozenset("""position post base mall hall station building office fleet ship vessel tanker
+convoy village town city civilian checkpoint camp school hospital church mosque synagogue
+concert plant refinery facility infrastructure location airport airfield port bridge bus train car vehicle
+painting store shop restaurant embassy headquarters barracks house home apartment neighbourhood
+neighborhood district area region depot pipeline grid""".split())
+_WEAPONS = frozenset("""rifle gun knife knives machete bomb grenade missile rocket drone stone rock bat explosive
+weapon arm arms axe sword""".split())
+_ATTACK_FORMS = frozenset("attack attacks attacked attacking target targets targeted targeting".split())
+
+
+def _physical_attack(tok: Any, subject: Any) -> bool:
+    """"Terrorist groups ... which attacked military posts", "Troops attacked the mall": an
+    attack with arms, not words."""
+    if tok.lower_ not in _ATTACK_FORMS:
+        return False
+    if subject is not None:
+        subj = subject
+        if subj.lower_ in ("which", "who", "that") and subj.dep_ in ("nsubj", "nsubjpass") and tok.dep_ == "relcl":
+            subj = tok.head  # "groups which attacked ...": the noun the clause is on
+        if singular(subj.lower_) in _ARMED:
+            return True
+    holders = [tok] + ([subject] if subject is not None else [])
+    if any(p.dep_ == "prep" and p.lower_ == "with" and singular(g.lower_) in _WEAPONS
+           for h in holders for p in h.children for g in p.children if g.dep_ == "pobj"):
+        return True  # "attacked a police station with petrol bombs", "men with assault rifles attacked"
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None and any(c.dep_ == "auxpass" for c in tok.children):
+        obj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return obj is not None and singular(obj.lower_) in _PHYSICAL_TARGETS
+
+
+_POSSESSIVES = frozenset("his her their its my our".split())
+_ONES_WORDS = frozenset("words view opinion estimation assessment judgment judgement".split())
+_IN_ONES_WORDS = re.compile(r"\W*In (?:(?:%s) (?:own )?(?:%s),|the words of )" % (
+    "|".join(sorted(_POSSESSIVES)), "|".join(sorted(_ONES_WORDS))))
+
+
+def _in_ones_words(doc: Any, tok: Any) -> Any:
+    """The possessive of "In his words," / "In her own words," / "In their view," opening a
+    sentence, else None."""
+    if tok.i != tok.sent.start:
+        return None
+    words = [t.lower_ for t in doc[tok.i + 1:tok.i + 5]]
+    rest = words[2:] if words[1:2] == ["own"] else words[1:]
+    if words[:1] and words[0] in _POSSESSIVES and rest[:1] and rest[0] in _ONES_WORDS and rest[1:2] == [","]:
+        return doc[tok.i + 1]
+    return None
 
 
 def _verb_read_as_noun(tok: Any) -> tuple[Any, Any] | None:
