@@ -1044,11 +1044,12 @@ def test_first_person_in_the_writers_voice_is_the_bylined_author(tmp_path):
     page = tmp_path / "rally.html"
     page.write_text('<html><head><title>My day at the rally</title><meta name="author" content="Jane Roe">'
                     '</head><body><article><h1>My day at the rally</h1><p>The crowd cheered as the speaker '
-                    'arrived, and I said that the movement would grow.</p><p>“I have never seen anything like '
-                    'it, and I said so,” said Tom Berg, a farmer.</p></article></body></html>', encoding="utf-8")
+                    'arrived, and I said that the movement would grow.</p><p>In my opinion, it will.</p><p>“I have '
+                    'never seen anything like it, and I said so,” said Tom Berg, a farmer.</p></article></body></html>',
+                    encoding="utf-8")
     (art,) = analyze([str(page)], store=None).articles
-    mine = [a for a in art.attributions if a.source is not None and a.source.text == "I"]
-    assert [a.speaker for a in mine if a.source.start < art.text.index("“")] == ["Jane Roe"]
+    mine = [a for a in art.attributions if a.source is not None and a.source.text in ("I", "my")]
+    assert [a.speaker for a in mine if a.source.start < art.text.index("“")] == ["Jane Roe", "Jane Roe"]
     assert all(a.speaker != "Jane Roe" for a in art.attributions if a.source and a.source.start > art.text.index("“"))
 
 
@@ -1418,6 +1419,36 @@ def test_any_kind_of_outlet_after_its_name_is_cut_from_the_medium():
         ("Zvezda", "the Zvezda TV"), ("Ogonyok", "Ogonyok"), ("360 TV", "the 360 TV")]
 
 
+def test_in_his_words_speaks_for_the_person_before():
+    art = _analyse_text("Deal\n\nMilitary expert Viktor Murakhovsky believes the deal was no accident. In his words, "
+                        "the Americans \u201cneed these people for the next stage of the game.\u201d")
+    assert [(a.speaker, a.cue.text) for a in art.attributions] == [
+        ("Viktor Murakhovsky", "believes"), ("Viktor Murakhovsky", "In his words")]
+
+
+def test_a_ledes_unnamed_expert_is_the_person_the_next_paragraph_introduces():
+    art = _analyse_text(
+        "Labs\n\nA former CIA officer has told RT that the labs are real.\n\nLarry Johnson, who served in the "
+        "agency's Directorate of Intelligence, said the Pentagon had spent millions on them.\n\nUS Secretary of "
+        "State Antony Blinken said the labs were harmless.\n\nThe former intelligence officer dismissed that as "
+        "\u201ca smear.\u201d")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("Larry Johnson", False), ("Larry Johnson", False), ("Antony Blinken", False), ("Larry Johnson", False)]
+    assert art.attributions[0].speaker_description == "former CIA officer"
+
+
+def test_a_ledes_anonymous_official_stays_anonymous():
+    art = _analyse_text(
+        "Talks\n\nA senior official told Reuters that the talks had failed.\n\nJohn Marsh, the trade minister, "
+        "said the talks would resume.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("A senior official", True), ("John Marsh", False)]
+    art = _analyse_text(
+        "Talks\n\nA former diplomat told Reuters that the talks had failed.\n\nOn Monday, John Marsh, the trade "
+        "minister, said the talks would resume.")
+    assert art.attributions[0].unnamed  # the next paragraph does not open with the name
+
+
 def test_the_publisher_of_an_article_or_video_speaks_for_it():
     art = _analyse_text(
         "Ice\n\nA recent article posted by CNN claims that the ice sheet is melting. A video released by "
@@ -1503,3 +1534,4 @@ def test_i_or_we_inside_a_quotation_or_a_transcript_answer_is_its_speaker():
         "Mao Ning: The US is in no position to lecture others. We urge the US to stop smearing China.")
     we = next(a for a in art.attributions if a.source is not None and a.source.text == "We")
     assert (we.speaker, we.unnamed) == ("Mao Ning", False)
+

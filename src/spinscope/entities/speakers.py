@@ -555,6 +555,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     things: list[tuple] = []  # (pos, speaker, label, unnamed) of bodies and documents that spoke ("the paper")
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
+    introduced = _introduced_after_lede(text, order, persons)
     for a in order:
         _link_medium(article, a, table)
         src = a.source
@@ -562,7 +563,14 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         pos = src.start if src is not None else a.content.start
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
-        if src is not None and raw.strip() in ("I", "I\u2019ve", "I've") and len(article.authors) == 1:
+        if introduced is not None and a is introduced[0]:
+            result = (introduced[1], "PERSON", False)
+            info = people.get(introduced[1])
+            if not a.speaker_description and not (info and info.description):
+                a.speaker_description = re.sub(r"^(?:a|an)\s+", "", raw.strip(), flags=re.I)
+                if info is not None:
+                    info.description = a.speaker_description  # ("the former officer" later on)
+        if src is not None and raw.strip() in ("I", "I\u2019ve", "I've", "my", "My") and len(article.authors) == 1:
             if not any(q.start <= src.start < q.end for q in quotes):
                 # "I found the event powerful" in the writer's own voice: the byline's author
                 result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
@@ -998,7 +1006,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         # ("the Pentagon's inspector general": someone of the Pentagon, not whoever spoke last)
         names = tuple(strip_possessive(w) for w in words[(0 if possessed else 1):-1]
                       if w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
-        chosen = _by_description(low[-1], pos, people, said, fallback=not owned, names=names) \
+        mods = tuple(w for w in low[(0 if possessed else 1):-1] if w.isalpha())  # "the former intelligence officer"
+        chosen = _by_description(low[-1], pos, people, said, fallback=not owned, names=names, mods=mods) \
             or _named_later(low[-1], pos, people, tuple(strip_possessive(w) for w in words[(0 if possessed else 1):]))
         if chosen and possessed and not _names_in(names, people[chosen].description if chosen in people else None):
             chosen = None  # "Lithuania's interior minister": only someone the article describes so
@@ -1277,6 +1286,45 @@ def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons:
     return best
 
 
+# Heads of an unnamed source that the article keeps anonymous ("a senior official told Reuters"),
+# unlike "a former CIA officer" or "a military expert", whom the next paragraph often names.
+_ANONYMOUS_HEADS = frozenset("official source diplomat insider aide spokesperson spokesman spokeswoman person "
+                             "resident witness eyewitness member employee staffer worker".split())
+
+
+def _introduced_after_lede(text: str, order: list[Attribution], persons: list[Entity]) -> tuple[Attribution, str] | None:
+    """A lede's unnamed speaker whom the next paragraph names: "A former CIA officer has told RT
+    that ... \n\n Larry Johnson, who served in the agency's Directorate of Intelligence, said ...".
+    Only the article's first paragraph, an indefinite role ("a former CIA officer", "an expert"; not
+    "a senior official", who stays anonymous), and a person whose first mention opens the
+    source of the first statement of the very next paragraph. Returns (the lede's statement, that
+    person's canonical name)."""
+    lede_end = text.find("\n")
+    lede_end = len(text) if lede_end == -1 else lede_end
+    first = next((a for a in order if a.source is not None), None)
+    if first is None or first.source.start >= lede_end or any(
+            first.source.start <= e.start < first.source.end for e in persons):
+        return None
+    words = [w.casefold() for w in re.findall(_WORD, first.source.text)]
+    cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS or w in RELATIVE_PRONOUNS), len(words))
+    words = words[:cut]
+    if len(words) < 2 or words[0] not in ("a", "an") or words[-1] not in ROLE_NOUNS or words[-1] in _ANONYMOUS_HEADS:
+        return None
+    para = lede_end
+    while para < len(text) and text[para].isspace():
+        para += 1
+    para_end = text.find("\n", para)
+    para_end = len(text) if para_end == -1 else para_end
+    nxt = next((a for a in order if a.source is not None and a.source.start >= lede_end), None)
+    if nxt is None or nxt.source.start != para or nxt.source.start >= para_end:
+        return None
+    named = [e for e in persons if nxt.source.start <= e.start < nxt.source.end]
+    if not named or text[nxt.source.start:named[0].start].strip() \
+            or any(e.canonical == named[0].canonical and e.start < para for e in persons):
+        return None
+    return first, named[0].canonical
+
+
 def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> bool:
     """Whether an unnamed source with this head noun spoke before ("a senior US official"):
     then "the official" is that anonymous person, not the last named one."""
@@ -1336,9 +1384,12 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
 
 
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
-                    said: list[_Said], fallback: bool = True, names: tuple[str, ...] = ()) -> str | None:
+                    said: list[_Said], fallback: bool = True, names: tuple[str, ...] = (),
+                    mods: tuple[str, ...] = ()) -> str | None:
     """The person "the <noun>" refers to. ``names``: capitalised modifiers of the phrase ("the
-    Russian leader"), which a newly introduced person's description must contain."""
+    Russian leader"), which a newly introduced person's description must contain; ``mods``: its
+    lower-case modifiers ("former"), which prefer an earlier person described with the noun and
+    one of them over a last speaker described with neither."""
     earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
     if earlier:
         # someone described by this noun who was introduced after the last speaker spoke
@@ -1352,6 +1403,13 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
             return max(newer)[1]
         last = earlier[-1].canonical
         last_description = people.get(last).description if people.get(last) else None
+        if mods and last_description and not (set(mods) | {noun}) & set(_words(last_description)):
+            # "The former intelligence officer" after a Secretary of State spoke: the former CIA officer
+            fits = [x.canonical for x in reversed(earlier) if people.get(x.canonical) and people[x.canonical].description
+                    and noun in role_nouns_in(people[x.canonical].description)
+                    and set(mods) & set(_words(people[x.canonical].description))]
+            if fits:
+                return fits[0]
         if _compatible(noun, last_description) and _names_fit(names, last_description):
             return last
 
