@@ -883,3 +883,12 @@ def test_tabloid_byline_in_capitals_for_an_outlet_and_agency_codes():
     got = reasons(r)
     assert r.authors == ["Robert Hardman"]
     assert got["Share or comment on this article:"] == "share_prompt" and got["/ 6053"] == "other"
+
+
+def test_an_outlet_and_date_line_under_the_byline_and_a_theme_line():
+    r = clean("Pipeline\n\nBy Pepe Escobar\nGlobal Research, October 12, 2022\n\nTheme: Intelligence, Media "
+              "Disinformation\n\n" + BODY_PARAGRAPH)
+    got = reasons(r)
+    assert got["Global Research, October 12, 2022"] == "byline"
+    assert got["Theme: Intelligence, Media Disinformation"] == "tags"
+    assert r.text.startswith(BODY_PARAGRAPH.strip()[:40])
