@@ -1345,3 +1345,58 @@ def test_annotator_agreement_needs_a_text_with_several_files(tmp_path: Path) -> 
 ])
 def test_an_attack_with_arms_is_no_statement(extractor, text, cues) -> None:
     assert [a.cue.text for a in extractor(text)] == cues
+
+
+@pytest.mark.parametrize("text,source,cue,content", [
+    ("Posts shared thousands of times on Facebook and X claim that the WHO has admitted that vaccines cause deaths.",
+     "Posts shared thousands of times on Facebook and X", "claim",
+     "that the WHO has admitted that vaccines cause deaths"),
+    ("Videos circulating on TikTok claim that the dam has collapsed.", "Videos circulating on TikTok", "claim",
+     "that the dam has collapsed"),
+    ("Posts shared on Facebook claim the dam has collapsed.", "Posts shared on Facebook", "claim",
+     "the dam has collapsed"),
+])
+def test_a_fact_checks_shared_posts_are_the_source_of_their_claim(extractor, text, source, cue, content) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text, a.content.text, a.unnamed) == (source, cue, content, True)
+
+
+def test_as_x_has_reported_is_a_parenthetical_cue(extractor) -> None:
+    (a,) = extractor("Officials rushed to blame Moscow, but as veteran journalist Seymour Hersh has reported, the "
+                     "operation bore all the hallmarks of a covert action.")
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "veteran journalist Seymour Hersh", "has reported", "the operation bore all the hallmarks of a covert action")
+
+
+def test_a_quotations_last_words_read_into_the_tag(extractor) -> None:
+    # the parser reads '"... said that," X wrote' as "said" with a that-clause "X wrote"
+    (a,) = extractor('"The WHO has never said that," Tarik Jasarevic wrote in an email on March 3, 2023.')
+    assert (a.source.text, a.cue.text, a.content.text) == ("Tarik Jasarevic", "wrote", '"The WHO has never said that,"')
+
+
+def test_known_for_is_a_description_not_a_cue(extractor) -> None:
+    (a,) = extractor('The former president, known for his fiery rhetoric, argued that NATO was "at war with Russia '
+                     'in all but name."')
+    assert a.cue.text == "argued"
+
+
+@pytest.mark.parametrize("text,source,content", [
+    ("We live in a world where cost is socialised and profit is privatised, as Chomsky said.", "Chomsky",
+     "We live in a world where cost is socialised and profit is privatised"),
+    ("The power penalty is pretty substantial, the engineer noted.", "the engineer",
+     "The power penalty is pretty substantial"),
+    ("However, as Slay News has previously reported, top scientists have debunked these claims.", "Slay News",
+     "top scientists have debunked these claims"),
+])
+def test_a_closing_or_fronted_tag_is_not_part_of_the_content(extractor, text, source, content) -> None:
+    got = [(a.source.text, a.content.text) for a in extractor(text)]
+    assert (source, content) in got
+
+
+def test_a_temporal_as_clause_with_its_own_object_is_no_tag(extractor) -> None:
+    found = extractor("As Israel has responded to the Hamas invasion by sending forces into Gaza, many Democrats "
+                      "have been critical.")
+    assert not [a for a in found if a.content.text.startswith("many Democrats")]
+    found = extractor("As the identities of the dead have been confirmed, many of the names posted on Twitter have "
+                      "been updated.")
+    assert not [a for a in found if a.content.text.startswith("many of the names")]

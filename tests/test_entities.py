@@ -1535,3 +1535,15 @@ def test_i_or_we_inside_a_quotation_or_a_transcript_answer_is_its_speaker():
     we = next(a for a in art.attributions if a.source is not None and a.source.text == "We")
     assert (we.speaker, we.unnamed) == ("Mao Ning", False)
 
+
+
+def test_an_i_source_inside_the_quotation_of_a_tag_is_the_quoted_speaker():
+    # the parser hands "adding" the subject "I" of the quotation; the quotation no longer takes
+    # in the tag after it, and the "I" is still the person quoted
+    art = _analyse_text(
+        "Michelle\n\nDavid Axelrod thinks there is a real recoil potential. \u201cI don\u2019t think she\u2019s "
+        "projecting herself into the fray,\u201d he said, adding that her daughters are proof of her \u201cloving "
+        "parenting.\u201d")
+    said = next(a for a in art.attributions if a.cue.text == "said")
+    assert said.content.text.endswith("fray,\u201d")
+    assert [a.speaker for a in art.attributions] == ["David Axelrod"] * 3

@@ -321,6 +321,14 @@ class AttributionExtractor:
                     det = next((c for c in tok.children if c.dep_ == "det" and c.i < subj.left_edge.i), None)
                     if det is not None and att.source is not None:  # "The central bank forecasts that"
                         att.source = Span.of(text, base + det.idx, att.source.end)
+                elif (shared := _claim_after_shared_posts(tok)) is not None:
+                    # "Posts shared thousands of times on Facebook claim that ...": source up to the cue
+                    c_start, c_end = _trim(text, base + shared[0].idx, base + _tok_end(shared[1]))
+                    s_start, s_end = _trim(text, base + tok.sent[0].idx, base + tok.idx)
+                    source = Span.of(text, s_start, s_end)
+                    att = Attribution(speaker=source.text, speaker_description=None, source=source,
+                                      cue=Span.of(text, base + tok.idx, base + _tok_end(tok)),
+                                      content=Span.of(text, c_start, c_end), kind="indirect", unnamed=True)
                 elif (by := _as_reported_by(tok)) is not None:
                     att = self._according_to(text, base, doc, tok.doc[tok.i - 1], by)
                     if att is not None:  # the cue is the verb, as PolNeAR marks it ("As reported by X")
@@ -344,7 +352,7 @@ class AttributionExtractor:
                 if att is not None:
                     _cut_at_closing_dash(text, att, base)
                     found.append(att)
-        found = _dedupe(found)
+        found = [a for a in _dedupe(found, text) if not _leaves_its_quotation(a, quotes)]
         if tagged is not None:
             found = self._link_tagged_cues(text, found, tagged, sents)
         if self.options.link_orphan_quotes:
@@ -486,6 +494,10 @@ class AttributionExtractor:
             return None  # "Who really believes that?": a rhetorical question, nobody's statement
         if source_tok is not None and _yes_no_question(tok, source_tok):
             return None  # "Does China plan to retaliate?": a question put to someone, not their statement
+        if tok.lower_ in _SHARED_FORMS and any(_claim_after_shared_posts(t) for t in tok.sent if t.i > tok.i):
+            return None  # "Posts shared ... on Facebook claim that": the claim is the cue
+        if tok.lower_ == "known" and tok.dep_ == "acl":
+            return None  # "The former president, known for his fiery rhetoric, argued": a description
         if _physical_attack(tok, source_tok):
             return None  # "militants attacked military posts", "drones attacked the fleet": no words
         if lexicon.lemma_of(tok) == "plan" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children) \
@@ -533,7 +545,7 @@ class AttributionExtractor:
                 if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
         elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or _asyndetic_tag(tok, source_tok) or (
-                tok.dep_ == "advcl" and tok.tag_ != "VBN" and (
+                tok.dep_ == "advcl" and (tok.tag_ != "VBN" or _perfect_tag(tok)) and (
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX") \
                 and not (tok.tag_ == "VBG" and any(c.dep_ in OBJECT_DEPS for c in children)):
@@ -542,6 +554,23 @@ class AttributionExtractor:
             head = tok.head
             inner = {t.i for t in tok.subtree}
             rest = [t for t in head.subtree if t.i not in inner]
+            before = [t for t in rest if t.i < min(inner)]
+            lead = {c.i for c in children if c.i < tok.i and (c.dep_ == "punct" or (
+                c.dep_ == "mark" and c.lower_ == "that"))}
+            set_off = min(inner) > 0 and (tok.doc[min(inner) - 1].is_punct or min(inner) in lead
+                                          or tok.doc[min(inner)].lower_ == "as")
+            if before and set_off and all(t.is_punct for t in rest if t.i > max(inner)):
+                # the tag closes the sentence, set off by a comma or "as" ("<content>, as Chomsky
+                # said."; not "this is what the West wants"): the content ends
+                # where the tag begins; where the parser hung the quotation's last words on the
+                # tag ('"The WHO has never said that," X wrote': "that", the comma and the
+                # closing mark), where the tag's own words begin
+                first_own = min(t.i for t in tok.subtree if t.i not in lead) if min(inner) in lead else min(inner)
+                rest = [t for t in head.subtree if t.i < first_own]
+            elif tok.dep_ == "advcl" and tok.i < head.i and any(not t.is_punct for t in rest if t.i > max(inner)) \
+                    and all(t.is_punct or t.dep_ in ("advmod", "cc") for t in before):
+                # "However, as Slay News has reported, top scientists have debunked ...": the clause after the tag
+                rest = [t for t in rest if t.i > max(inner)]
             if rest:
                 content = (base + rest[0].idx, base + _tok_end(rest[-1]))
                 if tok.dep_ == "ccomp" and source_tok is None:
@@ -1340,6 +1369,34 @@ def _verb_read_as_noun(tok: Any) -> tuple[Any, Any] | None:
     return subj, clause
 
 
+# What fact-checks say is shared ("Posts shared thousands of times on Facebook claim that ...").
+_SHARED_THINGS = frozenset("post posts video videos message messages tweet tweets article articles image images "
+                           "meme memes photo photos picture pictures claim claims user users account accounts "
+                           "page pages".split())
+_SHARED_FORMS = frozenset("shared posted circulating circulated published viewed spread spreading".split())
+
+
+_SHARED_CUES = frozenset("claim claims say says allege alleges suggest suggests assert asserts".split())
+
+
+def _claim_after_shared_posts(tok: Any) -> tuple[Any, Any] | None:
+    """(first, last) tokens of the content of "Posts shared thousands of times on Facebook and X
+    claim that the WHO ...", "Videos circulating on TikTok claim that ...", which the parser
+    reads in many wrong ways ("shared" as the verb, "claim" as a noun): a sentence that opens
+    with what is shared ("Posts") and how ("shared", "circulating"), then the cue ``tok``."""
+    sent = tok.sent
+    first = sent[0]
+    if tok.lower_ not in _SHARED_CUES or first.lower_ not in _SHARED_THINGS or tok.i < first.i + 3 \
+            or tok.doc[first.i + 1].lower_ not in _SHARED_FORMS:
+        return None
+    if any(t.lower_ in _SHARED_CUES or t.text in (".", ";", ":") for t in tok.doc[first.i + 2:tok.i]):
+        return None  # (the first cue word only)
+    words = [t for t in tok.doc[tok.i + 1:sent.end] if not t.is_punct or t.i < sent.end - 1]
+    if len(words) < 3:
+        return None
+    return words[0], words[-1]
+
+
 # ("as quoted by Bloomberg" after a statement names its medium: see describe.find_medium)
 _AS_REPORTED_FORMS = frozenset("reported stated noted announced said confirmed claimed "
                                "told written explained revealed".split())
@@ -2063,7 +2120,26 @@ def _cut_at_closing_dash(text: str, att: Attribution, sentence_start: int) -> No
             att.content = Span.of(text, s, e)
 
 
-def _dedupe(found: list[Attribution]) -> list[Attribution]:
+def _perfect_tag(tok: Any) -> bool:
+    """ "as Seymour Hersh has reported,": an active past participle with its auxiliary and nothing
+    of its own to say (not "As Israel has responded to the invasion, ...", "as the identities
+    have been confirmed, ...")."""
+    return any(c.dep_ == "aux" for c in tok.children) and not any(
+        c.dep_ in (*OBJECT_DEPS, "ccomp", "xcomp", "auxpass", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in CUE_PREPS)
+        for c in tok.children)
+
+
+def _leaves_its_quotation(a: Attribution, quotes: list[QuoteRegion]) -> bool:
+    """A cue inside a quotation whose content runs past the closing mark: the parser read the
+    quotation's last words and the speech tag after it as one clause ('"The WHO has never said
+    that," Tarik Jasarevic wrote': not a statement "that ... Jasarevic wrote" by the WHO)."""
+    if a.cue is None:
+        return False
+    return any(q.balanced and q.start < a.cue.start and a.cue.end < q.end and a.content.start < q.end < a.content.end
+               for q in quotes)
+
+
+def _dedupe(found: list[Attribution], text: str) -> list[Attribution]:
     """One statement per cue: the same cue and content found twice, or two verbs of one
     chain ("started talking about X": "started" and "talking") whose learned cue spans
     overlap with the same source; of those, the one with the longer content is kept."""
@@ -2093,7 +2169,15 @@ def _dedupe(found: list[Attribution]) -> list[Attribution]:
     # statement's source and cue is no statement
     tags = {(b.source.start, b.cue.end) for b in out if b.source is not None and b.cue is not None
             and 0 <= b.cue.start - b.source.end <= 1}
-    return [a for a in out if (a.content.start, a.content.end) not in tags]
+    return [a for a in out if (a.content.start, a.content.end) not in tags or _closing_tag(text, a)]
+
+
+def _closing_tag(text: str, a: Attribution) -> bool:
+    """A statement whose tag closes its sentence after its content ("<content>, the political
+    scientist noted."): its content stays even where it looks like another statement's source
+    and cue ("the facts say otherwise")."""
+    return a.source is not None and a.cue is not None and text[a.content.end:a.source.start].strip() == "," \
+        and a.source.end <= a.cue.start and text[a.cue.end:a.cue.end + 1] in (".", "")
 
 
 _OPEN_QUOTES = frozenset(OPENERS + STRAIGHT + "\u2018'")  # the quotation marks quotes.py opens with

@@ -628,7 +628,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             continue
         host = next((b for b in order if b is not a and b.speaker and b.cue is not None
                      and (b.kind == "direct" or "transcript" in b.flags)
-                     and b.content.start <= a.cue.start < b.content.end), None)
+                     and (b.content.start <= a.cue.start < b.content.end
+                          or b.content.start <= a.source.start < b.content.end)), None)
         if host is not None:
             a.speaker, a.unnamed, a.speaker_label = host.speaker, host.unnamed, host.speaker_label
             a.speaker_entity, a.speaker_description = host.speaker_entity, host.speaker_description
