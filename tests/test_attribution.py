@@ -1400,3 +1400,14 @@ def test_a_temporal_as_clause_with_its_own_object_is_no_tag(extractor) -> None:
     found = extractor("As the identities of the dead have been confirmed, many of the names posted on Twitter have "
                       "been updated.")
     assert not [a for a in found if a.content.text.startswith("many of the names")]
+
+
+def test_the_convinced_are_the_source_of_their_belief(extractor) -> None:
+    found = extractor("Not everyone is convinced. Some experts are convinced that the labs exist.")
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == [
+        ("Some experts", "are convinced", "that the labs exist")]
+
+
+def test_under_secretary_is_not_cut_at_under(extractor) -> None:
+    (a,) = extractor("US Under Secretary of State Victoria Nuland admitted in March that Ukraine had labs.")
+    assert a.source.text == "US Under Secretary of State Victoria Nuland"

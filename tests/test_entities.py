@@ -1547,3 +1547,14 @@ def test_an_i_source_inside_the_quotation_of_a_tag_is_the_quoted_speaker():
     said = next(a for a in art.attributions if a.cue.text == "said")
     assert said.content.text.endswith("fray,\u201d")
     assert [a.speaker for a in art.attributions] == ["David Axelrod"] * 3
+
+
+def test_a_role_before_the_name_still_resolves_a_description_when_an_apposition_follows():
+    art = _analyse_text(
+        "Apocalypse\n\nFormer Russian President Dmitry Medvedev, now deputy chairman of the Security Council, warned "
+        "on Wednesday that arms deliveries were pushing the world toward disaster. US Under Secretary of State "
+        "Victoria Nuland admitted in March that the warning was bluster.\n\nThe former president argued that NATO was at war.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Dmitry Medvedev", "now deputy chairman of the Security Council"),
+        ("Victoria Nuland", "US Under Secretary of State"),
+        ("Dmitry Medvedev", "now deputy chairman of the Security Council")]

@@ -599,8 +599,9 @@ class AttributionExtractor:
                 content = (min(q[0], content[0]), max(q[1], content[1]))
             elif not (content and from_clause and len(text[content[0]:content[1]].split()) >= 3):
                 content = q  # (a clausal complement of its own, elsewhere, wins over a nearby quote)
-        if content is None and tok is cue_head:
+        if content is None and tok is cue_head and tok.lower_ not in _BELIEF_STATES:
             # "The motion was denied", "He is backed by 34%": the passive subject is the content
+            # (but "Not everyone is convinced" states nobody's belief)
             subj = [c for c in children if c.dep_ == "nsubjpass" and lexicon.upos(c) not in ("PRON", "DET")]
             if subj and not any(c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ != "by" for c in children):
                 sub = list(subj[0].subtree)
@@ -1026,6 +1027,9 @@ _PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[
                                     r"[A-Z][\w&'’.-]*\s[-—–]{1,2}\s")
 
 
+_UNDER_TITLE = re.compile(r"(?:\b[A-Z][\w.]*\s+){0,2}Under[\s-]+$")
+
+
 def source_span(text: str, base: int, head: Any) -> Span:
     """The source noun phrase in PolNeAR's convention.
 
@@ -1060,6 +1064,10 @@ def source_span(text: str, base: int, head: Any) -> Span:
     m = _DATELINE.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
+    if text.startswith(("Secretary", "Secretary-"), s):
+        under = _UNDER_TITLE.search(text, max(0, s - 40), s)
+        if under is not None:  # "US Under Secretary of State X": the tagger read "Under" as a preposition
+            s = under.start()
     aside = _FOR_ONES_PART.search(text, s, e)
     if aside is not None and aside.start() > s:
         e = aside.start()  # "Karine Jean-Pierre, for her part, blamed": an aside, not the source
@@ -1152,6 +1160,11 @@ def _passive_quoted_as_saying(tok: Any) -> Any:
                  for g in c.children if g.dep_ == "pcomp" and g.tag_ == "VBG"), None)
 
 
+# Passive forms that state their subject's belief or fear ("X is convinced that", "X was worried
+# that"): the subject is the source, not the topic.
+_BELIEF_STATES = frozenset("convinced persuaded worried concerned".split())
+
+
 def _subject(tok: Any) -> Any:
     """The source token of a cue, or None when the statement has no source in the text.
 
@@ -1170,6 +1183,9 @@ def _subject(tok: Any) -> Any:
         # (also "X made the remarks at a briefing when asked about ...": asked by someone unnamed)
         return None  # "Asked about the leak, Priebus said ...", "..., identified as X": the asker is unnamed (but
         # "While Sanders has pledged to ..., Devine said" has a subject of its own)
+    if tok.dep_ == "acomp" and tok.lower_ in _BELIEF_STATES:
+        # "Some experts are convinced that ...", "Officials were worried that ...": the copula's subject
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
     if _passive_quoted_as_saying(tok) is not None and not any(c.dep_ == "agent" for c in tok.children):
         # '"…," Grushko was quoted as saying by TASS': the one quoted speaks (with an agent, "X
         # was cited by The Scotsman as saying ...", the outlet is the source of the citing, as
@@ -1188,6 +1204,8 @@ def _subject(tok: Any) -> Any:
                     pobj = [p for p in a.children if p.dep_ == "pobj"]
                     if pobj:
                         return pobj[0]
+            if tok.lower_ in _BELIEF_STATES and c.lower_ not in ("it", "this", "that"):
+                return c  # "Some experts are convinced that ...": the convinced believe it
             return None
         return c
     for c in tok.children:

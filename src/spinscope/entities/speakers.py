@@ -86,6 +86,12 @@ class PersonInfo:
     description: str | None
     positions: list[int]
     gender: str | None = None  # "m" / "f" when the article says so (a title or gendered role)
+    other_role: str | None = None  # a role before the name when the description is an apposition
+
+    @property
+    def roles(self) -> str | None:
+        """The description and the role before the name, for matching "the former president"."""
+        return " ".join(r for r in (self.description, self.other_role) if r) or None
 
 
 _RELATIVE_ROLE = re.compile(r"who\s+(?:is|was|has\s+been|had\s+been|serves\s+as|served\s+as)\s+"
@@ -217,6 +223,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if not any(ch.isalnum() for ch in word):
             break  # "(Xinhua) -- Kenyan President William Ruto": a dash ends the phrase
         low = word.casefold().strip(".")
+        if word in ("Under", "Under-") and kept and kept[-1].group(0).startswith("Secretary"):
+            kept.append(w)  # "US Under Secretary of State" (not a preposition)
+            continue
         if low == "the" and kept and n > 0 and words[n - 1].group(0).casefold() in _ROLE_PREPS \
                 and kept[-1].group(0)[:1].isupper():
             kept.append(w)  # "Chief of the Main Operations Department at the Russian General Staff"
@@ -312,6 +321,8 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
         desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
         if desc and not _CLAUSE_DESCRIPTION.search(desc):  # (a clause: a later mention may give the role)
             p.description = desc
+            if pre and desc != pre and role_nouns_in(pre):
+                p.other_role = pre  # "Former Russian President Dmitry Medvedev, now deputy chairman of ..."
     for canonical, rank in ranks.items():
         if not info[canonical].description and title_key(rank) not in _ADDRESS_ONLY:
             info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
@@ -1398,17 +1409,17 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
         since = earlier[-1].pos
         newer = [(max(x for x in p.positions if since < x < pos), p.canonical) for p in people.values()
                  if p.canonical != earlier[-1].canonical and any(since < x < pos for x in p.positions)
-                 and p.description and (noun in role_nouns_in(p.description) or _class_match(noun, p.description))
-                 and _names_in(names, p.description)]
+                 and p.roles and (noun in role_nouns_in(p.roles) or _class_match(noun, p.roles))
+                 and _names_in(names, p.roles)]
         if newer:
             return max(newer)[1]
         last = earlier[-1].canonical
-        last_description = people.get(last).description if people.get(last) else None
+        last_description = people.get(last).roles if people.get(last) else None
         if mods and last_description and not (set(mods) | {noun}) & set(_words(last_description)):
             # "The former intelligence officer" after a Secretary of State spoke: the former CIA officer
-            fits = [x.canonical for x in reversed(earlier) if people.get(x.canonical) and people[x.canonical].description
-                    and noun in role_nouns_in(people[x.canonical].description)
-                    and set(mods) & set(_words(people[x.canonical].description))]
+            fits = [x.canonical for x in reversed(earlier) if people.get(x.canonical) and people[x.canonical].roles
+                    and noun in role_nouns_in(people[x.canonical].roles)
+                    and set(mods) & set(_words(people[x.canonical].roles))]
             if fits:
                 return fits[0]
         if _compatible(noun, last_description) and _names_fit(names, last_description):
@@ -1420,7 +1431,7 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
     candidates = sorted((p for p in people.values() if last_pos(p) >= 0), key=last_pos, reverse=True)
     for test in (lambda d: noun in role_nouns_in(d), lambda d: _class_match(noun, d)):
         for p in candidates:
-            if test(p.description) and _names_fit(names, p.description):
+            if test(p.roles) and _names_fit(names, p.roles):
                 return p.canonical
     last_info = people.get(earlier[-1].canonical) if earlier else None
     if earlier and fallback and not _head_for_staff(noun, last_info.description if last_info else None) \
