@@ -1411,3 +1411,21 @@ def test_the_convinced_are_the_source_of_their_belief(extractor) -> None:
 def test_under_secretary_is_not_cut_at_under(extractor) -> None:
     (a,) = extractor("US Under Secretary of State Victoria Nuland admitted in March that Ukraine had labs.")
     assert a.source.text == "US Under Secretary of State Victoria Nuland"
+
+
+@pytest.mark.parametrize("text,source", [
+    ('"They let them go. It is the same thing we saw in Mosul," retired Lt. Col. Earl Rasmussen, executive vice '
+     'president of the Eurasia Center, said.',
+     "retired Lt. Col. Earl Rasmussen, executive vice president of the Eurasia Center,"),
+    ('"The Americans have left a corridor open to the west. This is no accident," Korotchenko, editor-in-chief of '
+     'the National Defense magazine, said.', "Korotchenko, editor-in-chief of the National Defense magazine,"),
+])
+def test_a_quotation_of_two_sentences_before_a_long_tag_is_the_content(extractor, text, source) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text, a.kind) == (source, "said", "direct")
+    assert a.content.text == text[:text.index(",\"") + 2]
+
+
+def test_a_clause_before_the_source_is_not_pulled_into_it(extractor) -> None:
+    text = '"It sounded like fireworks," Macchio said, the AP reported.'
+    assert ("the AP", "reported") in [(a.source.text, a.cue.text) for a in extractor(text)]

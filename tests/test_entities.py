@@ -1558,3 +1558,11 @@ def test_a_role_before_the_name_still_resolves_a_description_when_an_apposition_
         ("Dmitry Medvedev", "now deputy chairman of the Security Council"),
         ("Victoria Nuland", "US Under Secretary of State"),
         ("Dmitry Medvedev", "now deputy chairman of the Security Council")]
+
+
+def test_a_ledes_unnamed_officer_is_named_in_the_tag_of_the_quotation_that_opens_the_next_paragraph():
+    art = _analyse_text(
+        "Raqqa\n\nThe US-led coalition allowed hundreds of fighters to leave Raqqa, a former US Army officer has "
+        "told RT.\n\n\"They let them go. It is the same thing we saw in Mosul,\" retired Lt. Col. Earl Rasmussen, "
+        "executive vice president of the Eurasia Center, said.")
+    assert [(a.speaker, a.medium) for a in art.attributions] == [("Earl Rasmussen", "RT"), ("Earl Rasmussen", None)]

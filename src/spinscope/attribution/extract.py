@@ -359,6 +359,7 @@ class AttributionExtractor:
             found = self._orphan_quotes(text, found, quotes)
         found.sort(key=lambda a: (a.content.start, a.content.end))
         for a in found:
+            _repair_closing_tag(text, a, quotes)
             _finish(text, a, quotes)
         posts = embedded_posts(text)
         answers = transcript_answers(text)
@@ -504,7 +505,13 @@ class AttributionExtractor:
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
         caps = _caps_name_read_as_verb(tok) if source_tok is None else None
-        if caps is not None:
+        modified = _modifier_read_as_verb(tok)
+        if modified is not None and (source_tok is None or source_tok in modified.subtree):
+            # '"…," retired Lt. Col. X, ..., said': "retired" read as the verb of X (source_span
+            # puts "retired" back in front of the name)
+            caps = modified
+            source_tok = next(g for g in modified.children if g.dep_ == "nsubj" and g.i > modified.i)
+        if caps is not None and caps is not modified:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         if source_tok is None:
             source_tok = _speaker_read_as_apposition(tok)
@@ -674,7 +681,8 @@ class AttributionExtractor:
             while first < source_tok.i and (doc[first].is_punct or doc[first].is_quote):
                 first += 1  # ("'' Mr. Obama added": not the closing quotation mark)
             att.source = Span.of(text, base + doc[first].idx, att.source.end)
-        if caps is not None and att.source is not None and att.source.end > base + _tok_end(caps):
+        if caps is not None and caps is not modified and att.source is not None \
+                and att.source.end > base + _tok_end(caps):
             att.source = Span.of(text, att.source.start, base + _tok_end(caps))  # not ", citing ..."
         find_medium(text, base, att, tok, medium_phrases(source_tok) if source_tok is not None else None)
         return att
@@ -1064,6 +1072,8 @@ def source_span(text: str, base: int, head: Any) -> Span:
     m = _DATELINE.match(text[s:e])
     if m and m.end() < e - s:
         s += m.end()
+    if text.endswith(tuple(w + " " for w in _NAME_PARTICIPLES), 0, s) and head.head.lower_ in _NAME_PARTICIPLES:
+        s = text.rfind(" ", 0, s - 1) + 1  # "retired Lt. Col. Earl Rasmussen"
     if text.startswith(("Secretary", "Secretary-"), s):
         under = _UNDER_TITLE.search(text, max(0, s - 40), s)
         if under is not None:  # "US Under Secretary of State X": the tagger read "Under" as a preposition
@@ -1451,6 +1461,22 @@ def _caps_name_read_as_verb(tok: Any) -> Any:
                 and any(g.dep_ == "nsubj" and lexicon.upos(g) in ("NOUN", "PROPN") for g in c.children) \
                 and not any(g.dep_ in ("dobj", "ccomp", "xcomp", "aux") for g in c.children):
             return c
+    return None
+
+
+# Participles that modify a name or rank ("retired Lt. Col. Earl Rasmussen").
+_NAME_PARTICIPLES = frozenset("retired".split())
+
+
+def _modifier_read_as_verb(tok: Any) -> Any:
+    """'"…," retired Lt. Col. Earl Rasmussen, executive vice president of X, said.': the parser
+    read "retired" as a verb whose subject is the name, and that clause as the cue's complement.
+    The participle heads the source (its subtree is the whole phrase)."""
+    for c in tok.children:
+        if c.dep_ == "ccomp" and c.i < tok.i and c.lower_ in _NAME_PARTICIPLES and _after_comma(tok.doc, c.i) \
+                and any(g.dep_ == "nsubj" and g.i > c.i and lexicon.upos(g) == "PROPN" for g in c.children) \
+                and not any(g.dep_ in ("dobj", "ccomp", "xcomp") and g.i > c.i for g in c.children):
+            return c  # (a clause of the quotation before it may hang on it too)
     return None
 
 
@@ -2109,11 +2135,14 @@ def _closing_mark(text: str, end: int) -> int | None:
 
 def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
     """Whether only the cue's subject (and punctuation) stands between ``start`` and the cue."""
-    subj = _subject(tok)
+    modified = _modifier_read_as_verb(tok)
+    subj = next(g for g in modified.children if g.dep_ == "nsubj" and g.i > modified.i) if modified else _subject(tok)
     if subj is None:
         return False
     st = list(subj.subtree)
-    s0, s1 = base + st[0].idx, base + _tok_end(st[-1])
+    while len(st) > 1 and st[0].is_punct:
+        st = st[1:]  # (the quotation's closing mark, hung on the name)
+    s0, s1 = base + (modified or st[0]).idx, base + _tok_end(st[-1])
     return (s0 >= start and not text[start:s0].strip(" ,\n\t\u00a0”\"")
             and not text[s1:base + tok.idx].strip(" ,")) or (
         s0 >= start and len(text[s1:base + tok.idx].strip(" ,").split()) <= 2 and not text[start:s0].strip(" ,”\""))
@@ -2213,6 +2242,40 @@ def _only_tag_outside(text: str, c: Span, inner: list[QuoteRegion]) -> bool:
         return False
     gaps = [text[x.end:y.start] for x, y in zip(inner, inner[1:])]
     return all(len(g) < 160 and "\n" not in g for g in gaps)
+
+
+_TAG_GAP = re.compile(r"[^.!?;:\"\u201c\u201d\n]{3,160}")
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,3}\.")
+_NAME_THEN_APPOSITION = re.compile(r"[A-Z][\w.'\u2019-]*(?: [A-Z][\w.'\u2019-]*)*,(?: [^,]+,?)?")
+
+
+def _repair_closing_tag(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
+    """'"They let them go. It is the same thing we saw in Mosul," retired Lt. Col. Earl Rasmussen,
+    ..., said.': where the parser ran the content out of the quotation into its speech tag (or
+    cut it at a sentence end inside the quotation), the content is the quotation and the source
+    is the tag's words before the cue. Only for a quotation closed by ',"' / '?"' / '!"' with
+    nothing but the source between it and the cue."""
+    if a.cue is None:
+        return
+    q = next((q for q in quotes if q.balanced and a.content.start < q.end < a.content.end <= a.cue.start + 1
+              and q.end <= a.cue.start), None)
+    if q is None or text[q.end - 2:q.end - 1] not in (",", "?", "!"):
+        return
+    gap = _ABBREVIATION.sub("X", text[q.end:a.cue.start])  # ("Lt. Col." ends no sentence)
+    if not _TAG_GAP.fullmatch(gap) or (a.source is not None and not (q.end <= a.source.start and a.source.end <= a.cue.start)):
+        return
+    before = text[q.end:a.source.start if a.source is not None else a.cue.start].strip().lstrip(",").strip()
+    if "," in before and not _NAME_THEN_APPOSITION.fullmatch(before):
+        return  # '"…," Macchio said, the AP reported': a clause, not a source, before the source
+    s, e = _trim(text, q.end, a.cue.start)
+    if e <= s:
+        return
+    if text[e:e + 1] == "," and "," in text[s:e]:
+        e += 1  # the comma closing an apposition, as PolNeAR keeps it
+    a.content = Span.of(text, q.start, q.end)
+    if a.source is None or (a.source.start, a.source.end) != (s, e):
+        a.source = Span.of(text, s, e)
+        a.speaker = None  # (from the source, and resolved by the speakers stage)
 
 
 def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:

@@ -1309,7 +1309,8 @@ def _introduced_after_lede(text: str, order: list[Attribution], persons: list[En
     that ... \n\n Larry Johnson, who served in the agency's Directorate of Intelligence, said ...".
     Only the article's first paragraph, an indefinite role ("a former CIA officer", "an expert"; not
     "a senior official", who stays anonymous), and a person whose first mention opens the
-    source of the first statement of the very next paragraph. Returns (the lede's statement, that
+    source of the first statement of the very next paragraph, or names the speaker of a
+    quotation that opens it. Returns (the lede's statement, that
     person's canonical name)."""
     lede_end = text.find("\n")
     lede_end = len(text) if lede_end == -1 else lede_end
@@ -1328,10 +1329,14 @@ def _introduced_after_lede(text: str, order: list[Attribution], persons: list[En
     para_end = text.find("\n", para)
     para_end = len(text) if para_end == -1 else para_end
     nxt = next((a for a in order if a.source is not None and a.source.start >= lede_end), None)
-    if nxt is None or nxt.source.start != para or nxt.source.start >= para_end:
+    if nxt is None or nxt.source.start >= para_end:
+        return None
+    opens = nxt.source.start == para or (nxt.kind != "indirect" and nxt.content.start == para
+                                         and nxt.content.end <= nxt.source.start)
+    if not opens:  # ("Larry Johnson, who ..., said", '"They let them go," retired Lt. Col. X said')
         return None
     named = [e for e in persons if nxt.source.start <= e.start < nxt.source.end]
-    if not named or text[nxt.source.start:named[0].start].strip() \
+    if not named or (nxt.source.start == para and text[nxt.source.start:named[0].start].strip()) \
             or any(e.canonical == named[0].canonical and e.start < para for e in persons):
         return None
     return first, named[0].canonical
