@@ -892,3 +892,8 @@ def test_an_outlet_and_date_line_under_the_byline_and_a_theme_line():
     assert got["Global Research, October 12, 2022"] == "byline"
     assert got["Theme: Intelligence, Media Disinformation"] == "tags"
     assert r.text.startswith(BODY_PARAGRAPH.strip()[:40])
+
+
+def test_a_plea_to_support_independent_media_is_an_appeal():
+    r = clean("Mosul\n\n" + BODY_PARAGRAPH + "Please support independent media! Donate via PayPal or Bitcoin.\n")
+    assert reasons(r)["Please support independent media! Donate via PayPal or Bitcoin."] == "advertisement"
