@@ -629,7 +629,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                                                     or _not_a_description(a.speaker_description, a.speaker)):
             a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
         if a.speaker_description:
-            a.speaker_description = _post_as_role(a.speaker_description)
+            a.speaker_description = _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description))
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
     # "I" / "we" speaking inside someone's quotation or transcript answer is that speaker ("Mao
