@@ -505,12 +505,10 @@ class AttributionExtractor:
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "COP30 is planned to take place in Brazil": a schedule, nobody's intention
         caps = _caps_name_read_as_verb(tok) if source_tok is None else None
-        modified = _modifier_read_as_verb(tok)
-        if modified is not None and (source_tok is None or source_tok in modified.subtree):
-            # '"…," retired Lt. Col. X, ..., said': "retired" read as the verb of X (source_span
-            # puts "retired" back in front of the name)
-            caps = modified
-            source_tok = next(g for g in modified.children if g.dep_ == "nsubj" and g.i > modified.i)
+        read_as_verb = _modifier_read_as_verb(tok)
+        modified = read_as_verb[0] if read_as_verb is not None else None
+        if read_as_verb is not None and (source_tok is None or source_tok in modified.subtree):
+            caps, source_tok = read_as_verb  # '"…," retired Lt. Col. X, ..., said': "retired" read as X's verb
         if caps is not None and caps is not modified:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         if source_tok is None:
@@ -1402,8 +1400,6 @@ _SHARED_THINGS = frozenset("post posts video videos message messages tweet tweet
                            "meme memes photo photos picture pictures claim claims user users account accounts "
                            "page pages".split())
 _SHARED_FORMS = frozenset("shared posted circulating circulated published viewed spread spreading".split())
-
-
 _SHARED_CUES = frozenset("claim claims say says allege alleges suggest suggests assert asserts".split())
 
 
@@ -1468,15 +1464,18 @@ def _caps_name_read_as_verb(tok: Any) -> Any:
 _NAME_PARTICIPLES = frozenset("retired".split())
 
 
-def _modifier_read_as_verb(tok: Any) -> Any:
+def _modifier_read_as_verb(tok: Any) -> tuple[Any, Any] | None:
     """'"…," retired Lt. Col. Earl Rasmussen, executive vice president of X, said.': the parser
     read "retired" as a verb whose subject is the name, and that clause as the cue's complement.
-    The participle heads the source (its subtree is the whole phrase)."""
+    Returns (the participle, the name), else None; the name is the source, and
+    :func:`source_span` puts the participle back in front of it."""
     for c in tok.children:
         if c.dep_ == "ccomp" and c.i < tok.i and c.lower_ in _NAME_PARTICIPLES and _after_comma(tok.doc, c.i) \
-                and any(g.dep_ == "nsubj" and g.i > c.i and lexicon.upos(g) == "PROPN" for g in c.children) \
                 and not any(g.dep_ in ("dobj", "ccomp", "xcomp") and g.i > c.i for g in c.children):
-            return c  # (a clause of the quotation before it may hang on it too)
+            # (a clause of the quotation before it may hang on it too)
+            name = next((g for g in c.children if g.dep_ == "nsubj" and g.i > c.i and lexicon.upos(g) == "PROPN"), None)
+            if name is not None:
+                return c, name
     return None
 
 
@@ -2135,8 +2134,8 @@ def _closing_mark(text: str, end: int) -> int | None:
 
 def _only_source_between(text: str, base: int, tok: Any, start: int) -> bool:
     """Whether only the cue's subject (and punctuation) stands between ``start`` and the cue."""
-    modified = _modifier_read_as_verb(tok)
-    subj = next(g for g in modified.children if g.dep_ == "nsubj" and g.i > modified.i) if modified else _subject(tok)
+    read_as_verb = _modifier_read_as_verb(tok)
+    modified, subj = read_as_verb if read_as_verb is not None else (None, _subject(tok))
     if subj is None:
         return False
     st = list(subj.subtree)
