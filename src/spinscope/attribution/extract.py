@@ -1408,9 +1408,11 @@ def _claim_after_shared_posts(tok: Any) -> tuple[Any, Any] | None:
     claim that the WHO ...", "Videos circulating on TikTok claim that ...", which the parser
     reads in many wrong ways ("shared" as the verb, "claim" as a noun): a sentence that opens
     with what is shared ("Posts") and how ("shared", "circulating"), then the cue ``tok``."""
-    sent = tok.sent
+    if tok.lower_ not in _SHARED_CUES:
+        return None
+    sent = tok.sent  # (not cheap: only for the cue words)
     first = sent[0]
-    if tok.lower_ not in _SHARED_CUES or first.lower_ not in _SHARED_THINGS or tok.i < first.i + 3 \
+    if first.lower_ not in _SHARED_THINGS or tok.i < first.i + 3 \
             or tok.doc[first.i + 1].lower_ not in _SHARED_FORMS:
         return None
     if any(t.lower_ in _SHARED_CUES or t.text in (".", ";", ":") for t in tok.doc[first.i + 2:tok.i]):
