@@ -1429,3 +1429,9 @@ def test_a_quotation_of_two_sentences_before_a_long_tag_is_the_content(extractor
 def test_a_clause_before_the_source_is_not_pulled_into_it(extractor) -> None:
     text = '"It sounded like fireworks," Macchio said, the AP reported.'
     assert ("the AP", "reported") in [(a.source.text, a.cue.text) for a in extractor(text)]
+
+
+def test_a_fronted_asked_tagged_as_past_tense_has_no_source(extractor) -> None:
+    found = extractor("Asked whether Russia would attend the upcoming peace summit in Switzerland, Lavrov replied "
+                      "that Moscow had not been invited.")
+    assert [(a.source.text if a.source else None, a.cue.text) for a in found] == [(None, "Asked"), ("Lavrov", "replied")]

@@ -1185,7 +1185,7 @@ def _subject(tok: Any) -> Any:
         return None  # "Putin — reported to have taken control — may ...": reported by somebody unnamed
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "the two men, identified as X and Y": identified by nobody named
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and (
+    if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.sent.start)) and tok.dep_ == "advcl" and (
             tok.i < tok.head.i or tok.doc[tok.i - 1].text == "," or tok.doc[tok.i - 1].lower_ in _REDUCED_CLAUSE_MARKS) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         # (also "X made the remarks at a briefing when asked about ...": asked by someone unnamed)
