@@ -897,3 +897,9 @@ def test_an_outlet_and_date_line_under_the_byline_and_a_theme_line():
 def test_a_plea_to_support_independent_media_is_an_appeal():
     r = clean("Mosul\n\n" + BODY_PARAGRAPH + "Please support independent media! Donate via PayPal or Bitcoin.\n")
     assert reasons(r)["Please support independent media! Donate via PayPal or Bitcoin."] == "advertisement"
+
+
+def test_an_interviews_disclaimer_is_removed():
+    line = ("The views and opinions expressed in this interview are those of the speaker and do not necessarily "
+            "reflect the position of Sputnik.")
+    assert reasons(clean("Dinosaur\n\n" + BODY_PARAGRAPH + line + "\n"))[line] == "other"
