@@ -1435,3 +1435,10 @@ def test_a_fronted_asked_tagged_as_past_tense_has_no_source(extractor) -> None:
     found = extractor("Asked whether Russia would attend the upcoming peace summit in Switzerland, Lavrov replied "
                       "that Moscow had not been invited.")
     assert [(a.source.text if a.source else None, a.cue.text) for a in found] == [(None, "Asked"), ("Lavrov", "replied")]
+
+
+def test_a_subordinate_clause_after_the_verb_is_no_speech_tag(extractor) -> None:
+    found = extractor('Observers noted that the visit came just days after Janet Yellen warned Beijing of '
+                      '"significant consequences" if Chinese firms supplied the military.')
+    warned = next(a for a in found if a.cue.text == "warned")
+    assert (warned.source.text, warned.content.text) == ("Janet Yellen", 'Beijing of "significant consequences"')

@@ -550,7 +550,8 @@ class AttributionExtractor:
                 if subj and lexicon.upos(subj[0]) not in ("PRON", "DET"):
                     content = (base + next(iter(subj[0].subtree)).idx, content[1])
         elif not follows_cue and (tok.dep_ in ("parataxis", "ccomp") or _asyndetic_tag(tok, source_tok) or (
-                tok.dep_ == "advcl" and (tok.tag_ != "VBN" or _perfect_tag(tok)) and (
+                tok.dep_ == "advcl" and (tok.tag_ != "VBN" or _perfect_tag(tok))
+                and not any(c.dep_ == "mark" and c.lower_ != "as" for c in children) and (  # (not "after X warned")
                 tok.i > tok.head.i or any(c.dep_ == "mark" and c.lower_ == "as" for c in children)))) \
                 and tok.head.i != tok.i and lexicon.upos(tok.head) in ("VERB", "AUX") \
                 and not (tok.tag_ == "VBG" and any(c.dep_ in OBJECT_DEPS for c in children)):
