@@ -1566,3 +1566,14 @@ def test_a_ledes_unnamed_officer_is_named_in_the_tag_of_the_quotation_that_opens
         "told RT.\n\n\"They let them go. It is the same thing we saw in Mosul,\" retired Lt. Col. Earl Rasmussen, "
         "executive vice president of the Eurasia Center, said.")
     assert [(a.speaker, a.medium) for a in art.attributions] == [("Earl Rasmussen", "RT"), ("Earl Rasmussen", None)]
+
+
+def test_both_ministers_are_the_two_people_just_named():
+    art = _analyse_text(
+        "Talks\n\nChinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergei Lavrov in Beijing "
+        "on Tuesday.\n\nThe two sides agreed that both countries should strengthen coordination.\n\nBoth ministers "
+        "called for an immediate ceasefire in Gaza. Critics said the talks changed nothing.")
+    got = [(a.speaker, a.co_speakers, a.unnamed) for a in art.attributions]
+    # "the two sides" are often two countries or blocs: left unnamed
+    assert got[0] == ("The two sides", [], True) and got[1] == ("Wang Yi", ["Sergey Lavrov"], False)
+    assert got[-1] == ("Critics", [], True)

@@ -585,6 +585,11 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             if not any(q.start <= src.start < q.end for q in quotes):
                 # "I found the event powerful" in the writer's own voice: the byline's author
                 result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
+        if result is not None and result[2] and _THE_TWO.fullmatch(raw.strip()):
+            pair = _last_two_people(pos, persons)
+            if pair is not None:  # "Both ministers expressed concern", "The two leaders": the two just named
+                result = (pair[0], "PERSON", False)
+                a.co_speakers = [pair[1]]
         if result is not None and result[2] and raw.strip().casefold() == "they":
             found = _they(pos, groups, said)
             if found is not None and found[1] is not None:  # a joint statement's people
@@ -1296,6 +1301,22 @@ def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons:
                 and last > best_pos:
             best, best_pos = name, last
     return best
+
+
+# The two people of a meeting or a talk, as a joint source (not "the two sides", often two
+# countries or blocs: "In a joint statement, the two sides said", of the GCC and Japan).
+_THE_TWO = re.compile(r"(?:the two|both)(?: ministers| foreign ministers| leaders| presidents| men| women"
+                      r"| heads of state)", re.I)
+# ... named at most this many characters before.
+THE_TWO_WINDOW_CHARS = 800
+
+
+def _last_two_people(pos: int, persons: list[Entity]) -> tuple[str, str] | None:
+    """The two people last named before ``pos`` (within :data:`THE_TWO_WINDOW_CHARS`), in the
+    order the article first names them; None unless exactly two are named in that window."""
+    recent = [e for e in persons if pos - THE_TWO_WINDOW_CHARS <= e.start < pos]
+    names = list(dict.fromkeys(e.canonical for e in recent))
+    return (names[0], names[1]) if len(names) == 2 else None
 
 
 # Heads of an unnamed source that the article keeps anonymous ("a senior official told Reuters"),
