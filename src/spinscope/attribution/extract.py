@@ -1194,7 +1194,8 @@ def _subject(tok: Any) -> Any:
         # "While Sanders has pledged to ..., Devine said" has a subject of its own)
     if tok.dep_ == "acomp" and tok.lower_ in _BELIEF_STATES:
         # "Some experts are convinced that ...", "Officials were worried that ...": the copula's subject
-        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")), None)
+        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that")),
+                    None)
     if _passive_quoted_as_saying(tok) is not None and not any(c.dep_ == "agent" for c in tok.children):
         # '"…," Grushko was quoted as saying by TASS': the one quoted speaks (with an agent, "X
         # was cited by The Scotsman as saying ...", the outlet is the source of the citing, as
@@ -2174,7 +2175,8 @@ def _perfect_tag(tok: Any) -> bool:
     of its own to say (not "As Israel has responded to the invasion, ...", "as the identities
     have been confirmed, ...")."""
     return any(c.dep_ == "aux" for c in tok.children) and not any(
-        c.dep_ in (*OBJECT_DEPS, "ccomp", "xcomp", "auxpass", "nsubjpass") or (c.dep_ == "prep" and c.lower_ in CUE_PREPS)
+        c.dep_ in (*OBJECT_DEPS, "ccomp", "xcomp", "auxpass", "nsubjpass")
+        or (c.dep_ == "prep" and c.lower_ in CUE_PREPS)
         for c in tok.children)
 
 
@@ -2264,7 +2266,8 @@ def _repair_closing_tag(text: str, a: Attribution, quotes: list[QuoteRegion]) ->
     if q is None or text[q.end - 2:q.end - 1] not in (",", "?", "!"):
         return
     gap = _ABBREVIATION.sub("X", text[q.end:a.cue.start])  # ("Lt. Col." ends no sentence)
-    if not _TAG_GAP.fullmatch(gap) or (a.source is not None and not (q.end <= a.source.start and a.source.end <= a.cue.start)):
+    if not _TAG_GAP.fullmatch(gap) or (
+            a.source is not None and not (q.end <= a.source.start and a.source.end <= a.cue.start)):
         return
     before = text[q.end:a.source.start if a.source is not None else a.cue.start].strip().lstrip(",").strip()
     if "," in before and not _NAME_THEN_APPOSITION.fullmatch(before):

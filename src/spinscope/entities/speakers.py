@@ -1325,14 +1325,14 @@ _ANONYMOUS_HEADS = frozenset("official source diplomat insider aide spokesperson
                              "resident witness eyewitness member employee staffer worker".split())
 
 
-def _introduced_after_lede(text: str, order: list[Attribution], persons: list[Entity]) -> tuple[Attribution, str] | None:
+def _introduced_after_lede(text: str, order: list[Attribution],
+                           persons: list[Entity]) -> tuple[Attribution, str] | None:
     """A lede's unnamed speaker whom the next paragraph names: "A former CIA officer has told RT
     that ... \n\n Larry Johnson, who served in the agency's Directorate of Intelligence, said ...".
     Only the article's first paragraph, an indefinite role ("a former CIA officer", "an expert"; not
     "a senior official", who stays anonymous), and a person whose first mention opens the
     source of the first statement of the very next paragraph, or names the speaker of a
-    quotation that opens it. Returns (the lede's statement, that
-    person's canonical name)."""
+    quotation that opens it. Returns (the lede's statement, that person's canonical name)."""
     lede_end = text.find("\n")
     lede_end = len(text) if lede_end == -1 else lede_end
     first = next((a for a in order if a.source is not None), None)

@@ -106,7 +106,8 @@ def annotator_agreement(data: str | Path, split: str = "dev") -> dict[str, Any]:
     if not pairs:
         raise SpinscopeError(E_NO_EVAL_DATA, f"no text under {data} (split {split!r}) has several annotation files")
     result = score(pairs)
-    result.update(documents=len(pairs), texts=n_texts, seconds=0.0, split=split, annotators="each further file vs the first")
+    result.update(documents=len(pairs), texts=n_texts, seconds=0.0, split=split,
+                  annotators="each further file vs the first")
     return result
 
 
@@ -283,7 +284,8 @@ def textacy_extract(texts: list[str]) -> Iterator[list[Attribution]]:
 
 def format_scores(name: str, r: dict[str, Any]) -> str:
     texts = f", {r['texts']} texts" if "texts" in r else ""
-    lines = [f"{name}: {r['documents']} documents{texts} ({r['split']}, annotators={r['annotators']}), {r['seconds']} s"]
+    lines = [f"{name}: {r['documents']} documents{texts} ({r['split']}, annotators={r['annotators']}), "
+             f"{r['seconds']} s"]
     lines.append(f"  {'':18} {'P':>6} {'R':>6} {'F1':>6} {'pred':>6} {'gold':>6}")
     for key in [f"{role}_{m}" for role in ROLES for m in ("exact", "overlap")] + ["relation"]:
         s = r[key]
