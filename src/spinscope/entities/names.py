@@ -82,7 +82,6 @@ DOCUMENT_NOUNS = frozenset("""statement release letter report memo tweet post em
 communiqu\u00e9 filing notice document study survey poll analysis video message announcement bulletin
 editorial assessment review investigation probe inquiry article story documentary""".split())
 
-
 # Kinds of outlet, which a name may follow or precede ("British newspaper The Times", "AFP news
 # agency", "Lebanese daily Al-Akhbar").
 OUTLET_KINDS = frozenset("newspaper daily weekly tabloid website site portal agency broadcaster channel "

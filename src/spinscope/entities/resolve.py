@@ -416,12 +416,16 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(name_parts(name))
 
 
-def _surname_of_person(m: Mention, text: str, by_last: dict[str, set[str]]) -> bool:
-    """A one-word mention that is the surname of exactly one person named in full, followed by
-    what a person does or preceded by what introduces one ("Jordan said", "according to Jordan")."""
+def _person_of_surname(m: Mention, text: str, by_last: dict[str, set[str]]) -> str | None:
+    """The one person named in full whose surname a one-word mention is, where it is followed by
+    what a person does or preceded by what introduces one ("Jordan said", "according to
+    Jordan"); else None."""
     key = _person_key(text[m.start:m.end])
-    return len(key) == 1 and len(by_last.get(key[0], ())) == 1 and bool(
-        _PERSON_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text[max(0, m.start - 20):m.start]))
+    owners = by_last.get(key[0], set()) if len(key) == 1 else set()
+    if len(owners) == 1 and (_PERSON_AFTER.match(text, m.end)
+                             or _PERSON_BEFORE.search(text[max(0, m.start - 20):m.start])):
+        return next(iter(owners))
+    return None
 
 
 def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
@@ -492,10 +496,11 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     for m in mentions:
         if m.label == "PERSON" and m.canonical in merged_full:
             m.canonical = merged_full[m.canonical]
-        elif m.label in ("GPE", "LOC") and m not in pending and _surname_of_person(m, text, by_last):
+        elif m.label in ("GPE", "LOC") and m not in pending \
+                and (person := _person_of_surname(m, text, by_last)) is not None:
             # "Rep. Jim Jordan ... Jordan said": a place of the alias table that is the surname of
             # a person of the article, in a person's context, is that person
-            m.canonical, m.label = next(iter(by_last[_person_key(text[m.start:m.end])[0]])), "PERSON"
+            m.canonical, m.label = person, "PERSON"
     for m in pending:
         if m.canonical in merged_full or m.label not in ("PERSON", "NORP", "ORG", "GPE", "FAC", "LOC"):
             continue
