@@ -94,3 +94,17 @@ def test_tagger_aware_boundary_model_reads_the_tagger_only_when_trained_with_it(
     assert boundary.decide(model, doc, core, core, inside_to, 0) == (1, 2)  # "threatened to"
     assert boundary.decide(model, doc, core, core, outside, 0) == (1, 1)
     assert boundary.decide(dict(model, tagger=False), doc, core, core, inside_to, 0) == (1, 1)
+
+
+@pytest.mark.parametrize("vocab, expected", [
+    ({"[PAD]": 0, "[UNK]": 100, "[CLS]": 101, "[SEP]": 102, "news": 7}, (101, 102, 0)),  # BERT, MiniLM
+    ({"<s>": 0, "<pad>": 1, "</s>": 2, "<unk>": 3, "news": 7}, (0, 2, 1)),  # MPNet, RoBERTa
+])
+def test_special_ids_follow_the_tokenizers_vocabulary(vocab, expected) -> None:
+    from tokenizers import Tokenizer
+    from tokenizers.models import WordLevel
+
+    from spinscope.encoder import special_ids
+
+    unk = "[UNK]" if "[UNK]" in vocab else "<unk>"
+    assert special_ids(Tokenizer(WordLevel(vocab, unk_token=unk))) == expected

@@ -64,6 +64,17 @@ def segment_text(text: str, tokenizer: Any, max_tokens: int) -> list[Segment]:
     return segments
 
 
+def special_ids(tokenizer: Any) -> tuple[int, int, int]:
+    """``(cls, sep, pad)`` ids of a ``tokenizers`` tokenizer: BERT's ``[CLS]``/``[SEP]``/``[PAD]``
+    or RoBERTa/MPNet's ``<s>``/``</s>``/``<pad>`` (101/102/0 when the vocabulary has neither)."""
+    vocab = tokenizer.get_vocab()
+
+    def first(names: tuple[str, str], default: int) -> int:
+        return next((vocab[n] for n in names if n in vocab), default)
+
+    return first(("[CLS]", "<s>"), 101), first(("[SEP]", "</s>"), 102), first(("[PAD]", "<pad>"), 0)
+
+
 def batch_arrays(segments: list[Segment], cls_id: int, sep_id: int, pad_id: int = 0) -> tuple[np.ndarray, np.ndarray]:
     """Padded ``input_ids`` and ``attention_mask`` (int64) with [CLS] ... [SEP] around each segment."""
     width = max(len(s.ids) for s in segments) + 2

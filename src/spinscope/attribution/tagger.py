@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import E_MODEL_MISSING, SpinscopeError
-from ..encoder import Segment, batch_arrays, load_model_dir, onnx_session, segment_text
+from ..encoder import Segment, batch_arrays, load_model_dir, onnx_session, segment_text, special_ids
 from .brat import BratDocument
 
 ROLES = ("Cue", "Source", "Content")
@@ -121,8 +121,7 @@ class AttributionTagger:
         self.config, self.tokenizer = load_model_dir(self.path, "attribution tagger")
         self.max_tokens = int(self.config.get("max_tokens", MAX_TOKENS))
         self.thresholds: dict[str, float] = {r: float(self.config.get("thresholds", {}).get(r, 0.5)) for r in ROLES}
-        vocab = self.tokenizer.get_vocab()
-        self.cls_id, self.sep_id, self.pad_id = vocab.get("[CLS]", 101), vocab.get("[SEP]", 102), vocab.get("[PAD]", 0)
+        self.cls_id, self.sep_id, self.pad_id = special_ids(self.tokenizer)
         self.session = onnx_session(self.path, self.config, threads, "attribution tagger")
 
     def __call__(self, text: str) -> Tagged:

