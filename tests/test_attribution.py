@@ -1408,8 +1408,13 @@ def test_the_convinced_are_the_source_of_their_belief(extractor) -> None:
         ("Some experts", "are convinced", "that the labs exist")]
 
 
-def test_under_secretary_is_not_cut_at_under(extractor) -> None:
-    (a,) = extractor("US Under Secretary of State Victoria Nuland admitted in March that Ukraine had labs.")
+@pytest.mark.parametrize("text", [
+    "US Under Secretary of State Victoria Nuland admitted in March that Ukraine had labs.",
+    # the parser reads "Under" as a preposition with the name as its object: no subject at all
+    "US Under Secretary of State Victoria Nuland said the sanctions would stay.",
+])
+def test_under_secretary_is_not_cut_at_under(extractor, text) -> None:
+    (a,) = extractor(text)
     assert a.source.text == "US Under Secretary of State Victoria Nuland"
 
 

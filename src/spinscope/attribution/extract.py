@@ -1223,6 +1223,12 @@ def _subject(tok: Any) -> Any:
             pobj = [p for p in c.children if p.dep_ == "pobj"]
             if pobj:
                 return pobj[0]
+        if c.dep_ == "prep" and c.text == "Under" and c.i < tok.i and tok.doc[c.i + 1].text.startswith("Secretary"):
+            # "US Under Secretary of State X said": the title's "Under" read as a preposition
+            # and the name as its object (source_span puts "US Under" back)
+            pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     for c in tok.children:
         if c.text in _MODAL_NAMES and c.dep_ == "aux" and c.i < tok.i and tok.tag_ != "VB":
             return c  # "Will wrote", "May told the BBC": a surname tagged as a modal
