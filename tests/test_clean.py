@@ -903,3 +903,9 @@ def test_an_interviews_disclaimer_is_removed():
     line = ("The views and opinions expressed in this interview are those of the speaker and do not necessarily "
             "reflect the position of Sputnik.")
     assert reasons(clean("Dinosaur\n\n" + BODY_PARAGRAPH + line + "\n"))[line] == "other"
+
+
+def test_the_think_your_friends_share_prompt():
+    r = clean("Oil\n\n" + BODY_PARAGRAPH + "Think your friends would be interested? Share this story!\n\n"
+              + BODY_PARAGRAPH)
+    assert reasons(r)["Think your friends would be interested? Share this story!"] == "share_prompt"
