@@ -1577,3 +1577,12 @@ def test_both_ministers_are_the_two_people_just_named():
     # "the two sides" are often two countries or blocs: left unnamed
     assert got[0] == ("The two sides", [], True) and got[1] == ("Wang Yi", ["Sergey Lavrov"], False)
     assert got[-1] == ("Critics", [], True)
+
+
+def test_a_role_in_the_source_beats_a_bare_rank_and_a_name_adjective_opens_a_role():
+    art = _analyse_text(
+        "Oil\n\nDr. Ali Rezaei, a Syrian political analyst, told RT that the move was theft. \"It is theft,\" Rezaei "
+        "said.\n\nDr. Marwan Haddad, a Damascus-based political analyst, told RT that the oil is leverage.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Ali Rezaei", "Syrian political analyst"), ("Ali Rezaei", "Syrian political analyst"),
+        ("Marwan Haddad", "Damascus-based political analyst")]

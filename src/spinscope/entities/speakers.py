@@ -116,6 +116,11 @@ _LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|wou
                         r"([^,;()\n\"\u201c\u201d]{1,40}?\s(?:and|or)\s[^,;()\n\"\u201c\u201d]{2,80}?)(?=,)")
 
 
+# "Damascus-based", "Kremlin-linked", "Oxford-educated": a name made an adjective opens a role
+# ("a Damascus-based political analyst")
+_NAME_COMPOUND = re.compile(r"[A-Z][\w.]*-[a-z]{3,}$")
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if not m:
@@ -135,7 +140,7 @@ def _apposition(text: str, end: int) -> str | None:
     elif re.match(r"(?:who|whose|which|that)\b", phrase):
         return None  # any other relative clause says what someone did, not who they are
     first = phrase.split()[0]
-    if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first)):
+    if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)):
         return None
     if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|the|a|an|his|her|their)\b", phrase):
         return None  # "Charles Michel, speaking to reporters in Bali,": what he did, not who he is
@@ -629,6 +634,11 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         a.speaker_label = label
         a.speaker_entity = canonical if label is not None and not unnamed else None
         if label == "PERSON" and people.get(canonical) and people[canonical].description:
+            if a.speaker_description and role_nouns_in(a.speaker_description) and all(
+                    is_title(w) for w in people[canonical].description.split()):
+                # "Dr. Ali Rezaei, a Syrian political analyst, told RT": the role the source gives,
+                # not the bare rank, describes him (here and in the statements after)
+                people[canonical].description = a.speaker_description
             a.speaker_description = people[canonical].description
         if a.speaker_description and a.speaker and (a.speaker_description.casefold() in a.speaker.casefold()
                                                     or _not_a_description(a.speaker_description, a.speaker)):
