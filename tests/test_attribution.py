@@ -1447,3 +1447,46 @@ def test_a_subordinate_clause_after_the_verb_is_no_speech_tag(extractor) -> None
                       '"significant consequences" if Chinese firms supplied the military.')
     warned = next(a for a in found if a.cue.text == "warned")
     assert (warned.source.text, warned.content.text) == ("Janet Yellen", 'Beijing of "significant consequences"')
+
+
+def test_an_all_capitals_agency_read_as_a_verb_leaves_the_that_clause_as_content(extractor) -> None:
+    (a,) = extractor("The Chinese Foreign Ministry said in a statement carried by state news agency SANA on Wednesday "
+                     "that the deployment was illegal.")
+    assert (a.content.text, a.medium) == ("that the deployment was illegal", "SANA")
+
+
+@pytest.mark.parametrize("text,medium", [
+    ("The ministry said in a statement carried by Xinhua that the strikes were a violation of sovereignty.", "Xinhua"),
+    # the issuer is no channel
+    ("The ministry said in a statement released by its press office that the strikes were illegal.", None),
+])
+def test_the_outlet_that_carried_a_statement_is_its_medium(extractor, text, medium) -> None:
+    (a,) = extractor(text)
+    assert a.medium == medium
+
+
+def test_a_clause_the_parser_split_in_two_complements_is_one_content(extractor) -> None:
+    found = extractor("Konashenkov said the deployment was banditry, adding that oil smuggled out of Syria under "
+                      "US protection was worth more than $30 million a month.")
+    assert found[-1].content.text == ("that oil smuggled out of Syria under US protection was worth more than "
+                                      "$30 million a month")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('The Syrian Foreign Ministry said on Wednesday that the deployment was "an act of piracy" and called on the '
+     'international community to condemn it.',
+     [("The Syrian Foreign Ministry", "said", 'that the deployment was "an act of piracy"'),
+      ("The Syrian Foreign Ministry", "called on", "to condemn it")]),
+    ("The ministry said the attack was a crime and urged the UN to act.",
+     [("The ministry", "said", "the attack was a crime"), ("The ministry", "urged", "the UN to act")]),
+])
+def test_a_second_verb_after_a_described_thing_is_the_reporters(extractor, text, expected) -> None:
+    assert [(a.source.text, a.cue.text, a.content.text) for a in extractor(text)] == expected
+
+
+def test_a_rank_the_article_parser_cut_off_as_a_sentence_stays_in_the_source() -> None:
+    from spinscope.nlp import SHARED_PARSE_EXCLUDE, get_nlp, parse
+
+    text = "He left.\n\nLt.-Gen. Talib Shaghati said the city was retaken."
+    (a,) = AttributionExtractor().from_doc(text, parse(text, get_nlp(None, SHARED_PARSE_EXCLUDE)))
+    assert a.source.text == "Lt.-Gen. Talib Shaghati"

@@ -254,6 +254,27 @@ def _noun_of(tok: Any) -> str:
     return lexicon.lemma_of(tok)
 
 
+# Participles whose agent is the channel of a statement ("a statement carried by SANA", "an
+# interview broadcast by Rossiya 1"); not "released by" / "issued by", which name its issuer.
+_CHANNEL_PARTICIPLES = frozenset("carry publish broadcast air run relay".split())
+_CHANNEL_STEMS = lexicon.form_stems(_CHANNEL_PARTICIPLES)
+
+
+def _caps_name(tok: Any) -> bool:
+    """An all-capitals name the tagger may read as a verb ("agency SANA on Wednesday that")."""
+    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 8
+
+
+def _carried_by(noun: Any) -> Any:
+    """The outlet that carried a statement: the agent of "carried by", "published by", ..."""
+    for acl in (c for c in noun.children if c.dep_ == "acl" and lexicon.is_form_of(c, _CHANNEL_PARTICIPLES, _CHANNEL_STEMS)):
+        for agent in (c for c in acl.children if c.dep_ == "agent"):
+            inner = [c for c in agent.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
+            if inner:
+                return inner[0]
+    return None
+
+
 def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any] | None = None) -> None:
     """The outlet or audience of a cue: "told RT", "in an interview with Sputnik", "to Reuters".
     ``hung``: "in a statement ..." phrases the parser hung on the source instead of the cue."""
@@ -289,6 +310,8 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
                             cand = inner[0]  # the first: "with Sputnik", not "on Monday" after it
                             break
                     if cand is None:
+                        cand = _carried_by(pobj)  # "in a statement carried by SANA"
+                    if cand is None:
                         for p2 in (c for c in cue.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
                             inner = [c for c in p2.children if c.dep_ == "pobj" and lexicon.upos(c) == "PROPN"]
                             if inner:
@@ -320,7 +343,7 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
         # "told British newspaper The Times that": the parser hung the name elsewhere
         k = cand.i + 1 + (cand.doc[cand.i + 1].lower_ == "the")
         run = []
-        while k < len(cand.doc) and lexicon.upos(cand.doc[k]) == "PROPN":
+        while k < len(cand.doc) and (lexicon.upos(cand.doc[k]) == "PROPN" or _caps_name(cand.doc[k])):
             run.append(cand.doc[k])
             k += 1
         if run and not any(t.dep_ in ("nsubj", "nsubjpass") for t in run):  # (not "told the agency Reuters had lied")

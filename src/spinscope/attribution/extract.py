@@ -27,7 +27,7 @@ from typing import Any, Iterable, Iterator
 
 from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, ROLE_NOUNS, singular
 from ..model import Attribution, Span
-from ..sentences import SPEECH_TAG, sentence_spans
+from ..sentences import ABBREV, SPEECH_TAG, sentence_spans
 from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
@@ -193,9 +193,10 @@ class AttributionExtractor:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
-                if not span[0].is_sent_start:
+                if not span[0].is_sent_start or _split_after_abbreviation(span):
                     # a sentence cut out of the article's (a dateline left out): its words hang on
-                    # heads outside it in the article parse, so parse it on its own
+                    # heads outside it in the article parse, so parse it on its own; also one the
+                    # parser cut after a rank ("Lt.-Gen." | "Talib Shaghati said": the rank was lost)
                     parsed.append((s, self.nlp(parser_view(text[s:e]))))
                     continue
                 parsed.append((span.start_char, span.as_doc()))
@@ -522,7 +523,7 @@ class AttributionExtractor:
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
-        comp = ([c for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)]
+        comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)]
                 or _misattached_complement(tok) or _that_clause_as_dep(tok))
         vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
         if _as_put_it(tok) is not None:
@@ -538,6 +539,17 @@ class AttributionExtractor:
             content = (base + vp[0].idx, base + _tok_end(vp[1]))
         elif comp:
             toks = list(comp[0].subtree)
+            rest = next((c for c in children if c.dep_ == "ccomp" and c.i > comp[0].i), None)
+            if rest is not None and rest.left_edge.i == toks[-1].i + 1 and not any(
+                    g.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for g in rest.children):
+                # "adding that oil smuggled out of Syria ... was worth more than $30 million": the
+                # parser split one clause into two complements, the second without a subject
+                toks += list(rest.subtree)
+            own = next((c for c in comp[0].children if _reporters_conj(c)), None)
+            if own is not None:  # (its own statement: "... and called on X to ...")
+                cc = [c for c in comp[0].children if c.dep_ == "cc" and c.i < own.i]
+                stop = cc[-1].i if cc else own.left_edge.i
+                toks = [t for t in toks if t.i < stop]
             mark = next((m for m in comp[0].children if m.dep_ == "mark"), None) if comp[0].dep_ in (
                 "dep", "acl", "relcl") else None
             if mark is not None:  # (from _that_clause_as_dep: the clause starts at its "that")
@@ -980,6 +992,13 @@ def embedded_posts(text: str) -> list[Attribution]:
 _EDITORIAL_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
 
 
+def _split_after_abbreviation(span: Any) -> bool:
+    """Whether the article's parser started a sentence inside ``span`` right after an
+    abbreviation the sentence splitter knows ("Lt.-Gen.", "Dr.")."""
+    return any(t.is_sent_start and t.nbor(-1).text.endswith(".")
+               and t.nbor(-1).text.rsplit("-", 1)[-1].rstrip(".").lower() in ABBREV for t in span[1:])
+
+
 def parser_view(sentence: str) -> str:
     """The sentence as the parser reads it: an editorial insertion in square brackets ("ISIL
     [Daesh] terrorists", "the terrorists [Daesh]") is bracketed with parentheses instead, which
@@ -1275,6 +1294,8 @@ def _subject(tok: Any) -> Any:
             # "May reiterated that the vote will go ahead and warned ...": a past tense cannot
             # continue the modal clause, so it coordinates with the verb that governs it
             head = head.head
+        elif _reporters_conj(tok):
+            head = head.head
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and _after_comma(tok.doc, tok.i) \
                 and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head):
             # "They argued that sanctions need to be targeted, saying ...": the parser hangs
@@ -1470,6 +1491,19 @@ def _caps_name_read_as_verb(tok: Any) -> Any:
     return None
 
 
+def _clause_under_caps_name(comp: Any) -> Any:
+    """'said in a statement carried by state news agency SANA on Wednesday that ...': the parser
+    read the all-capitals name as a verb with the that-clause as its complement; the clause is the
+    cue's content (else ``comp`` itself)."""
+    if comp.dep_ == "ccomp" and comp.is_alpha and comp.is_upper and 2 <= len(comp.text) <= 8 \
+            and comp.tag_.startswith("VB") and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in comp.children):
+        inner = next((g for g in comp.children if g.dep_ == "ccomp" and g.i > comp.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)
+        if inner is not None:
+            return inner
+    return comp
+
+
 # Participles that modify a name or rank ("retired Lt. Col. Earl Rasmussen").
 _NAME_PARTICIPLES = frozenset("retired".split())
 
@@ -1646,6 +1680,20 @@ def _asyndetic_tag(tok: Any, source_tok: Any) -> bool:
     left = source_tok.left_edge.i
     return left > 0 and tok.doc[left - 1].text == "," and not any(
         c.dep_ == "cc" and c.i < left for c in tok.head.children) and _cue_like(tok)
+
+
+_COPULA_FORMS = frozenset("is was are were be been".split())
+
+
+def _reporters_conj(tok: Any) -> bool:
+    """"said that the deployment was an act of piracy and called on ...": the parser put the
+    second verb in the reported clause, but a thing described there calls on nobody; it
+    coordinates with the reporting verb."""
+    head = tok.head
+    return tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head) \
+        and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in tok.children) \
+        and head.lower_ in _COPULA_FORMS and any(
+            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c) for c in head.children)
 
 
 def _cue_like(tok: Any) -> bool:
