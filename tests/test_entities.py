@@ -1586,3 +1586,40 @@ def test_a_role_in_the_source_beats_a_bare_rank_and_a_name_adjective_opens_a_rol
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
         ("Ali Rezaei", "Syrian political analyst"), ("Ali Rezaei", "Syrian political analyst"),
         ("Marwan Haddad", "Damascus-based political analyst")]
+
+
+def test_two_roles_joined_by_and_before_a_name_are_one_description():
+    art = _analyse_text(
+        "Sanctions\n\nItalian economist and former MEP Paolo Ferrante said that leaders oppose the sanctions.\n\n"
+        "Trump and former MEP Nigel Farage said that leaders oppose the sanctions.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Paolo Ferrante", "Italian economist and former MEP"), ("Nigel Farage", "former MEP")]
+
+
+def test_a_capitalised_title_before_a_name_the_model_missed_makes_a_person():
+    art = _analyse_text(
+        "Kyiv\n\nDebris fell on a building in the Solomianskyi district.\n\n\"The enemy again attacked Kyiv in several "
+        "waves. Air defence worked, but there are hits,\" Kyiv Mayor Vitali Klitschko wrote on the Telegram messaging "
+        "app. He said two people had been taken to hospital.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Vitali Klitschko", "Kyiv Mayor"), ("Vitali Klitschko", "Kyiv Mayor")]
+    assert {e.label for e in art.entities if e.text == "Solomianskyi"} == {"GPE"}  # "the X district"
+
+
+def test_a_lower_case_body_after_a_possessive_is_the_speaker_and_a_participle_aside_no_role():
+    art = _analyse_text(
+        "Update\n\nBritain's defence ministry said in its daily intelligence update that Russia was likely to "
+        "continue.\n\nUS Secretary of State Antony Blinken, speaking after a meeting of G7 foreign ministers in "
+        "Tokyo, said Washington supported pauses.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Britain's defence ministry", None), ("Antony Blinken", "US Secretary of State")]
+
+
+def test_which_after_an_organisation_is_it_and_not_the_content_of_according_to():
+    art = _analyse_text(
+        "Gaza\n\nMore than 1.5 million people in Gaza have been internally displaced, according to the United "
+        "Nations agency for Palestinian refugees (UNRWA), which said on Wednesday that 89 of its staff members had "
+        "been killed.")
+    got = [(a.cue.text, a.speaker, a.content.text) for a in art.attributions]
+    assert got[0][0] == "according to" and got[0][2] == "More than 1.5 million people in Gaza have been internally displaced"
+    assert got[1] == ("said", "UNRWA", "that 89 of its staff members had been killed")

@@ -112,7 +112,8 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
                 and description is None and not any(t.text[:1].isupper() for t in left if t.i < pos_i and t.is_alpha
                                                     and t.lower_ not in ("the", "a", "an")):
             name_toks = [t for t in name_toks if t.i > pos_i]
-        elif role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None:
+        elif role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None and not head.is_lower:
+            # (a lower-case head is no name: "Britain's defence ministry" is the speaker whole)
             d = _span(text, base, [t for t in name_toks if t.i < name_start])
             description = d.text if d else None
             name_toks = [t for t in name_toks if t.i >= name_start]

@@ -439,6 +439,11 @@ class AttributionExtractor:
             phrase = (phrase[0], appos[1])
         before = (sent.start, phrase[0])
         after = (phrase[1] + 1, sent.end)
+        k = after[0]
+        while k < sent.end and doc[k].is_punct:
+            k += 1
+        if k < sent.end and doc[k].lower_ in ("which", "who") and before[1] > before[0]:
+            after = (k, k)  # "..., according to the UN agency (UNRWA), which said ...": its own statement
         cand = [r for r in (before, after) if r[1] > r[0]]
         if not cand:
             return None
@@ -1440,9 +1445,9 @@ def _claim_after_shared_posts(tok: Any) -> tuple[Any, Any] | None:
     if tok.lower_ not in _SHARED_CUES:
         return None
     sent = tok.sent  # (not cheap: only for the cue words)
-    first = sent[0]
-    if first.lower_ not in _SHARED_THINGS or tok.i < first.i + 3 \
-            or tok.doc[first.i + 1].lower_ not in _SHARED_FORMS:
+    # (after at most two modifiers: "Social media posts shared ...", "Viral videos circulating ...")
+    first = next((t for t in sent[:3] if t.lower_ in _SHARED_THINGS), None)
+    if first is None or tok.i < first.i + 3 or tok.doc[first.i + 1].lower_ not in _SHARED_FORMS:
         return None
     if any(t.lower_ in _SHARED_CUES or t.text in (".", ";", ":") for t in tok.doc[first.i + 2:tok.i]):
         return None  # (the first cue word only)

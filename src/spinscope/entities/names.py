@@ -29,11 +29,14 @@ journalist reporter correspondent editor columnist commentator blogger anchor pr
 writer author publicist broadcaster
 analyst expert observer specialist researcher scholar academic professor scientist economist
 historian political scientist fellow strategist
+lecturer physicist chemist biologist epidemiologist virologist immunologist physician climatologist
+sociologist psychologist criminologist demographer meteorologist geologist ecologist engineer
 director head chief leader founder chairman chairwoman chair president vicepresident
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
 premier chancellor envoy representative adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
 governor mayor politician candidate member mp mep
+commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner inspector investigator
 """.split())
@@ -44,11 +47,14 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
     "media": frozenset("journalist reporter correspondent editor columnist commentator blogger "
                        "anchor presenter host writer author broadcaster".split()),
     "expert": frozenset("analyst expert observer specialist researcher scholar academic professor "
-                        "scientist economist historian fellow strategist commentator".split()),
+                        "scientist economist historian fellow strategist commentator lecturer physicist chemist "
+                        "biologist epidemiologist virologist immunologist physician climatologist sociologist "
+                        "psychologist criminologist demographer meteorologist geologist ecologist engineer".split()),
     "official": frozenset("minister secretary spokesman spokeswoman spokesperson official officer "
                           "diplomat ambassador envoy representative adviser advisor aide deputy lawmaker legislator "
                           "senator congressman congresswoman governor mayor politician president "
-                          "candidate leader premier chancellor mp mep lawmaker".split()),
+                          "candidate leader premier chancellor mp mep lawmaker commissioner supervisor "
+                          "superintendent sheriff ombudsman councillor councilor rector".split()),
     "military": frozenset("commander general colonel lieutenant major captain sergeant soldier "
                           "admiral marshal officer".split()),
     "legal": frozenset("lawyer attorney prosecutor judge".split()),

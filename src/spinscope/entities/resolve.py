@@ -343,12 +343,13 @@ def _cut_role_tail(m: Mention, text: str) -> None:
 
 
 _ROLE_NAME = re.compile(
-    r"(?:\b(?:%s)|(?:^|(?<=\n)|(?<=[.!?] ))(?:%s)|\b[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|"
+    r"(?:\b(?:%s)|\b(?:%s)|\b[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|"
     r"Defense\s+)?Staff)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
     % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
        "|".join(sorted((r.capitalize() for r in ROLE_NOUNS), key=len, reverse=True))))
-# (a role word is capitalised only at a sentence start: "Blogger Ilya Sokolov said"; also
-# "Chief of Staff Wieslaw Kukula")
+# (a role word capitalised at a sentence start, "Blogger Ilya Sokolov said", or as a title,
+# "Kyiv Mayor Vitali Klitschko", which the model once tagged a work of art; also "Chief of
+# Staff Wieslaw Kukula")
 
 
 def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:
@@ -358,6 +359,8 @@ def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> li
         s, e = m.span(1)
         if any(is_title(w) or w.casefold() in ROLE_NOUNS for w in m.group(1).split()) or _title_case_line(text, s):
             continue  # "Deputy Director General", a Title Case headline: not a name after a role
+        if m.group(0)[:1].isupper() and not m.group(0).startswith("Chief of") and re.search(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()]):
+            continue  # "Create Your Personal Citizen Journalist Account Today": a Title Case run, not a title
         hits = [c for c in cands if c.start < e and s < c.end]
         if table.lookup(m.group(1)) or any(c.label in ("PERSON", "NORP") or c.origin != "ner" or c.start < s or c.end > e
                                            for c in hits):
@@ -685,6 +688,9 @@ _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Nn]ear|[Oo]utside)|"
 _PLACE_AFTER = re.compile(r"(?:['\u2019]s)?\s+(?:" + _PLACE_WORDS + r"|border|airport|prison|area|front|"
                           r"direction|axis|regional|metropolitan|regions|oblasts|provinces|districts|cities|"
                           r"towns|villages)\b")
+# After "the" and a name, an administrative unit: the name is a place, known or not.
+_ADMIN_AFTER = re.compile(r"\s+(?:district|region|province|oblast|county|municipality|governorate|prefecture|"
+                          r"raion|neighbou?rhood|borough)\b")
 _COORDINATION = re.compile(r",?\s+(?:and|or)\s+")
 # What only a person does or has ("Clinton said", "said Clinton", "Clinton's campaign"): such a
 # mention anywhere keeps the name a person, whatever the gazetteer says.
@@ -716,6 +722,10 @@ def _places_tagged_person(mentions: list[Mention], text: str) -> None:
         if places is None:
             places = place_names()
         if canonical not in places:
+            if all(text[max(0, m.start - 4):m.start].casefold() == "the " and _ADMIN_AFTER.match(text, m.end)
+                   for m in ms):
+                for x in ms:  # "in the Solomianskyi district": a place too small for the gazetteer
+                    x.label = "GPE"
             continue
         if any(_PERSON_AFTER.match(text, m.end) or _PERSON_BEFORE.search(text[max(0, m.start - 20):m.start])
                for m in ms):

@@ -142,7 +142,8 @@ def _apposition(text: str, end: int) -> str | None:
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)):
         return None
-    if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|the|a|an|his|her|their)\b", phrase):
+    if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|after|before|during|following|outside|ahead|"
+                r"alongside|by|via|over|the|a|an|his|her|their)\b", phrase):
         return None  # "Charles Michel, speaking to reporters in Bali,": what he did, not who he is
     if first.casefold() in _IMPERATIVES:
         return None  # "Brett Kavanaugh, take a look at this synopsis": a new clause, not a role
@@ -254,6 +255,10 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
                    "according", "when", "as", "while", "but", "former", "then"):
             if low in ("former",):
                 kept.append(w)
+                continue
+            if low == "and" and n > 0 and role_nouns_in(words[n - 1].group(0)) and any(
+                    role_nouns_in(k.group(0)) for k in kept):
+                kept.append(w)  # "Italian economist and former MEP Paolo Ferrante": two roles
                 continue
             break
         if kept and word[:1].isupper() and word.endswith(("'s", "\u2019s")) and len(word) > 3:
@@ -901,7 +906,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
         found = _relative_antecedent(text, src, entities, doc)
         if found is None or found[1] is None:  # no antecedent, or a plain noun: a name before an aside?
-            found = _who_after_person(text, src, low[0], persons) or found
+            found = _who_after_person(text, src, low[0], persons) or _which_after_body(text, src, low[0], entities) \
+                or found
         return found
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
@@ -1231,6 +1237,17 @@ def _who_after_person(text: str, src, word: str, persons: list[Entity]) -> tuple
         return None
     hit = max(before, key=lambda e: e.end)
     return hit.canonical, hit.label, False
+
+
+def _which_after_body(text: str, src, word: str, entities: list[Entity]) -> tuple[str, str | None, bool] | None:
+    """"according to the UN agency for Palestinian refugees (UNRWA), which said ...": where the
+    parse hangs the relative clause elsewhere, "which" right after an organisation's name and a
+    comma is that organisation."""
+    if word != "which" or src is None:
+        return None
+    hit = next((e for e in entities if e.label in ("ORG", "MEDIA") and e.end <= src.start
+                and re.fullmatch(r"\)?\s*,\s*", text[e.end:src.start])), None)
+    return (hit.canonical, hit.label, False) if hit is not None else None
 
 
 _MALE_WORDS = frozenset("mr mr. sir lord king prince father son brother husband boy man uncle grandfather "
