@@ -1490,3 +1490,11 @@ def test_a_rank_the_article_parser_cut_off_as_a_sentence_stays_in_the_source() -
     text = "He left.\n\nLt.-Gen. Talib Shaghati said the city was retaken."
     (a,) = AttributionExtractor().from_doc(text, parse(text, get_nlp(None, SHARED_PARSE_EXCLUDE)))
     assert a.source.text == "Lt.-Gen. Talib Shaghati"
+
+
+@pytest.mark.parametrize("text", [
+    "One senior officer, who asked not to be named, said the boats keep coming.",
+    "Another backbencher, who did not want to be identified, told The Sun that voters are livid.",
+])
+def test_asking_not_to_be_named_is_no_statement(extractor, text) -> None:
+    assert [a.cue.text for a in extractor(text)] in (["said"], ["told"])

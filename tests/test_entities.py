@@ -1471,7 +1471,7 @@ def test_surname_that_is_a_place_acronym_tails_and_names_modifying_a_plural_head
 
 def test_an_anonymous_person_in_a_place_is_who_the_relative_clause_and_the_description_mean():
     art = _analyse_text(
-        "Harvest\n\nOne farmer in Deir ez-Zor, who asked not to be named for fear of reprisals, said that the "
+        "Harvest\n\nOne farmer in Deir ez-Zor, who said he feared reprisals, said that the "
         "militias had seized his harvest. \u201cThey take everything,\u201d the farmer told MintPress.\n\n"
         "Russian Defense Ministry spokesman Maj. Gen. Igor Konashenkov told journalists that drones had "
         "recorded the columns.")
@@ -1623,3 +1623,9 @@ def test_which_after_an_organisation_is_it_and_not_the_content_of_according_to()
     got = [(a.cue.text, a.speaker, a.content.text) for a in art.attributions]
     assert got[0][0] == "according to" and got[0][2] == "More than 1.5 million people in Gaza have been internally displaced"
     assert got[1] == ("said", "UNRWA", "that 89 of its staff members had been killed")
+
+
+def test_heres_is_no_possessor_of_a_role():
+    art = _analyse_text("Cop28\n\nHere's US climate envoy John Kerry, who told reporters that the agreement was "
+                        "\"cause for optimism\".")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("John Kerry", "US climate envoy")]

@@ -478,6 +478,8 @@ class AttributionExtractor:
                            content=Span.of(text, c_start, c_end), kind="indirect")
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
+        if lexicon.is_form_of(tok, _ANONYMITY_VERBS, _ANONYMITY_STEMS) and _ANONYMITY.match(doc[tok.i + 1:tok.i + 8].text):
+            return None  # "who asked not to be named", "did not want to be identified": no statement
         if _opening_idiom(doc, tok):
             return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
         if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
@@ -1687,6 +1689,10 @@ def _asyndetic_tag(tok: Any, source_tok: Any) -> bool:
         c.dep_ == "cc" and c.i < left for c in tok.head.children) and _cue_like(tok)
 
 
+# "asked not to be named", "did not want to be identified", "requested anonymity"
+_ANONYMITY_VERBS = frozenset("ask want wish request prefer demand".split())
+_ANONYMITY_STEMS = lexicon.form_stems(_ANONYMITY_VERBS)
+_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\b", re.I)
 _COPULA_FORMS = frozenset("is was are were be been".split())
 
 

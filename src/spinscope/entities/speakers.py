@@ -211,6 +211,8 @@ _ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed s
 _RANK_BEFORE_GENERAL = frozenset("major brigadier lieutenant colonel rear vice".split())
 # Prepositions inside a role before a name ("head of", "spokeswoman for", "professor at").
 _ROLE_PREPS = ("of", "for", "at")
+# Contractions of "is" that look like a possessive name ("Here's", "That's").
+_NOT_POSSESSORS = frozenset("here there that it what who where how let".split())
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
 
 
@@ -261,7 +263,8 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
                 kept.append(w)  # "Italian economist and former MEP Paolo Ferrante": two roles
                 continue
             break
-        if kept and word[:1].isupper() and word.endswith(("'s", "\u2019s")) and len(word) > 3:
+        if kept and word[:1].isupper() and word.endswith(("'s", "\u2019s")) and len(word) > 3 \
+                and word[:-2].casefold() not in _NOT_POSSESSORS:  # (not "Here's US climate envoy X")
             kept.append(w)  # "Iran's Foreign Ministry Spokesman", "Head of Hezbollah's Executive Council"
             continue
         if doc is not None:
