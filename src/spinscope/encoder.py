@@ -89,6 +89,14 @@ def batch_arrays(segments: list[Segment], cls_id: int, sep_id: int, pad_id: int 
     return ids, mask
 
 
+def export_sample(special: tuple[int, int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """A two-row batch, the second padded, to trace an encoder for ONNX export; ``special``:
+    the tokenizer's ``(cls, sep, pad)`` ids (:func:`special_ids`)."""
+    segments = [Segment(ids, np.zeros(len(ids)), np.zeros(len(ids)), [0] * len(ids))
+                for ids in ([2023, 2003, 1037, 3231], [2023])]
+    return batch_arrays(segments, *special)
+
+
 def onnx_session(path, config: dict, threads: int | None, what: str):
     """An ONNX Runtime CPU session on the encoder a model directory's ``config`` names.
 

@@ -25,6 +25,12 @@ SPEECH_TAG = re.compile(
     r"warned|claimed|exclaimed|remarked|observed|countered|tweeted)(?:\s+[\w’'-]+){0,5}?\s*[,.;!?]")
 
 
+def is_abbreviation(word: str) -> bool:
+    """Whether ``word`` (with or without its dot) is an abbreviation no sentence ends at:
+    "Mr.", "U.S", "Lt.-Gen." (the part after the last hyphen counts)."""
+    return word.rsplit("-", 1)[-1].rstrip(".").lower() in ABBREV
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Sentences of ``text`` as (start, end) character offsets, surrounding whitespace trimmed."""
     spans: list[tuple[int, int]] = []
@@ -35,8 +41,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             w = _WORD.findall(text[max(start, m.start() - 12):m.start() + 1])
             before = text[max(start, m.start() - 6):m.start()].lower().split()
             last = before[-1] if before else ""
-            last = last.rsplit("-", 1)[-1]  # "Lt.-Gen."
-            if last.rstrip(".") in ABBREV or (len(w) and len(w[-1]) == 1 and w[-1].isupper()):
+            if is_abbreviation(last) or (len(w) and len(w[-1]) == 1 and w[-1].isupper()):
                 continue
         if m.group()[-1:] in "\"”’'" and SPEECH_TAG.match(text, end):
             continue  # '“Why?” Trump asked.': the tag belongs to the quoted sentence

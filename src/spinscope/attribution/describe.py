@@ -261,11 +261,6 @@ _CHANNEL_PARTICIPLES = frozenset("carry publish broadcast air run relay".split()
 _CHANNEL_STEMS = lexicon.form_stems(_CHANNEL_PARTICIPLES)
 
 
-def _caps_name(tok: Any) -> bool:
-    """An all-capitals name the tagger may read as a verb ("agency SANA on Wednesday that")."""
-    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 8
-
-
 def _carried_by(noun: Any) -> Any:
     """The outlet that carried a statement: the agent of "carried by", "published by", ..."""
     for acl in (c for c in noun.children if c.dep_ == "acl" and lexicon.is_form_of(c, _CHANNEL_PARTICIPLES, _CHANNEL_STEMS)):
@@ -344,7 +339,7 @@ def find_medium(text: str, base: int, att: Attribution, cue: Any, hung: list[Any
         # "told British newspaper The Times that": the parser hung the name elsewhere
         k = cand.i + 1 + (cand.doc[cand.i + 1].lower_ == "the")
         run = []
-        while k < len(cand.doc) and (lexicon.upos(cand.doc[k]) == "PROPN" or _caps_name(cand.doc[k])):
+        while k < len(cand.doc) and (lexicon.upos(cand.doc[k]) == "PROPN" or lexicon.caps_name(cand.doc[k])):
             run.append(cand.doc[k])
             k += 1
         if run and not any(t.dep_ in ("nsubj", "nsubjpass") for t in run):  # (not "told the agency Reuters had lied")

@@ -27,7 +27,7 @@ from typing import Any, Iterable, Iterator
 
 from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, ROLE_NOUNS, singular
 from ..model import Attribution, Span
-from ..sentences import ABBREV, SPEECH_TAG, sentence_spans
+from ..sentences import SPEECH_TAG, is_abbreviation, sentence_spans
 from . import boundary, cuemodel, lexicon
 from .describe import describe_source, find_medium
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
@@ -1002,8 +1002,8 @@ _EDITORIAL_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
 def _split_after_abbreviation(span: Any) -> bool:
     """Whether the article's parser started a sentence inside ``span`` right after an
     abbreviation the sentence splitter knows ("Lt.-Gen.", "Dr.")."""
-    return any(t.is_sent_start and t.nbor(-1).text.endswith(".")
-               and t.nbor(-1).text.rsplit("-", 1)[-1].rstrip(".").lower() in ABBREV for t in span[1:])
+    return any(t.is_sent_start and t.nbor(-1).text.endswith(".") and is_abbreviation(t.nbor(-1).text)
+               for t in span[1:])
 
 
 def parser_view(sentence: str) -> str:
@@ -1490,7 +1490,7 @@ def _caps_name_read_as_verb(tok: Any) -> Any:
     official news agency SANA, citing local sources, said ..." (SANA a past tense with "agency"
     its subject). That name heads the source."""
     for c in tok.children:
-        if c.dep_ == "ccomp" and c.i < tok.i and c.is_alpha and c.is_upper and 2 <= len(c.text) <= 8 \
+        if c.dep_ == "ccomp" and c.i < tok.i and lexicon.caps_name(c) \
                 and c.tag_.startswith("VB") and c.i + 1 < len(tok.doc) and tok.doc[c.i + 1].text == "," \
                 and any(g.dep_ == "nsubj" and lexicon.upos(g) in ("NOUN", "PROPN") for g in c.children) \
                 and not any(g.dep_ in ("dobj", "ccomp", "xcomp", "aux") for g in c.children):
@@ -1502,7 +1502,7 @@ def _clause_under_caps_name(comp: Any) -> Any:
     """'said in a statement carried by state news agency SANA on Wednesday that ...': the parser
     read the all-capitals name as a verb with the that-clause as its complement; the clause is the
     cue's content (else ``comp`` itself)."""
-    if comp.dep_ == "ccomp" and comp.is_alpha and comp.is_upper and 2 <= len(comp.text) <= 8 \
+    if comp.dep_ == "ccomp" and lexicon.caps_name(comp) \
             and comp.tag_.startswith("VB") and not any(g.dep_ in ("nsubj", "nsubjpass", "aux") for g in comp.children):
         inner = next((g for g in comp.children if g.dep_ == "ccomp" and g.i > comp.i
                       and any(m.dep_ == "mark" and m.lower_ == "that" for m in g.children)), None)

@@ -64,6 +64,12 @@ briefing conference meeting rally summit forum gathering session assembly conven
 TOLD_AUDIENCES = AUDIENCE_WORDS | TOLD_GATHERINGS
 
 
+def caps_name(tok: Any) -> bool:
+    """An all-capitals name of 2-8 letters ("SANA", "TASS", "IRNA"), which the tagger may read
+    as a verb ("agency SANA on Wednesday that ...")."""
+    return tok.is_alpha and tok.is_upper and 2 <= len(tok.text) <= 8
+
+
 def quoted_as_saying(tok: Any) -> Any:
     """The "quoted" / "cited" of "X quoted Y as saying", for its "saying" (else None)."""
     if tok.dep_ != "pcomp" or tok.head.lower_ != "as" or tok.head.dep_ != "prep":

@@ -21,7 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from ..eval.attribution import find_pairs
-from ..encoder import batch_arrays, segment_text, special_ids
+from ..encoder import batch_arrays, export_sample, segment_text, special_ids
 from ..techniques.train import finish_onnx, length_batches, optimizer, update
 from .brat import read_ann
 from .tagger import MAX_TOKENS, N_OUTPUTS, ROLES, targets
@@ -105,9 +105,7 @@ def fine_tune(examples, base: str, epochs: float, lr: float, batch_size: int, la
 def export(model, out: Path, quantize: bool, log, special: tuple[int, int, int] = (101, 102, 0)) -> None:
     import torch
 
-    cls, sep, pad = special
-    ids = torch.tensor([[cls, 2023, 2003, 1037, 3231, sep], [cls, 2023, sep, pad, pad, pad]])
-    mask = torch.tensor([[1] * 6, [1, 1, 1, 0, 0, 0]])
+    ids, mask = (torch.from_numpy(a) for a in export_sample(special))
     fp32 = out / "encoder-fp32.onnx"
     with torch.no_grad():
         torch.onnx.export(model.eval(), (ids, mask), str(fp32), dynamo=False, opset_version=17,

@@ -351,6 +351,9 @@ _ROLE_NAME = re.compile(
 # "Kyiv Mayor Vitali Klitschko", which the model once tagged a work of art; also "Chief of
 # Staff Wieslaw Kukula")
 
+# Two capitalised words right before a capitalised role: a Title Case run, not a title.
+_TWO_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")
+
 
 def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:
     """ "defense expert Ilya Varkov": a role noun then a capitalised name the NER missed."""
@@ -359,7 +362,8 @@ def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> li
         s, e = m.span(1)
         if any(is_title(w) or w.casefold() in ROLE_NOUNS for w in m.group(1).split()) or _title_case_line(text, s):
             continue  # "Deputy Director General", a Title Case headline: not a name after a role
-        if m.group(0)[:1].isupper() and not m.group(0).startswith("Chief of") and re.search(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$", text[max(0, m.start() - 40):m.start()]):
+        if m.group(0)[:1].isupper() and not m.group(0).startswith("Chief of") \
+                and _TWO_CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Create Your Personal Citizen Journalist Account Today": a Title Case run, not a title
         hits = [c for c in cands if c.start < e and s < c.end]
         if table.lookup(m.group(1)) or any(c.label in ("PERSON", "NORP") or c.origin != "ner" or c.start < s or c.end > e

@@ -33,7 +33,7 @@ import numpy as np
 
 from ..errors import E_TRAIN_DEPENDENCY, SpinscopeError
 from .data import TECHNIQUES, PTCDocument, load_ptc
-from ..encoder import batch_arrays, segment_text, special_ids
+from ..encoder import batch_arrays, export_sample, segment_text, special_ids
 from .encoding import MAX_TOKENS, N_EXTRA_FEATURES, extra_span_features, model_text, token_targets
 from .lexical import fit_lexical_head
 
@@ -232,9 +232,7 @@ def export(model, out: Path, quantize: bool, log, special: tuple[int, int, int] 
             hidden = self.m.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
             return self.m.inside(hidden).squeeze(-1), self.m.tech(hidden), hidden
 
-    cls, sep, pad = special
-    ids = torch.tensor([[cls, 2023, 2003, 1037, 3231, sep], [cls, 2023, sep, pad, pad, pad]])
-    mask = torch.tensor([[1] * 6, [1, 1, 1, 0, 0, 0]])
+    ids, mask = (torch.from_numpy(a) for a in export_sample(special))
     fp32 = out / "encoder-fp32.onnx"
     with torch.no_grad():
         torch.onnx.export(Export(model).eval(), (ids, mask), str(fp32), dynamo=False, opset_version=17,
