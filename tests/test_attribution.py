@@ -1498,3 +1498,92 @@ def test_a_rank_the_article_parser_cut_off_as_a_sentence_stays_in_the_source() -
 ])
 def test_asking_not_to_be_named_is_no_statement(extractor, text) -> None:
     assert [a.cue.text for a in extractor(text)] in (["said"], ["told"])
+
+
+def test_a_past_tense_verb_read_as_a_reduced_relative_keeps_its_subject(extractor) -> None:
+    (a,) = extractor("The editorial called on governments to treat the findings as a reason to act.")
+    assert (a.source.text, a.cue.text) == ("The editorial", "called on")
+
+
+@pytest.mark.parametrize("text", [
+    "And that tells you something.",
+    "This tells us that the government lied.",
+    "That is not something you can explain away with a subsidy chart.",
+    "It rose, as the group's enemies call it, from the ashes of the war.",
+])
+def test_inferences_dismissals_and_naming_asides_are_no_statements(extractor, text) -> None:
+    assert extractor(text) == []
+
+
+def test_a_relative_clause_describing_its_noun_as_something_keeps_the_as_phrase(extractor) -> None:
+    (a,) = extractor("They live in camps, which humanitarian groups have described as incubators for extremists.")
+    assert (a.source.text, a.content.text) == (
+        "humanitarian groups", "camps, which humanitarian groups have described as incubators for extremists")
+    assert [p.text for p in a.content_parts] == ["camps", "as incubators for extremists"]
+
+
+def test_declining_to_elaborate_after_a_modal_clause_is_the_speakers_own_statement(extractor) -> None:
+    found = extractor('Kremlin spokesman Dmitry Peskov said earlier this month that Russia "will take all necessary '
+                      'measures" to guarantee its security, but declined to elaborate.')
+    assert [(a.source.text, a.cue.text, a.content.text) for a in found] == [
+        ("Kremlin spokesman Dmitry Peskov", "said", 'that Russia "will take all necessary measures" to guarantee its '
+                                                    "security"),
+        ("Kremlin spokesman Dmitry Peskov", "declined", "to elaborate")]
+
+
+@pytest.mark.parametrize("text,source,cue", [
+    ("Sen. Daniel Pruitt, R-Kan., said he still supported the core of the bill.", "Sen. Daniel Pruitt, R-Kan.,", "said"),
+    ('Last week, the Federal Reserve Bank of Boston quietly released a 46-page "technical update" on its digital '
+     'dollar research program.',
+     "the Federal Reserve Bank of Boston", "quietly released"),
+])
+def test_a_party_label_keeps_its_dot_and_a_cue_ends_before_a_determiner(extractor, text, source, cue) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text) == (source, cue)
+
+
+def test_a_verb_coordinated_with_an_imperative_has_no_speaker(extractor) -> None:
+    assert extractor("Call your representatives and demand they co-sponsor the anti-CBDC bills.") == []
+
+
+def test_a_post_announced_with_a_colon_is_the_content_and_no_second_statement() -> None:
+    text = ("Shortly afterwards she posted on X:\n\nThank you, Slovenia. Tonight the people chose renewal over chaos.\n\n"
+            "— Nina Kralj (@NinaKraljSI) May 3, 2024")
+    (a,) = AttributionExtractor()(text)
+    assert (a.source.text, a.cue.text, a.content.text, a.kind, a.flags) == (
+        "she", "posted on X:", "Thank you, Slovenia. Tonight the people chose renewal over chaos", "direct",
+        ["embedded_post"])
+
+
+@pytest.mark.parametrize("text", [
+    "He was pronounced dead at the scene.",
+    "Anyone with information is asked to call 101, quoting incident number 24000271863, or contact Crimestoppers.",
+    "The post has been shared more than 14,000 times on Facebook and viewed over two million times on X.",
+    "The proposals were passed by 24 votes to 17, with three abstentions.",
+])
+def test_police_appeals_reach_counts_and_tallies_are_no_statements(extractor, text) -> None:
+    assert extractor(text) == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Police launched a knife amnesty last month, which officers said had resulted in more than 300 blades being "
+     "handed in.", ("officers", "said", "had resulted in more than 300 blades being handed in")),
+    ("Several members of Congress have introduced resolutions in recent months calling for US troops to be brought "
+     "home from Syria, citing repeated drone and rocket attacks on American bases.",
+     ("Several members of Congress", "calling for", "US troops to be brought home from Syria")),
+    ("They called for the minister to resign.", ("They", "called for", "the minister to resign")),
+])
+def test_a_relative_subject_and_a_for_clause_leave_the_clause_as_content(extractor, text, expected) -> None:
+    assert (expected in [(a.source.text, a.cue.text, a.content.text) for a in extractor(text)])
+
+
+def test_analysts_on_a_conference_call_are_the_medium(extractor) -> None:
+    (a,) = extractor("Chief Executive Henrik Aasland told analysts on a conference call that the company was well "
+                     "positioned.")
+    assert (a.medium, a.content.text) == ("analysts", "that the company was well positioned")
+
+
+def test_a_time_of_day_after_a_statement_is_no_medium(extractor) -> None:
+    (a,) = extractor("In a victory statement on Sunday evening, the New Democracy leader, Antonis Samaras, called for "
+                     "the formation of a government of national unity.")
+    assert (a.cue.text, a.medium) == ("called for", None)

@@ -49,7 +49,8 @@ def _speech_verb(tok: Any) -> bool:
 _NOT_MEDIA = frozenset("monday tuesday wednesday thursday friday saturday sunday january february march april "
                        "may june july august september october november december jan feb mar apr jun jul aug "
                        "sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun "
-                       "behalf".split())  # ("a statement on behalf of the ministers")
+                       "behalf night evening morning afternoon day week weekend month year noon midnight tonight "
+                       "today yesterday".split())  # ("a statement on behalf of the ministers", "on Sunday night")
 
 
 def _span(text: str, base: int, toks: list[Any]) -> Span | None:
@@ -73,7 +74,10 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         a = appos[0]
         a_toks = list(a.subtree)
         capital_role = lexicon.upos(head) == "PROPN" and head.lower_ in ROLE_NOUNS and a.lower_ not in ROLE_NOUNS
-        if (lexicon.upos(head) == "PROPN" and not capital_role) or lexicon.upos(a) != "PROPN":
+        # (an apposition that is a name: "Friends of Hartleigh Libraries" though "Friends" is tagged a noun)
+        named_appos = lexicon.upos(a) == "PROPN" or (a.text[:1].isupper() and lexicon.upos(head) == "NOUN" and any(
+            lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
+        if (lexicon.upos(head) == "PROPN" and not capital_role) or not named_appos:
             # "Adel Darwish, a journalist," -> name + description
             name_toks = [t for t in toks if t.i < a_toks[0].i]
             d = _span(text, base, a_toks)

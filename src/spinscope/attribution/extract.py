@@ -55,6 +55,8 @@ _PATTERN_WORDS = frozenset({"reportedly", "poll", "survey"})  # words of the fix
 # ("George Will wrote", "“…,” May told the BBC").
 _MODAL_NAMES = frozenset({"Will", "May"})
 _DEMONSTRATIVES = frozenset("this that these those".split())
+_HEARERS = frozenset("you us me".split())
+_APPEAL_VERBS = frozenset("call contact ring phone email report come get visit submit".split())
 _NOT_SOURCES = frozenset("plan plans schedule script rule rules tradition design".split())
 
 
@@ -362,7 +364,14 @@ class AttributionExtractor:
         for a in found:
             _repair_closing_tag(text, a, quotes)
             _finish(text, a, quotes)
-        posts = embedded_posts(text)
+        posts = []
+        for post in embedded_posts(text):
+            cued = next((b for b in found if (b.content.start, b.content.end) == (post.content.start, post.content.end)), None)
+            if cued is None:
+                posts.append(post)
+            elif "embedded_post" not in cued.flags:  # "she posted on X:" above it: that statement says it
+                cued.flags.append("embedded_post")
+                cued.kind = "direct"  # (the post itself, word for word)
         answers = transcript_answers(text)
         # (an answer replaces the "Label: ..." statement the headline-style rule may have made)
         found = [b for b in found if not any(a.content.start < b.content.end and b.content.start < a.content.end
@@ -492,12 +501,34 @@ class AttributionExtractor:
                 source_tok is not None and source_tok.lower_ in ("'s", "’s", "us")
                 and tok.head.lower_ in ("let", "lets")):
             return None  # "let's say Greece", "let us say": a supposition, not a statement
-        if source_tok is None and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
-                c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children):
-            return None  # an imperative ("Think your friends would be interested? Share this!")
+        if source_tok is None and _imperative(tok):
+            return None  # an imperative ("Think your friends would be interested? Share this!", "Call X and demand ...")
         if (source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0
                 and lexicon.lemma_of(tok) not in lexicon.CORE_CUE_LEMMAS):
             return None  # "this contradicted the plan": a thing, not a speaker, with a non-speech verb
+        if source_tok is not None and source_tok.lower_ in _DEMONSTRATIVES and source_tok.n_lefts + source_tok.n_rights == 0 \
+                and lexicon.lemma_of(tok) == "tell" and any(c.dep_ in ("dative", "dobj") and c.lower_ in _HEARERS
+                                                            for c in tok.children):
+            return None  # "that tells you something", "This tells us that ...": the writer's inference
+        if tok.lower_ in _SHARED_FORMS and any(c.lower_ == "times" and c.head.i == tok.i for c in tok.children):
+            return None  # "shared more than 14,000 times on Facebook and viewed over two million times on X"
+        if any(c.dep_ == "agent" and any(p.lower_ in ("vote", "votes", "margin") for p in c.children)
+               for c in tok.children):
+            return None  # "The proposals were passed by 24 votes to 17": a tally, not a speaker
+        if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
+            return None  # "he was pronounced dead at the scene"
+        if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children) \
+                and any(c.dep_ == "xcomp" and lexicon.lemma_of(c) in _APPEAL_VERBS for c in tok.children):
+            return None  # "Anyone with information is asked to call 101": an appeal to readers
+        if tok.lower_ == "quoting" and any(
+                c.dep_ == "dobj" and c.lower_ in ("number", "reference", "ref", "code") for c in tok.children):
+            return None  # "quoting incident number 2400...": a reference to give, not a quotation
+        if any(c.dep_ in ("advmod", "prt") and c.lower_ == "away" and c.i == tok.i + 1 for c in tok.children):
+            return None  # "something you can explain away": dismissing, not saying
+        if lexicon.lemma_of(tok) == "call" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+                and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her") for c in tok.children):
+            return None  # "Daesh, as the group's enemies call it,": a naming aside, nobody's statement
         if source_tok is not None and source_tok.lower_ in ("who", "whoever") and source_tok.i <= tok.sent.start + 1 \
                 and tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
             return None  # "Who really believes that?": a rhetorical question, nobody's statement
@@ -531,7 +562,7 @@ class AttributionExtractor:
         children = list(tok.children)
         content: tuple[int, int] | None = None
         comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)]
-                or _misattached_complement(tok) or _that_clause_as_dep(tok))
+                or _misattached_complement(tok) or _that_clause_as_dep(tok) or _for_clause(tok))
         vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
@@ -561,6 +592,12 @@ class AttributionExtractor:
                 "dep", "acl", "relcl") else None
             if mark is not None:  # (from _that_clause_as_dep: the clause starts at its "that")
                 toks = [t for t in toks if t.i >= mark.i]
+            toks = [t for t in toks if not (t.i == tok.i + 1 and t.dep_ == "mark" and t.lower_ == "for")]  # ("calling for | X")
+            if toks[0].lower_ in _RELATIVE_WORDS and toks[0].dep_ in ("nsubj", "nsubjpass") and toks[0].i < tok.i \
+                    and any(t.i > tok.i for t in toks):
+                # "a knife amnesty, which officers said had resulted in ...": the relative pronoun is
+                # the clause's subject; what was said is the rest of the clause, after the cue
+                toks = [t for t in toks if t.i > tok.i]
             toks = _cut_trailing_relative(toks)
             content = (base + toks[0].idx, base + _tok_end(toks[-1]))
             if source_tok is None and comp[0].dep_ == "xcomp" and tok is cue_head:
@@ -619,6 +656,8 @@ class AttributionExtractor:
         if q is not None and content is not None and q[1] <= base + tok.idx < content[0] \
                 and _CONJOINED_GAP.match(text, q[1], base + tok.idx):
             q = None  # 'said Moscow "has never threatened anyone" and accused Washington of ...': the object is after
+        if q is not None and q[1] <= base + cue_head.idx and _reporters_conj(cue_head):
+            q = None  # 'said that Russia "will take all necessary measures", but declined to elaborate': the said's
         if q is not None:
             if content and _overlaps(q, content):
                 content = (min(q[0], content[0]), max(q[1], content[1]))
@@ -646,6 +685,8 @@ class AttributionExtractor:
         if nxt is not None and nxt.head.i == tok.i and nxt.dep_ == "npadvmod" and nxt.lower_ in _WEEKDAYS:
             ext.append(nxt)  # "announced Friday"
         cue_toks += ext
+        if comp and comp[0].dep_ == "advcl" and doc[tok.i + 1].dep_ == "mark" and doc[tok.i + 1].head.i == comp[0].i:
+            cue_toks.append(doc[tok.i + 1])  # "called for | the minister to resign"
         rule = (min(t.i for t in cue_toks), max(t.i for t in cue_toks))
         core = (cue_head.i, tok.i)
         if self.record_boundaries is not None:
@@ -659,6 +700,8 @@ class AttributionExtractor:
             if last > tok.i and doc[last].dep_ == "prep" and any(
                     c.dep_ == "pobj" and c.lower_ in _TIME_WORDS and c.i > last for c in doc[last].children):
                 last -= 1  # "stressed on | Sunday that": the preposition of a time phrase ends no cue
+            while last > tok.i and doc[last].tag_ in ("DT", "PDT"):
+                last -= 1  # "quietly released | a 46-page update": a determiner opens the object, it ends no cue
             src_end = (source_tok.i if source_tok is not None and source_tok.text in _CAPS_NAMES
                        else source_tok.right_edge.i if source_tok is not None else -1)
             if source_tok is not None and first <= source_tok.i < cue_head.i and src_end < cue_head.i:
@@ -672,8 +715,11 @@ class AttributionExtractor:
         if text[base + cue_end:base + cue_end + 1] == ":":
             cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
             after = next((r for r in quotes if 0 <= r.start - (base + cue_end) <= 2), None)
+            below = _PARAGRAPH_BELOW.match(text, base + cue_end)
             if after is not None:
                 content = (after.start, after.end)  # '..., adding: "Negotiate now."': the quotation after the colon
+            elif below is not None:
+                content = _trim(text, *below.span(1))  # "she posted on X:" + the post, a paragraph of its own
         it = _as_put_it(cue_head)
         if it is not None:
             cue_start, cue_end = cue_head.idx, _tok_end(it)  # "as one senator put it": cue "put it"
@@ -1111,9 +1157,15 @@ def source_span(text: str, base: int, head: Any) -> Span:
         close = text.find(")", e, e + 4)
         if close != -1:
             e = close + 1
+    if text[e:e + 1] == "." and (_PARTY_LABEL_END.search(text, s, e) or is_abbreviation(text[s:e].rsplit(None, 1)[-1])):
+        e += 1  # "Sen. Daniel Pruitt, R-Kan.", "the U.S.": the abbreviation's dot is the name's
     if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
         e += 1
     return Span.of(text, s, e)
+
+
+_PARAGRAPH_BELOW = re.compile(r"[ \t]*\n\s*([^\n]*\w[^\n]*)")
+_PARTY_LABEL_END = re.compile(r"\b[DRI]-[A-Z][a-z]{1,5}$")
 
 
 _FOR_ONES_PART = re.compile(r",\s*for (?:his|her|its|their|our|my|your) (?:part|side)\s*,?\s*$", re.I)
@@ -1243,7 +1295,7 @@ def _subject(tok: Any) -> Any:
             if tok.lower_ in _BELIEF_STATES and c.lower_ not in ("it", "this", "that"):
                 return c  # "Some experts are convinced that ...": the convinced believe it
             return None
-        return c
+        return _name_after_participle(c) or c
     for c in tok.children:
         if c.dep_ == "agent":
             pobj = [p for p in c.children if p.dep_ == "pobj"]
@@ -1286,6 +1338,10 @@ def _subject(tok: Any) -> Any:
         tag = next((t for t in reversed(tok.doc[max(0, tok.i - 8):tok.i - 1]) if _acl_speech_tag(t)), None)
         if tag is not None and {x.i for x in tok.doc[tag.i:tok.i - 1]} <= {y.i for y in tag.subtree}:
             return tag.head
+    if tok.dep_ == "acl" and tok.tag_ == "VBD" and tok.head.dep_ == "ROOT" and tok.head.i < tok.i \
+            and lexicon.upos(tok.head) in ("NOUN", "PROPN") and not any(
+                t.i != tok.i and t.dep_ != "aux" and lexicon.upos(t) in ("VERB", "AUX") for t in tok.doc[tok.head.i:tok.i]):
+        return tok.head  # "The editorial called on governments to ...": a sentence's verb read as a reduced relative
     quoting = lexicon.quoted_as_saying(tok)
     if quoting is not None:
         obj = next((c for c in quoting.children if c.dep_ in ("dobj", "nsubjpass")), None)
@@ -1296,10 +1352,7 @@ def _subject(tok: Any) -> Any:
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
-        if tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.i != head.i \
-                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children):
-            # "May reiterated that the vote will go ahead and warned ...": a past tense cannot
-            # continue the modal clause, so it coordinates with the verb that governs it
+        if _past_after_modal(tok):
             head = head.head
         elif _reporters_conj(tok):
             head = head.head
@@ -1327,6 +1380,25 @@ def _subject(tok: Any) -> Any:
 
 _TAG_FORMS = frozenset("said reported wrote added told claimed stated noted announced reports says writes "
                        "adds claims".split())
+
+
+def _imperative(tok: Any) -> bool:
+    """A verb of an imperative sentence: a bare root with no subject or auxiliary, or a verb
+    coordinated with one ("Call your representatives and demand they ...")."""
+    if tok.dep_ == "conj" and tok.tag_ in ("VB", "VBP") and tok.head.dep_ == "ROOT" \
+            and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        tok = tok.head
+    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children)
+
+
+def _name_after_participle(subj: Any) -> Any:
+    """"Reporting from Deir el-Balah, Al Jazeera's Hani Mahmoud said": the parser made the
+    opening participle the subject and the name an apposition inside its phrase; the name speaks."""
+    if subj.tag_ != "VBG" or subj.i != subj.sent.start or not any(c.dep_ == "prep" for c in subj.children):
+        return None
+    return next((t for t in subj.subtree if t.dep_ == "appos" and lexicon.upos(t) == "PROPN"
+                 and t.doc[t.left_edge.i - 1].text == ","), None)
 
 
 def _acl_speech_tag(tok: Any) -> bool:
@@ -1696,15 +1768,24 @@ _ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymi
 _COPULA_FORMS = frozenset("is was are were be been".split())
 
 
+def _past_after_modal(tok: Any) -> bool:
+    """"May reiterated that the vote will go ahead and warned ...": a past tense cannot continue
+    the modal clause the parser put it in, so it coordinates with the verb that governs it."""
+    head = tok.head
+    return tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.i != head.i \
+        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+
+
 def _reporters_conj(tok: Any) -> bool:
     """"said that the deployment was an act of piracy and called on ...": the parser put the
     second verb in the reported clause, but a thing described there calls on nobody; it
-    coordinates with the reporting verb."""
+    coordinates with the reporting verb. So does a past tense after a modal clause ("said that
+    Russia will take all necessary measures, but declined to elaborate")."""
     head = tok.head
     return tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head) \
         and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in tok.children) \
-        and head.lower_ in _COPULA_FORMS and any(
-            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c) for c in head.children)
+        and (_past_after_modal(tok) or head.lower_ in _COPULA_FORMS and any(
+            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c) for c in head.children))
 
 
 def _cue_like(tok: Any) -> bool:
@@ -2026,6 +2107,9 @@ def _relative_gap_content(base: int, tok: Any, source_tok: Any) -> tuple[int, in
     if head.lower_ in _CIRCUMSTANCE_NOUNS:
         return None  # "the first time he has warned about X": when, not what
     first = head.left_edge
+    as_phrase = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > tok.i), None)
+    if as_phrase is not None:  # "the camps, which aid groups have described as “incubators” for ...": what they are called
+        return base + first.idx, base + _tok_end(as_phrase.right_edge)
     return base + first.idx, base + _tok_end(head)
 
 
@@ -2036,6 +2120,13 @@ _COMPLEMENTIZERS = frozenset(("that", "whether", "if"))
 # way she put it".
 _CIRCUMSTANCE_NOUNS = frozenset("time times moment day days week weeks month months year years occasion "
                                 "way place point".split())
+
+
+def _for_clause(tok: Any) -> list[Any]:
+    """"resolutions calling for US troops to be brought home": the parser made "for" the mark
+    of an adverbial clause of the cue; that clause is what is called for."""
+    return [c for c in tok.children if c.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ == "for" and m.i == tok.i + 1 for m in c.children)]
 
 
 def _misattached_complement(tok: Any) -> list[Any]:

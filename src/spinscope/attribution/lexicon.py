@@ -51,7 +51,7 @@ neighbors bystander bystanders pal pals friends allies confidants
 AUDIENCE_WORDS = frozenset("""
 reporters journalists press media audience crowd supporters viewers listeners readers reporter journalist
 panel committee hearing senators lawmakers congress parliament students host interviewer
-radio television tv podcast station network correspondent correspondents
+radio television tv podcast station network correspondent correspondents investors shareholders analysts
 """.split()) | OUTLET_KINDS
 # Forms of the verbs of "X quoted Y as saying", "X cited Y as saying".
 QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".split())
