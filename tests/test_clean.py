@@ -909,3 +909,20 @@ def test_the_think_your_friends_share_prompt():
     r = clean("Oil\n\n" + BODY_PARAGRAPH + "Think your friends would be interested? Share this story!\n\n"
               + BODY_PARAGRAPH)
     assert reasons(r)["Think your friends would be interested? Share this story!"] == "share_prompt"
+
+
+def test_a_post_signature_line_is_never_glued_to_the_post_above_it():
+    r = clean("Vote\n\nShortly afterwards she posted on X:\n\nThank you, Slovenia. Tonight the people chose renewal "
+              "over chaos. Tomorrow the work begins. \U0001f1f8\U0001f1ee\n— Nina Kralj (@NinaKraljSI) May 3, 2024\n\n"
+              "Critics say the result is worrying.\n")
+    assert "the work begins. \U0001f1f8\U0001f1ee\n\n— Nina Kralj (@NinaKraljSI) May 3, 2024\n\nCritics" in r.text
+
+
+def test_a_prose_standfirst_under_the_headline_is_kept():
+    r = clean("Pentagon claims ISIS 'resurgence' justifies keeping US troops in Syria\n\n"
+              "Washington has once again invoked the terrorist threat to explain its illegal military presence in "
+              "the Arab Republic\n\nPublished: 11 Jun, 2024 14:20\nGet short URL\n\n"
+              "The Pentagon claims that Islamic State is attempting to reconstitute in eastern Syria, according to a "
+              "new report to Congress.\n")
+    assert r.text.startswith("Washington has once again invoked the terrorist threat")
+    assert "Get short URL" not in r.text

@@ -479,8 +479,10 @@ class Cleaner:
             lead = zone.start == 0
 
             def suspect(ln: _Line) -> bool:
-                # Bullets before the body are the story's highlights, not a menu.
-                return ln.reason is None and L.is_suspect(ln.text) and not (lead and L.is_bullet(ln.text))
+                # Bullets before the body are the story's highlights, not a menu; a prose line
+                # there is the standfirst, not a teaser.
+                return ln.reason is None and L.is_suspect(ln.text) and not (
+                    lead and (L.is_bullet(ln.text) or L.is_standfirst(ln.text)))
 
             i = zone.start
             while i < zone.stop:
@@ -561,7 +563,11 @@ def _glue(a: str, b: str) -> str:
 
 def _join_lines(lines: list[str]) -> list[str]:
     """Lines of one block: one paragraph if hard-wrapped, else a line per paragraph,
-    except that a line not ending a sentence continues into a lower-case next line."""
+    except that a line not ending a sentence continues into a lower-case next line. An
+    embedded post's signature line ends the lines before it and stays a line of its own."""
+    cut = next((i for i, x in enumerate(lines) if i and L.is_post_signature(x)), None)
+    if cut is not None:
+        return [*_join_lines(lines[:cut]), lines[cut], *(_join_lines(lines[cut + 1:]) if cut + 1 < len(lines) else [])]
     if _is_hard_wrapped(lines):
         out = lines[0]
         for nxt in lines[1:]:

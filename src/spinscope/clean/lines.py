@@ -17,6 +17,8 @@ MIN_SENTENCE_WORDS = 4
 ANCHOR_MIN_CHARS = 80
 # Lines up to this long (and not sentences) are "suspect" near debris clusters.
 SUSPECT_MAX_CHARS = 120
+STANDFIRST_MIN_WORDS = 10
+STANDFIRST_LOWER_SHARE = 0.6
 # A photo credit is a name or an agency, not prose.
 CREDIT_MAX_WORDS = 10
 CREDIT_MAX_CHARS = 90
@@ -37,6 +39,15 @@ DATE_END = re.compile(
 
 def words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+# The signature line under an embedded post ("— Nina Kralj (@NinaKraljSI) May 3, 2024"): it
+# closes the post above it and is never glued to it.
+_POST_SIGNATURE_LINE = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\n()]{1,60}?[ \t]*\(@\w{1,30}\)")
+
+
+def is_post_signature(line: str) -> bool:
+    return bool(_POST_SIGNATURE_LINE.match(line))
 
 
 def ends_like_sentence(line: str) -> bool:
@@ -69,6 +80,18 @@ def is_bullet(line: str) -> bool:
 def is_suspect(line: str) -> bool:
     """Short and not a sentence: a heading, a teaser title, a menu entry or a widget label."""
     return len(line) <= SUSPECT_MAX_CHARS and not is_sentence(line)
+
+
+def is_standfirst(line: str) -> bool:
+    """A summary line under the headline, written as prose but without a full stop ("Washington
+    has once again invoked the terrorist threat to explain its illegal military presence"):
+    ten words or more, nearly all lower-case after the first, no separators of a menu or a
+    teaser list or a title with its site."""
+    ws = words(line)
+    if len(ws) < STANDFIRST_MIN_WORDS or any(ch in line for ch in "|:•»›") or line.rstrip().endswith(")") \
+            or any(sep in line for sep in (" - ", " \u2014 ", " \u2013 ")):  # ("Title - Site", "Name — role")
+        return False
+    return sum(1 for w in ws[1:] if w[0].islower()) >= STANDFIRST_LOWER_SHARE * (len(ws) - 1)
 
 
 def ends_with_date(line: str) -> bool:
