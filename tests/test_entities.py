@@ -1629,3 +1629,76 @@ def test_heres_is_no_possessor_of_a_role():
     art = _analyse_text("Cop28\n\nHere's US climate envoy John Kerry, who told reporters that the agreement was "
                         "\"cause for optimism\".")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("John Kerry", "US climate envoy")]
+
+
+def test_islamic_state_affiliates_are_entities_of_their_own_with_their_acronyms():
+    art = _analyse_text(
+        "Attacks\n\nBoth attacks were claimed by Islamic State Khorasan Province, known as ISIS-K or ISKP. ISKP said it "
+        "carried out the attack. ISIS said it was behind it, and ISWAP claimed the raid.")
+    assert [a.speaker for a in art.attributions] == [
+        "Islamic State Khorasan Province", "Islamic State Khorasan Province", "Islamic State",
+        "Islamic State West Africa Province"]
+
+
+def test_a_long_apposition_after_an_object_describes_the_speaker_later():
+    art = _analyse_text(
+        "Tariffs\n\nCGTN's Wang Yue spoke with Dr. Henrik Aagaard, a former senior official in the European "
+        "Commission's Directorate-General for Trade and now a visiting fellow at the Copenhagen Institute for Global "
+        "Economy, about the tariffs.\n\nAagaard said the tariffs were political.")
+    (a,) = art.attributions
+    assert (a.speaker, a.speaker_description) == ("Henrik Aagaard", (
+        "former senior official in the European Commission's Directorate-General for Trade and now a visiting "
+        "fellow at the Copenhagen Institute for Global Economy"))
+
+
+def test_a_correspondent_after_an_opening_participle_and_it_after_a_military():
+    art = _analyse_text(
+        "Gaza\n\nIsrael's military said in a statement that it was facilitating the entry of aid. It did not respond "
+        "to a request for comment on the figures.\n\nReporting from Deir el-Balah, Al Jazeera's Hani Mahmoud said the "
+        "atmosphere was calm but tense, with people returning to neighbourhoods to search for belongings.\n\n"
+        "\"People are looking for their loved ones,\" he said.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("Israel's military", False), ("Israel's military", False), ("Hani Mahmoud", False), ("Hani Mahmoud", False)]
+
+
+def test_a_party_label_role_affiliation_and_where_clause_in_descriptions():
+    art = _analyse_text(
+        "Rail\n\nSen. Margaret Hollis, D-Ore., one of the bill's lead sponsors, said the measure had the votes.\n\n"
+        "Residents of the Ohio village, where dozens of cars derailed and burned, have complained about delays.\n\n"
+        "Political scientist Marko Zagar, of the University of Ljubljana, told the BBC that the bill would pass.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Margaret Hollis", "one of the bill's lead sponsors"), ("Residents of the Ohio village", None),
+        ("Marko Zagar", "Political scientist of the University of Ljubljana")]
+
+
+def test_councillors_vox_pops_named_groups_and_fact_checkers():
+    art = _analyse_text(
+        "Libraries\n\nMayor of Hartleigh Cllr Patricia Okafor, who chaired the meeting, appealed for calm.\n\n"
+        "\"I understand how strongly people feel,\" she said.\n\nRetired teacher David Lowe, 71, said he was "
+        "\"disgusted\" by the outcome. The teacher added that he would protest.\n\nA campaign group, Friends of "
+        "Hartleigh Libraries, has said it will hold a public meeting.\n\nA council spokesperson told Full Fact: "
+        "\"No library has closed yet.\"")
+    assert [(a.speaker, a.speaker_description, a.unnamed, a.medium) for a in art.attributions] == [
+        ("Patricia Okafor", "Mayor of Hartleigh", False, None),
+        ("David Lowe", "teacher", False, None), ("David Lowe", "teacher", False, None),
+        ("Friends of Hartleigh Libraries", "A campaign group", False, None),
+        ("A council spokesperson", None, True, "Full Fact")]
+
+
+def test_an_everyday_occupation_means_only_someone_described_so_and_a_clause_is_no_apposition():
+    art = _analyse_text(
+        "Strike\n\nGovernor Jane Porter said the strike was illegal. \"Why, teacher, why?\" the student asks.\n\n"
+        "California's governor, Gavin Newsom, accused the oil industry of lying days after the state's Attorney "
+        "General filed a lawsuit against five Big Oil majors for downplaying climate change risks.\n\nRetired "
+        "teacher David Lowe, 71, said he was angry. The teacher added that he would protest.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Jane Porter", "Governor"), ("the student", None), ("Gavin Newsom", "California's governor"),
+        ("David Lowe", "teacher"), ("David Lowe", "teacher")]
+
+
+def test_a_self_described_role_is_no_reporting_verb():
+    art = _analyse_text(
+        "Brexit\n\nBernie Sanders, the senator from Vermont and self-described democratic socialist, wrote that "
+        "voters were angry.")
+    (a,) = art.attributions
+    assert a.speaker_description == "senator from Vermont and self-described democratic socialist"

@@ -15,7 +15,7 @@ gov governor sen senator rep representative congressman congresswoman
 president presidentelect vicepresident vp pm premier chancellor minister secretary
 king queen prince princess emir sultan crown
 ambassador mayor judge justice chairman chairwoman chair
-taoiseach tanaiste tánaiste ag atty supt det insp
+taoiseach tanaiste tánaiste ag atty supt det insp cllr councillor councilor alderman
 sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 """.split())
@@ -40,6 +40,14 @@ commissioner supervisor superintendent sheriff ombudsman councillor councilor re
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner inspector investigator
 """.split())
+# Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the
+# teacher" only ever means someone the article described so, never just the last speaker.
+OCCUPATION_NOUNS = frozenset("""
+teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
+electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
+entrepreneur owner landlord veteran priest
+""".split())
+ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 
 # Role classes: "the analyst" may refer to someone described as head of a research
 # centre, but not to someone described as a minister.

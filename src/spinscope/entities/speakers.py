@@ -34,7 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OUTLET_KINDS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
+from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PLATFORMS,
+                    ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
@@ -68,7 +69,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # Verbs of an "X is heading Y" predicate that describe a post.
 POST_VERBS = ("heading", "leading", "running", "directing", "commanding", "chairing", "heads",
               "leads", "runs", "directs", "commands", "chairs")
-MAX_DESCRIPTION_CHARS = 140
+MAX_DESCRIPTION_CHARS = 180
 
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;()\n\"\u201c\u201d]{3,%d}?)(?=,|\.\s|\.$|;)"
                          % MAX_DESCRIPTION_CHARS)
@@ -77,7 +78,10 @@ _PREDICATE = re.compile(
     r"((?:%s)\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|"
     r"commander|chairman|founder|president)\s+of\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d})"  # ("U.K." inside)
     % ("|".join(POST_VERBS), MAX_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS))
-_REPORTING = re.compile(r"\b(?:said|says|told|tells|stated|added|claimed|reported|wrote|noted)\b")
+_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]{1,5}\.?")
+_REPORTING = re.compile(r"(?<![\w-])(?:said|says|told|tells|stated|added|claimed|reported|wrote|noted|accused|announced|"
+                        r"disclosed|warned|insisted|argued|denied|revealed|confirmed|stressed|explained|urged|"
+                        r"admitted|called|described|signed|filed)\b")
 
 
 @dataclass
@@ -123,6 +127,8 @@ _NAME_COMPOUND = re.compile(r"[A-Z][\w.]*-[a-z]{3,}$")
 
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
+    if m and _PARTY_LABEL.fullmatch(m.group(1).strip()):
+        m = _APPOSITION.match(text, m.end(1))  # "Sen. Margaret Hollis, D-Ore., one of the bill's sponsors,"
     if not m:
         return None
     phrase = m.group(1).strip()
@@ -202,7 +208,7 @@ jun jul aug sep sept oct nov dec""".split())
 # Captain Y"), not to the role ("Attorney General" keeps "General").
 _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
                              "sergeant sgt lieutenant lt colonel col lord lady baroness baron "
-                             "sheikh sheik sayyed sayyid sayed seyed seyyed seyyid ayatollah imam".split())
+                             "sheikh sheik sayyed sayyid sayed seyed seyyed seyyid ayatollah imam cllr".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
 _ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
 
@@ -332,6 +338,8 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             ranks.setdefault(e.canonical, rank)
             pre = None
         desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
+        if desc and pre and desc != pre and desc.split(None, 1)[0] in ("of", "at", "from"):
+            desc = f"{pre} {desc}"  # "Political scientist Marko Žagar, of the University of Ljubljana"
         if desc and not _CLAUSE_DESCRIPTION.search(desc):  # (a clause: a later mention may give the role)
             p.description = desc
             if pre and desc != pre and role_nouns_in(pre):
@@ -731,7 +739,8 @@ def _singular_thing(raw: str) -> bool:
 
 # Heads of bodies and documents besides the organisation and document words above.
 _THING_HEADS = frozenset("""exchange paper government group ministry company corporation agency channel outlet
-website site journal magazine footage clip report institute centre center commission forum""".split())
+website site journal magazine footage clip report institute centre center commission forum military army navy
+administration campaign police""".split())
 
 
 def _plural_phrase(phrase: str) -> bool:
@@ -938,11 +947,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if joint:  # "X, chairman of A, and Y, chairman of B": a joint statement
             a.co_speakers = [e.canonical for e in joint[1:] if e.canonical != joint[0].canonical]
             return joint[0].canonical, "PERSON", False
+        name_start = src.start
         spk = _strip_asides(a.speaker).strip() if a.speaker else ""  # (not "Even The Economist")
         if spk and a.speaker_description and spk in raw and a.speaker_description in raw:
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
             # description: only entities in the name part can be the speaker
-            n0 = src.start + raw.index(spk)
+            n0 = name_start = src.start + raw.index(spk)
             n1 = n0 + len(spk)
             if any(text[n0:e.start].strip().casefold() in ("", "the") and e.end >= n1 - 1 and e.label != "PERSON"
                    for e in inside if e.start >= n0):
@@ -962,8 +972,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if owners and len(low) > 2:
             return raw.strip(), None, True
         named = [e for e in inside if e.label in NAMED_LABELS]
-        before = [w.casefold() for w in re.findall(r"[\w\-]+", text[src.start:named[0].start])] if named else []
-        if low and low[0] in VAGUE_DETERMINERS or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
+        # (from the name the extractor split off: "A campaign group, Friends of X," is X)
+        before = [w.casefold() for w in re.findall(r"[\w\-]+", text[name_start:named[0].start])] if named else []
+        if low and low[0] in VAGUE_DETERMINERS and name_start == src.start \
+                or any(w in VAGUE_HEADS or singular(w) in VAGUE_HEADS for w in before):
             return raw.strip(), None, True  # "Officials in the USA", "experts at the IMF"
         if named:
             lead = re.findall(r"[\w\-]+", text[src.start:named[-1].start])
@@ -1167,7 +1179,7 @@ def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> En
 # "X of the Y" between two names of a source: X is the head ("the Eastern Theater Command of the PLA")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
-_RELATIVE_TAIL = re.compile(r"(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that)\b.*$", re.S)
+_RELATIVE_TAIL = re.compile(r"(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that|where)\b.*$", re.S)
 
 # Multi-word roles read as one role noun in definite descriptions.
 _ROLE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "minister",
@@ -1459,6 +1471,10 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
     lower-case modifiers ("former"), which prefer an earlier person described with the noun and
     one of them over a last speaker described with neither."""
     earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
+    if noun in OCCUPATION_NOUNS:  # only someone described so ("the teacher": Retired teacher David Lowe)
+        fitting = [p for p in people.values() if any(x < pos for x in p.positions) and p.roles
+                   and noun in role_nouns_in(p.roles) and _names_fit(names, p.roles)]
+        return max(fitting, key=lambda p: max(x for x in p.positions if x < pos)).canonical if fitting else None
     if earlier:
         # someone described by this noun who was introduced after the last speaker spoke
         # ("Military expert X, first vice-president of Y, agreed. '…,' the analyst said"): that one
