@@ -1587,3 +1587,16 @@ def test_a_time_of_day_after_a_statement_is_no_medium(extractor) -> None:
     (a,) = extractor("In a victory statement on Sunday evening, the New Democracy leader, Antonis Samaras, called for "
                      "the formation of a government of national unity.")
     assert (a.cue.text, a.medium) == ("called for", None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Brussels disputes that the tariffs are illegal.", ("Brussels", "disputes", None, None)),
+    ("Putin said in an interview broadcast by Rossiya 1 that the talks were over.",
+     ("Putin", "said", "Rossiya 1", None)),
+    ("The Chairman of the U.S. Joint Chiefs of Staff, General Mark Milley, said the war was unwinnable.",
+     ("The Chairman of the U.S. Joint Chiefs of Staff, General Mark Milley,", "said", None,
+      "The Chairman of the U.S. Joint Chiefs of Staff")),
+])
+def test_disputes_a_broadcast_interview_and_the_apposition_after_a_comma(extractor, text, expected) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text, a.medium, a.speaker_description) == expected

@@ -71,7 +71,9 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     description = None
     name_toks = toks
     if appos:
-        a = appos[0]
+        # (an apposition set off by a comma, not a name the parser hung on the head without one:
+        # "The Chairman of the U.S. | Joint Chiefs of Staff, General Mark Milley,")
+        a = next((c for c in appos if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","), appos[0])
         a_toks = list(a.subtree)
         capital_role = lexicon.upos(head) == "PROPN" and head.lower_ in ROLE_NOUNS and a.lower_ not in ROLE_NOUNS
         # (an apposition that is a name: "Friends of Hartleigh Libraries" though "Friends" is tagged a noun)
@@ -266,7 +268,13 @@ _CHANNEL_STEMS = lexicon.form_stems(_CHANNEL_PARTICIPLES)
 
 
 def _carried_by(noun: Any) -> Any:
-    """The outlet that carried a statement: the agent of "carried by", "published by", ..."""
+    """The outlet that carried a statement: the agent of "carried by", "published by", ...
+    (also "an interview broadcast by Rossiya 1", where the participle was read as the noun)."""
+    if noun.lower_ in ("broadcast", "aired", "published", "carried") and any(c.dep_ == "compound" for c in noun.children):
+        for by in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"):
+            inner = [c for c in by.children if c.dep_ == "pobj" and lexicon.upos(c) == "PROPN"]
+            if inner:
+                return inner[0]
     for acl in (c for c in noun.children if c.dep_ == "acl" and lexicon.is_form_of(c, _CHANNEL_PARTICIPLES, _CHANNEL_STEMS)):
         for agent in (c for c in acl.children if c.dep_ == "agent"):
             inner = [c for c in agent.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
