@@ -1600,3 +1600,49 @@ def test_a_time_of_day_after_a_statement_is_no_medium(extractor) -> None:
 def test_disputes_a_broadcast_interview_and_the_apposition_after_a_comma(extractor, text, expected) -> None:
     (a,) = extractor(text)
     assert (a.source.text, a.cue.text, a.medium, a.speaker_description) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("He was pointing to what he described as a steady flow of munitions to the occupying entity.",
+     [("he", "described", "a steady flow of munitions to the occupying entity")]),
+    ('Rep. Maria Delgado, D-Calif., said in a statement that the plan would "provide real relief" and accused '
+     'Republicans of "caring more about bank profits."',
+     [("Rep. Maria Delgado, D-Calif.,", "said", 'that the plan would "provide real relief"'),
+      ("Rep. Maria Delgado, D-Calif.,", "accused", 'Republicans of "caring more about bank profits."')]),
+    ("Several of them have warned that the restrictions will hurt sales, and industry associations in the US have "
+     "repeatedly cautioned that overly broad controls would erode innovation.",
+     [("Several of them", "have warned", "that the restrictions will hurt sales"),
+      ("industry associations in the US", "have repeatedly cautioned",
+       "that overly broad controls would erode innovation")]),
+])
+def test_labels_misattached_clauses_and_a_second_speaker_after_a_comma(extractor, text, expected) -> None:
+    assert [(a.source.text, a.cue.text, a.content.text) for a in extractor(text)] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "She is one of more than a dozen employees who spoke to the Guardian about the site.",
+    "It was that every trip to the toilet, a 400-metre walk from her packing station, showed up on a screen.",
+    "The official, who spoke on condition of anonymity to discuss details of the rule, left early.",
+    "The compound is called berberine, a bright yellow alkaloid.",
+    "Another source, a drone operator who asked us not to publish even his call sign, says the enemy is near.",
+])
+def test_whom_one_spoke_to_appearing_anonymity_and_naming_are_no_statements(extractor, text) -> None:
+    assert [a.cue.text for a in extractor(text) if a.cue.text != "says"] == []
+
+
+def test_an_inverted_speaker_the_parser_made_the_subject_of_a_following_clause(extractor) -> None:
+    text = ("\u201cEveryone in the room knew this was Harlan\u2019s program,\u201d said one former official who "
+            "participated in the evaluation and who, like others interviewed for this article, spoke on condition "
+            "of anonymity for fear of professional retaliation.")
+    (a,) = extractor(text)
+    assert a.source.text.startswith("one former official who participated")
+    assert a.source.text.endswith("for fear of professional retaliation")
+    assert a.content.text == "\u201cEveryone in the room knew this was Harlan\u2019s program,\u201d"
+
+
+def test_a_statement_announced_with_a_colon_and_no_quotation_marks() -> None:
+    text = ("Speaking ahead of a meeting in London, Foreign Secretary Andrew Hollis said:\n\nThe people of Sudan have "
+            "endured unimaginable suffering.\n\nThe UK will provide support.")
+    (a,) = AttributionExtractor()(text)
+    assert (a.source.text, a.cue.text, a.content.text) == (
+        "Foreign Secretary Andrew Hollis", "said:", "The people of Sudan have endured unimaginable suffering")

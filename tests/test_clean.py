@@ -926,3 +926,12 @@ def test_a_prose_standfirst_under_the_headline_is_kept():
               "new report to Congress.\n")
     assert r.text.startswith("Washington has once again invoked the terrorist threat")
     assert "Get short URL" not in r.text
+
+
+def test_a_note_from_the_author_asking_for_members_is_an_appeal():
+    r = clean("Kharkiv attack\n\nRussian forces launched a drone attack on Kharkiv overnight, the governor said.\n\n"
+              "Note from the author: Hello! My name is Kateryna, and I wrote this article. The Kyiv Independent relies "
+              "on readers to keep reporting from the ground. If you value our work, consider becoming a member.\n")
+    assert reasons(r).get("Note from the author: Hello! My name is Kateryna, and I wrote this article. The Kyiv "
+                          "Independent relies on readers to keep reporting from the ground. If you value our work, "
+                          "consider becoming a member.") == "advertisement"

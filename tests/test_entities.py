@@ -1702,3 +1702,23 @@ def test_a_self_described_role_is_no_reporting_verb():
         "voters were angry.")
     (a,) = art.attributions
     assert a.speaker_description == "senator from Vermont and self-described democratic socialist"
+
+
+def test_datelines_described_people_and_unnamed_speakers_after_them():
+    art = _analyse_text(
+        "Khartoum\n\nKHARTOUM (AFP) - Sudan's army pushed deeper into central Khartoum on Thursday.\n\n\"We are "
+        "hiding,\" said Amira, a resident of the Burri neighbourhood. Nadia Abdelrahim, a Sudanese political analyst "
+        "based in Nairobi, said the battle was symbolic.\n\nOne of our guys, a commander with the call sign "
+        "\"Granit\", told us that the unit lost ten vehicles. \"They keep sending them forward,\" he said.\n\n"
+        "Democrats on Capitol Hill largely praised the proposal. Oksana Marchenko, a 54-year-old resident of the "
+        "damaged building, told the Kyiv Independent that she had been asleep. \"I heard the whistle,\" she said.")
+    labels = {e.text: e.label for e in art.entities}
+    assert (labels["KHARTOUM"], labels["Amira"], labels["Nadia Abdelrahim"]) == ("GPE", "PERSON", "PERSON")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Amira", "resident of the Burri neighbourhood"),
+        ("Nadia Abdelrahim", "Sudanese political analyst based in Nairobi"),
+        ('One of our guys, a commander with the call sign "Granit",', None),
+        ('One of our guys, a commander with the call sign "Granit",', None),
+        ("Democrats", None),
+        ("Oksana Marchenko", "54-year-old resident of the damaged building"),
+        ("Oksana Marchenko", "54-year-old resident of the damaged building")]

@@ -364,6 +364,9 @@ class AttributionExtractor:
         for a in found:
             _repair_closing_tag(text, a, quotes)
             _finish(text, a, quotes)
+        # "employees who spoke to the Guardian": whom they spoke to, not what they said
+        found = [a for a in found if a.medium_span is None or not (
+            a.medium_span.start <= a.content.start and a.content.end <= a.medium_span.end)]
         posts = []
         for post in embedded_posts(text):
             cued = next((b for b in found if (b.content.start, b.content.end) == (post.content.start, post.content.end)), None)
@@ -487,8 +490,11 @@ class AttributionExtractor:
                            content=Span.of(text, c_start, c_end), kind="indirect")
 
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
-        if lexicon.is_form_of(tok, _ANONYMITY_VERBS, _ANONYMITY_STEMS) and _ANONYMITY.match(doc[tok.i + 1:tok.i + 8].text):
+        if lexicon.is_form_of(tok, _ANONYMITY_VERBS, _ANONYMITY_STEMS) and _ANONYMITY.match(doc[tok.i + 1:tok.i + 12].text):
             return None  # "who asked not to be named", "did not want to be identified": no statement
+        if tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i and any(
+                t.lower_ == "anonymity" for t in doc[tok.head.i:tok.i]):
+            return None  # "who spoke on condition of anonymity to discuss details": why, not what
         if _opening_idiom(doc, tok):
             return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
         if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
@@ -515,6 +521,9 @@ class AttributionExtractor:
         if any(c.dep_ == "agent" and any(p.lower_ in ("vote", "votes", "margin") for p in c.children)
                for c in tok.children):
             return None  # "The proposals were passed by 24 votes to 17": a tally, not a speaker
+        if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
+                and not any(c.dep_ == "agent" for c in tok.children):
+            return None  # "The compound is called berberine": a name, nobody's statement
         if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
             return None  # "he was pronounced dead at the scene"
         if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
@@ -524,8 +533,9 @@ class AttributionExtractor:
         if tok.lower_ == "quoting" and any(
                 c.dep_ == "dobj" and c.lower_ in ("number", "reference", "ref", "code") for c in tok.children):
             return None  # "quoting incident number 2400...": a reference to give, not a quotation
-        if any(c.dep_ in ("advmod", "prt") and c.lower_ == "away" and c.i == tok.i + 1 for c in tok.children):
-            return None  # "something you can explain away": dismissing, not saying
+        if any(c.dep_ in ("advmod", "prt") and (c.lower_ == "away" or (c.lower_ == "up" and tok.lower_.startswith("show")))
+               and c.i == tok.i + 1 for c in tok.children):
+            return None  # "something you can explain away": dismissing, not saying ("showed up on a screen": appearing)
         if lexicon.lemma_of(tok) == "call" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
                 and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her") for c in tok.children):
             return None  # "Daesh, as the group's enemies call it,": a naming aside, nobody's statement
@@ -552,6 +562,9 @@ class AttributionExtractor:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         if source_tok is None:
             source_tok = _speaker_read_as_apposition(tok)
+        told_clause = _speaker_in_following_clause(tok) if source_tok is None else None
+        if told_clause is not None:
+            source_tok = next(c for c in told_clause.children if c.dep_ == "nsubj")
         final_tag = _name_before_final_tag(tok)
         inverted = _inverted_object(tok) or final_tag
         if inverted is not None:
@@ -561,7 +574,8 @@ class AttributionExtractor:
         tok = anchor
         children = list(tok.children)
         content: tuple[int, int] | None = None
-        comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)]
+        comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)
+                 and c is not told_clause]
                 or _misattached_complement(tok) or _that_clause_as_dep(tok) or _for_clause(tok))
         vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
         if _as_put_it(tok) is not None:
@@ -583,8 +597,8 @@ class AttributionExtractor:
                 # "adding that oil smuggled out of Syria ... was worth more than $30 million": the
                 # parser split one clause into two complements, the second without a subject
                 toks += list(rest.subtree)
-            own = next((c for c in comp[0].children if _reporters_conj(c)), None)
-            if own is not None:  # (its own statement: "... and called on X to ...")
+            own = next((c for c in comp[0].children if _reporters_conj(c) or _own_statement_conj(c)), None)
+            if own is not None:  # (its own statement: "... and called on X to ...", "..., and associations have cautioned")
                 cc = [c for c in comp[0].children if c.dep_ == "cc" and c.i < own.i]
                 stop = cc[-1].i if cc else own.left_edge.i
                 toks = [t for t in toks if t.i < stop]
@@ -670,12 +684,22 @@ class AttributionExtractor:
             if subj and not any(c.dep_ == "prep" and c.i == tok.i + 1 and c.lower_ != "by" for c in children):
                 sub = list(subj[0].subtree)
                 content = (base + sub[0].idx, base + _tok_end(sub[-1]))
+        if tok is cue_head and content is not None and text[content[0]:content[1]].lower() == "what":
+            label = next((c for c in children if c.dep_ == "oprd"), None) or next(
+                (p for c in children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"), None)
+            if label is not None:  # "what he described as a steady flow of munitions": the label is what he said
+                sub = list(label.subtree)
+                content = (base + sub[0].idx, base + _tok_end(sub[-1]))
         if tok is cue_head and (content is None or text[content[0]:content[1]].lower() in _RELATIVE_WORDS):
             content = _relative_gap_content(base, tok, source_tok) or content
         if content is None and tok is cue_head:
             fronted = _fronted_unparsed_clause(tok, source_tok)
             if fronted is not None:  # "<clause the parser read as a noun phrase>, U.S. officials said Monday."
                 content = (base + fronted[0].idx, base + _tok_end(fronted[-1]))
+        if content is None and text[base + _tok_end(tok):base + _tok_end(tok) + 1] == ":":
+            below = _PARAGRAPH_BELOW.match(text, base + _tok_end(tok) + 1)
+            if below is not None:  # "Foreign Secretary X said:" + the statement as a paragraph of its own
+                content = _trim(text, *below.span(1))
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
@@ -745,6 +769,9 @@ class AttributionExtractor:
             while first < source_tok.i and (doc[first].is_punct or doc[first].is_quote):
                 first += 1  # ("'' Mr. Obama added": not the closing quotation mark)
             att.source = Span.of(text, base + doc[first].idx, att.source.end)
+        if told_clause is not None and att.source is not None:  # (the rest of the speaker's relative clause)
+            last = max(told_clause.subtree, key=lambda t: t.i)
+            att.source = Span.of(text, *_trim(text, att.source.start, base + _tok_end(last)))
         if caps is not None and caps is not modified and att.source is not None \
                 and att.source.end > base + _tok_end(caps):
             att.source = Span.of(text, att.source.start, base + _tok_end(caps))  # not ", citing ..."
@@ -1352,10 +1379,8 @@ def _subject(tok: Any) -> Any:
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
-        if _past_after_modal(tok):
-            head = head.head
-        elif _reporters_conj(tok):
-            head = head.head
+        if _past_after_modal(tok) or _reporters_conj(tok):
+            head = _governing_cue(head)
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and _after_comma(tok.doc, tok.i) \
                 and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head):
             # "They argued that sanctions need to be targeted, saying ...": the parser hangs
@@ -1693,6 +1718,21 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     return (obj, clause) if clause else None
 
 
+def _speaker_in_following_clause(tok: Any) -> Any:
+    """'"…,” said one former official who participated in the evaluation and who, like others,
+    spoke on condition of anonymity': after a quotation, the parser made the inverted speaker
+    the subject of a clause complementing the speech verb; that clause (its subject speaks)."""
+    doc = tok.doc
+    if tok.i < 2 or not _speech_form(tok) or not (doc[tok.i - 1].is_quote or doc[tok.i - 2].is_quote):
+        return None
+    for c in tok.children:
+        subj = next((s for s in c.children if s.dep_ == "nsubj"), None) if c.dep_ == "ccomp" and c.i > tok.i else None
+        if subj is not None and subj.left_edge.i == tok.i + 1 and lexicon.upos(subj) in ("NOUN", "PROPN") \
+                and (_person_noun(subj) or lexicon.upos(subj) == "PROPN"):
+            return c
+    return None
+
+
 def _yes_no_question(tok: Any, source_tok: Any) -> bool:
     """A question opening with an auxiliary before the cue's subject ("Does China plan to
     retaliate?", "Will the minister say that ...?")."""
@@ -1764,15 +1804,39 @@ def _asyndetic_tag(tok: Any, source_tok: Any) -> bool:
 # "asked not to be named", "did not want to be identified", "requested anonymity"
 _ANONYMITY_VERBS = frozenset("ask want wish request prefer demand".split())
 _ANONYMITY_STEMS = lexicon.form_stems(_ANONYMITY_VERBS)
-_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity)\b", re.I)
+_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|"
+                        r"(?:us|me|them)\s+not\s+to\s+(?:publish|use|print|give|reveal)\b.{0,30}\b(?:name|call\s+sign|identity)|"
+                        r"to\s+be\s+identified\s+only\s+(?:as|by))\b",
+                        re.I)
 _COPULA_FORMS = frozenset("is was are were be been".split())
+
+
+def _own_statement_conj(tok: Any) -> bool:
+    """"warned that the restrictions will hurt sales, and industry associations have cautioned
+    that ...": a clause coordinated into the reported one, with a subject, a cue and a
+    complement of its own, is a statement of its own, not part of the first one's content."""
+    cc = next((c for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i), None)
+    return tok.dep_ == "conj" and _cue_like(tok) and any(c.dep_ == "ccomp" for c in tok.children) and any(
+        c.dep_ == "nsubj" and c.lower_ not in ("it", "this", "that") for c in tok.children) \
+        and cc is not None and tok.doc[cc.i - 1].text == ","  # (", and": a clause of its own)
+
+
+def _governing_cue(clause: Any) -> Any:
+    """The reporting verb a reported clause hangs on: its head for a complement ("said that
+    ..."), or the verb of the medium phrase the parser hung it on ("said in a statement that ...")."""
+    if clause.dep_ == "ccomp" and clause.head.i < clause.i and _cue_like(clause.head):
+        return clause.head
+    if clause.dep_ == "acl" and any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children) \
+            and clause.head.dep_ == "pobj" and clause.head.head.dep_ == "prep" and _cue_like(clause.head.head.head):
+        return clause.head.head.head
+    return None
 
 
 def _past_after_modal(tok: Any) -> bool:
     """"May reiterated that the vote will go ahead and warned ...": a past tense cannot continue
     the modal clause the parser put it in, so it coordinates with the verb that governs it."""
     head = tok.head
-    return tok.dep_ == "conj" and tok.tag_ == "VBD" and head.dep_ == "ccomp" and head.head.i != head.i \
+    return tok.dep_ == "conj" and tok.tag_ == "VBD" and _governing_cue(head) is not None \
         and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
@@ -1782,7 +1846,7 @@ def _reporters_conj(tok: Any) -> bool:
     coordinates with the reporting verb. So does a past tense after a modal clause ("said that
     Russia will take all necessary measures, but declined to elaborate")."""
     head = tok.head
-    return tok.dep_ == "conj" and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head) \
+    return tok.dep_ == "conj" and _governing_cue(head) is not None \
         and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in tok.children) \
         and (_past_after_modal(tok) or head.lower_ in _COPULA_FORMS and any(
             c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c) for c in head.children))

@@ -48,6 +48,10 @@ electrician builder chef carer pensioner retiree student shopkeeper businessman 
 entrepreneur owner landlord veteran priest
 """.split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
+# Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",
+# "a mother of five displaced from Beit Lahiya").
+PERSON_NOUNS = frozenset("""resident mother father wife husband son daughter grandmother grandfather widow
+widower neighbour neighbor survivor witness eyewitness refugee woman man girl boy""".split())
 
 # Role classes: "the analyst" may refer to someone described as head of a research
 # centre, but not to someone described as a minister.

@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, GROUP_QUALIFIERS, ROLE_NOUNS, clean_surface, fold_accents_aligned, is_title,
-                    name_parts, possessive_len, split_title)
+from .names import (GROUP_HEADS, GROUP_QUALIFIERS, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
+                    is_title, name_parts, possessive_len, singular, split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
 if TYPE_CHECKING:
@@ -716,6 +716,45 @@ def _one_word_persons(mentions: list[Mention]) -> list[tuple[str, list[Mention]]
             if " " not in c and not any(m.label != "PERSON" or m.origin == "table" or m.title for m in ms)]
 
 
+# ", a 52-year-old shopkeeper in Omdurman", ", a Sudanese political analyst based in Nairobi": an
+# apposition saying who someone is (up to its first preposition or comma)
+_WHO_APPOSITION = re.compile(r",\s+(?:a|an)\s+((?:[\w'\u2019-]+\s+){0,5}?[\w'\u2019-]+?)(?=\s+(?:of|at|in|for|from|with|"
+                             r"based|who|whose|and)\b|\s*[,.;])")
+
+
+def _described_people(mentions: list[Mention], text: str) -> None:
+    """A name the model tagged an organisation that the article describes as a person
+    ("Amira, a resident of the Burri neighbourhood", "Nadia Abdelrahim, a Sudanese political
+    analyst") is a person, in every mention."""
+    people = set()
+    for m in mentions:
+        if m.label == "ORG" and m.origin == "ner" and not re.search(r"\b(?:of|in|at|from|for)\s+(?:the\s+)?$",
+                                                                   text[max(0, m.start - 12):m.start]):
+            # (not "Rep. Andy Barr of Kentucky, a member of ...": the person is before the place)
+            a = _WHO_APPOSITION.match(text, m.end)
+            head = singular(a.group(1).split()[-1].casefold()) if a else ""
+            if head and (head in ROLE_NOUNS or head in PERSON_NOUNS):
+                people.add(m.canonical)
+    for m in mentions:
+        if m.canonical in people and m.origin == "ner":
+            m.label = "PERSON"
+
+
+# A wire dateline opening a paragraph: "KHARTOUM (AFP) -", "KYIV, Ukraine —"
+_DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]")
+
+
+def _dateline_places(mentions: list[Mention], text: str) -> None:
+    """An all-capitals name opening a paragraph as a dateline is the place the story was filed
+    from, whatever the model tagged it ("KHARTOUM (AFP) - Sudan's army ...": not a person)."""
+    places = place_names()
+    for m in mentions:
+        name = text[m.start:m.end]
+        if name.isupper() and len(name) > 2 and (m.start == 0 or text[m.start - 1] == "\n") \
+                and _DATELINE_AFTER.match(text, m.end) and name.title() in places:
+            m.label, m.canonical = "GPE", name.title()
+
+
 def _places_tagged_person(mentions: list[Mention], text: str) -> None:
     """A one-name PERSON that is a known place and stands where places stand ("near the eastern
     city of Avdiivka", "in Kherson", "the Zaporizhzhia region", "Heathrow, Glasgow, and
@@ -827,6 +866,8 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _merge_org_prefixes(mentions, text)
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
+    _described_people(mentions, text)
+    _dateline_places(mentions, text)
     _places_tagged_person(mentions, text)
     mentions = _drop_capitalised_words(mentions, text)
     mentions = [m for m in mentions if not _adjective_not_outlet(m, text)]

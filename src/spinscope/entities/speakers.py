@@ -34,8 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PLATFORMS,
-                    ROLE_CLASSES, ROLE_NOUNS,
+from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PERSON_NOUNS,
+                    PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
@@ -683,7 +683,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         if a.speaker_label != "PERSON" or a.unnamed or not a.speaker:
             continue
         if a.speaker_description:
-            if role_nouns_in(a.speaker_description):  # (a role, not a stray phrase of the source)
+            if role_nouns_in(a.speaker_description) or PERSON_NOUNS & set(_words(a.speaker_description)):
+                # (a role or who the person is, not a stray phrase of the source)
                 first_desc.setdefault(a.speaker, a.speaker_description)
         elif a.speaker in first_desc and not (people.get(a.speaker) and people[a.speaker].description):
             a.speaker_description = first_desc[a.speaker]
@@ -786,6 +787,9 @@ def _singular_person_phrase(phrase: str) -> bool:
     if len(words) < 2 or not head or words[0] not in ("a", "an", "one", "another"):
         # (not "the expert": a definite description left unnamed is someone the article named)
         return False
+    parts = phrase.split(",")
+    if len(parts) > 1 and any(_singular_person_phrase(p) for p in parts):
+        return True  # "One of our guys, a commander with the call sign 'Granit',": the apposition says who
     h = head[0]
     return singular(h) == h and (h in ROLE_NOUNS or h in VAGUE_HEADS or bool(_genders_named({h}))
                                  or h in ("person", "resident", "witness", "local", "survivor", "neighbour",
@@ -909,7 +913,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     rel = _RELATIVE_TAIL.search(raw)
     head_end = src.start + rel.start() if src is not None and rel else (src.end if src is not None else 0)
     if rel:
-        raw = raw[:rel.start()]
+        raw = raw[:rel.start()].rstrip(" \t-\u2013\u2014")  # ("The official - who spoke ...")
     words = re.findall(_WORD, raw)
     low = [w.casefold() for w in words]
     if low and low[-1].startswith(("ex-", "former-")) and low[-1].split("-", 1)[1] in ROLE_NOUNS:
@@ -981,12 +985,19 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             lead = re.findall(r"[\w\-]+", text[src.start:named[-1].start])
             cut = next((i for i, w in enumerate(lead) if w.casefold() in _HEAD_PREPS), len(lead))
             hw = lead[cut - 1] if 0 < cut < len(lead) else ""
+            group = next((e for e in inside if e.label == "NORP" and cut == 1
+                          and e.start <= src.start + raw.find(hw) < e.end), None) if hw else None
+            if group is not None:  # "Democrats on Capitol Hill": the party, not the place
+                return group.canonical, group.label, False
             if cut == 1 and hw[:1].isupper() and hw[1:].islower() and singular(hw) != hw.casefold() and not any(
                     e.start <= src.start + raw.find(hw) < e.end for e in inside):
                 hw = hw.casefold()  # "Negotiators in Istanbul" opening a sentence (not "Democracy for America")
             if hw[:1].isupper() and hw[1:].islower() and hw.casefold() in ROLE_NOUNS and lead[0].casefold() in DEFINITE:
                 hw = hw.casefold()  # "The President of Russia": a role, capitalised as titles are
-            if hw.islower() and lead[-1].casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
+            before_name = next((w for w in reversed(lead) if w.casefold() not in ("the", "a", "an")), "")
+            if before_name.casefold() in ("from", "by"):
+                before_name = lead[-1]  # ("data from the World Bank": the bank's)
+            if hw.islower() and before_name.casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
                     and not _DOCUMENT_AFTER.fullmatch(hw):
                 # "The Russian embassy in Washington", "The mayor of London": the names are in a
                 # modifier of the head noun, not the speaker (a role goes on to step 4); "79
@@ -1179,7 +1190,8 @@ def _document_issuer(text: str, start: int, end: int, named: list[Entity]) -> En
 # "X of the Y" between two names of a source: X is the head ("the Eastern Theater Command of the PLA")
 _OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
 _HEAD_PREPS = frozenset("of at in from for with on within inside across".split())
-_RELATIVE_TAIL = re.compile(r"(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that|where)\b.*$", re.S)
+_RELATIVE_TAIL = re.compile(r"(?:(?:,|\s[\u2013\u2014]|\s--)\s*(?:which|who|whom|whose|that|where)|\s(?:who|whose))\b.*$",
+                            re.S)  # (also "one former official who participated in ...": no comma before "who")
 
 # Multi-word roles read as one role noun in definite descriptions.
 _ROLE_PHRASES = {("head", "of", "state"): "president", ("head", "of", "government"): "minister",
