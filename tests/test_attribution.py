@@ -1646,3 +1646,22 @@ def test_a_statement_announced_with_a_colon_and_no_quotation_marks() -> None:
     (a,) = AttributionExtractor()(text)
     assert (a.source.text, a.cue.text, a.content.text) == (
         "Foreign Secretary Andrew Hollis", "said:", "The people of Sudan have endured unimaginable suffering")
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"We did, however, not hear back from France on the matter," added the official.', ("the official", "added")),
+    ("\u201cWe are determined to foment a rebellion,\u201d declared one of the men in the video.",
+     ("one of the men in the video", "declared")),
+    ('"I agree," wrote another.', ("another", "wrote")),
+    ('"From the pilot and the aircrew perspective, they are optimistic," said Cmdr. William Marks of the U.S. 7th Fleet.',
+     ("William Marks of the U.S. 7th Fleet", "said")),
+])
+def test_an_inverted_speaker_read_as_the_object_or_cut_off_after_a_rank(extractor, text, expected) -> None:
+    (a,) = extractor(text)
+    assert (a.source.text, a.cue.text) == expected
+    assert a.content.text.startswith(('"', "\u201c"))
+
+
+def test_a_participle_between_commas_is_no_statement_of_the_noun_before(extractor) -> None:
+    assert extractor("Washington\u2019s latest round of export controls on advanced semiconductors, announced late last "
+                     "week, has once again laid bare the US\u2019 anxiety.") == []

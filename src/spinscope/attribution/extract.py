@@ -176,11 +176,21 @@ class AttributionExtractor:
 
     def _parse_and_extract(self, buf: list[tuple[str, list[QuoteRegion], list[tuple[int, int]], Any,
                                                 list[tuple[int, int]]]]) -> Iterator[list[Attribution]]:
-        docs = iter(self.nlp.pipe((parser_view(text[s:e]) for text, _q, todo, _t, _s in buf for s, e in todo),
-                                  batch_size=self.options.batch_size))
+        docs = iter(self.parse_sentences((text[s:e] for text, _q, todo, _t, _s in buf for s, e in todo)))
         for text, quotes, todo, tagged, sents in buf:
             parsed = [(s, next(docs)) for s, _e in todo]
             yield self._extract(text, parsed, quotes, sents, tagged)
+
+    def parse_sentences(self, sentences: Iterable[str]) -> Iterator[Any]:
+        """Parse each string as one sentence (:func:`parser_view` of it): the splitter already
+        decided where sentences end, so the parser may not start another one inside ("said Cmdr.
+        | William Marks of the 7th Fleet" would lose its speaker to a second root)."""
+        def one_sentence(sentence: str) -> Any:
+            doc = self.nlp.make_doc(parser_view(sentence))
+            for tok in doc[1:]:
+                tok.is_sent_start = False
+            return doc
+        return self.nlp.pipe((one_sentence(x) for x in sentences), batch_size=self.options.batch_size)
 
     def from_doc(self, text: str, doc: Any) -> list[Attribution]:
         """Extract using an existing full parse of ``text`` (e.g. the pipeline's cached
@@ -199,7 +209,7 @@ class AttributionExtractor:
                     # a sentence cut out of the article's (a dateline left out): its words hang on
                     # heads outside it in the article parse, so parse it on its own; also one the
                     # parser cut after a rank ("Lt.-Gen." | "Talib Shaghati said": the rank was lost)
-                    parsed.append((s, self.nlp(parser_view(text[s:e]))))
+                    parsed.append((s, next(self.parse_sentences([text[s:e]]))))
                     continue
                 parsed.append((span.start_char, span.as_doc()))
         return self._extract(text, parsed, quotes, sents, tagged)
@@ -524,6 +534,9 @@ class AttributionExtractor:
         if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
                 and not any(c.dep_ == "agent" for c in tok.children):
             return None  # "The compound is called berberine": a name, nobody's statement
+        if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.i > 0 \
+                and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+            return None  # "X's latest round of export controls, announced late last week, has ...": a participle
         if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
             return None  # "he was pronounced dead at the scene"
         if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
@@ -562,6 +575,9 @@ class AttributionExtractor:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         if source_tok is None:
             source_tok = _speaker_read_as_apposition(tok)
+        read_obj = _speaker_read_as_object(tok) if source_tok is None else None
+        if read_obj is not None:
+            source_tok = read_obj
         told_clause = _speaker_in_following_clause(tok) if source_tok is None else None
         if told_clause is not None:
             source_tok = next(c for c in told_clause.children if c.dep_ == "nsubj")
@@ -577,7 +593,8 @@ class AttributionExtractor:
         comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)
                  and c is not told_clause]
                 or _misattached_complement(tok) or _that_clause_as_dep(tok) or _for_clause(tok))
-        vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None else None
+        vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None \
+            and read_obj is None else None
         if _as_put_it(tok) is not None:
             comp, vp = [], None  # "as X put it": the clause around it is the content
         from_clause = vp is not None or bool(comp)
@@ -1716,6 +1733,29 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     else:
         return None
     return (obj, clause) if clause else None
+
+
+def _speaker_read_as_object(tok: Any) -> Any:
+    """'"…," added the official.', '"…," declared one of the men in the video.', '"…," wrote
+    another.': after a quotation, the inverted speaker the parser took for the verb's object
+    (a phrase running to the end of the clause)."""
+    doc = tok.doc
+    before = doc[tok.i - 1] if tok.i > 0 else None
+    if before is not None and before.text == "," and tok.i > 1:
+        before = doc[tok.i - 2]
+    if before is None or not before.is_quote or not (_speech_form(tok) or _cue_like(tok)) or lexicon.lemma_of(tok) == "tell" \
+            or any(c.dep_ in SUBJECT_DEPS for c in tok.children):
+        return None
+    obj = next((c for c in tok.children if c.dep_ in ("dobj", "npadvmod", "attr") and c.left_edge.i == tok.i + 1), None)
+    if obj is None:
+        return None
+    end = obj.right_edge.i + 1
+    if end < len(doc) and not (doc[end].is_punct and doc[end].text in ".,;!?"):
+        return None
+    if lexicon.upos(obj) == "PROPN" or _person_noun(obj) or obj.lower_ in ("one", "another", "others") or (
+            lexicon.upos(obj) == "NOUN" and any(c.dep_ in ("det", "poss") for c in obj.children)):
+        return obj
+    return None
 
 
 def _speaker_in_following_clause(tok: Any) -> Any:

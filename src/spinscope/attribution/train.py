@@ -36,7 +36,7 @@ def collect(pairs, extractor, all_verbs: bool = True, rich: bool = True, nominal
                     mask[i] = 1
         quotes = find_quotes(text)
         sents = split_sentences(text)
-        for (s, e), doc in zip(sents, extractor.nlp.pipe(text[s:e] for s, e in sents)):
+        for (s, e), doc in zip(sents, extractor.parse_sentences(text[s:e] for s, e in sents)):
             sent_q = any(q.start < e and s < q.end for q in quotes)
             for tok in doc:
                 if not is_candidate(tok, all_verbs, nominal):
