@@ -1665,3 +1665,25 @@ def test_an_inverted_speaker_read_as_the_object_or_cut_off_after_a_rank(extracto
 def test_a_participle_between_commas_is_no_statement_of_the_noun_before(extractor) -> None:
     assert extractor("Washington\u2019s latest round of export controls on advanced semiconductors, announced late last "
                      "week, has once again laid bare the US\u2019 anxiety.") == []
+
+
+@pytest.mark.parametrize("text,source", [
+    ("Instead of targeting domestic supplies of those fuels\u2014including projects like Willow\u2014energy expert Jim "
+     "Krane said policymakers need to focus on reducing demand.", "energy expert Jim Krane"),
+    ("Over the weekend, Speaker of the House Rep. Paul Ryan (R-WI) said anti-Semitic images have no place in a "
+     "campaign.", "Speaker of the House Rep. Paul Ryan (R-WI)"),
+    ("\u201cThis is a catastrophe for the whole world,\u201d Andrii Dykun, the head of the UAC, wrote.",
+     "Andrii Dykun, the head of the UAC,"),
+    ("US should support Ukraine Kissinger argued that the US should continue to support Kyiv.", None),
+])
+def test_a_name_the_parser_hung_elsewhere_right_before_the_speech_verb(extractor, text, source) -> None:
+    found = [a for a in extractor(text) if a.cue.text in ("said", "wrote", "argued")]
+    assert [a.source.text if a.source else None for a in found] == [source]
+
+
+def test_a_sentence_the_splitter_kept_whole_may_still_end_at_a_full_stop(extractor) -> None:
+    found = extractor("Hillary Clinton called the Republican frontrunner \u201cISIS\u2019 best recruiter.\u201d She also said "
+                      "that they show videos of Donald Trump.")
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("Hillary Clinton", "the Republican frontrunner \u201cISIS\u2019 best recruiter.\u201d"),
+        ("She", "that they show videos of Donald Trump")]

@@ -1722,3 +1722,13 @@ def test_datelines_described_people_and_unnamed_speakers_after_them():
         ("Democrats", None),
         ("Oksana Marchenko", "54-year-old resident of the damaged building"),
         ("Oksana Marchenko", "54-year-old resident of the damaged building")]
+
+
+def test_sentences_the_article_parse_split_or_ran_on_are_parsed_alone():
+    art = _analyse_text(
+        "Warren\n\nAt the Massachusetts Democratic state party convention Sen. Elizabeth Warren (D-MA) said Trump "
+        "was a failure.\n\nInstead of targeting domestic supplies of those fuels, energy expert Jim Krane said "
+        "policymakers need to focus on reducing demand.\n\n\u201cThis is a catastrophe for the whole world,\u201d "
+        "Andrii Dykun, the head of the UAC, wrote.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Elizabeth Warren", "Sen."), ("Jim Krane", "energy expert"), ("Andrii Dykun", "head of the UAC")]

@@ -182,13 +182,16 @@ class AttributionExtractor:
             yield self._extract(text, parsed, quotes, sents, tagged)
 
     def parse_sentences(self, sentences: Iterable[str]) -> Iterator[Any]:
-        """Parse each string as one sentence (:func:`parser_view` of it): the splitter already
-        decided where sentences end, so the parser may not start another one inside ("said Cmdr.
-        | William Marks of the 7th Fleet" would lose its speaker to a second root)."""
+        """Parse each string (:func:`parser_view` of it) as the splitter's sentence: the parser may
+        start another one inside only after a full stop, "!" or "?" that is no abbreviation's
+        (where the splitter kept a speech tag with its quotation, '“…recruiter.” She also said');
+        not after a rank or inside a clause ("said Cmdr. | William Marks of the 7th Fleet" would
+        lose its speaker to a second root)."""
         def one_sentence(sentence: str) -> Any:
             doc = self.nlp.make_doc(parser_view(sentence))
             for tok in doc[1:]:
-                tok.is_sent_start = False
+                if not _may_end_sentence(doc, tok.i - 1):
+                    tok.is_sent_start = False
             return doc
         return self.nlp.pipe((one_sentence(x) for x in sentences), batch_size=self.options.batch_size)
 
@@ -205,7 +208,7 @@ class AttributionExtractor:
                 continue
             span = doc.char_span(s, e, alignment_mode="expand")
             if span is not None and len(span):
-                if not span[0].is_sent_start or _split_after_abbreviation(span):
+                if not span[0].is_sent_start or _parse_differs(span):
                     # a sentence cut out of the article's (a dateline left out): its words hang on
                     # heads outside it in the article parse, so parse it on its own; also one the
                     # parser cut after a rank ("Lt.-Gen." | "Talib Shaghati said": the rank was lost)
@@ -578,6 +581,11 @@ class AttributionExtractor:
         read_obj = _speaker_read_as_object(tok) if source_tok is None else None
         if read_obj is not None:
             source_tok = read_obj
+        between = _name_between_quote_and_tag(tok) if source_tok is None else None
+        if between is None and source_tok is None:
+            between = _name_right_before(tok)
+        if between is not None:
+            source_tok = between[1]
         told_clause = _speaker_in_following_clause(tok) if source_tok is None else None
         if told_clause is not None:
             source_tok = next(c for c in told_clause.children if c.dep_ == "nsubj")
@@ -786,6 +794,9 @@ class AttributionExtractor:
             while first < source_tok.i and (doc[first].is_punct or doc[first].is_quote):
                 first += 1  # ("'' Mr. Obama added": not the closing quotation mark)
             att.source = Span.of(text, base + doc[first].idx, att.source.end)
+        if between is not None and att.source is not None and base + between[0].idx != att.source.start:
+            # ("Andrii" hung on the quote mark; "... like Willow—energy expert Jim Krane" read as an object)
+            att.source = Span.of(text, base + between[0].idx, max(att.source.end, base + _tok_end(between[1])))
         if told_clause is not None and att.source is not None:  # (the rest of the speaker's relative clause)
             last = max(told_clause.subtree, key=lambda t: t.i)
             att.source = Span.of(text, *_trim(text, att.source.start, base + _tok_end(last)))
@@ -1089,11 +1100,28 @@ def embedded_posts(text: str) -> list[Attribution]:
 _EDITORIAL_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
 
 
-def _split_after_abbreviation(span: Any) -> bool:
-    """Whether the article's parser started a sentence inside ``span`` right after an
-    abbreviation the sentence splitter knows ("Lt.-Gen.", "Dr.")."""
-    return any(t.is_sent_start and t.nbor(-1).text.endswith(".") and is_abbreviation(t.nbor(-1).text)
-               for t in span[1:])
+def _may_end_sentence(doc: Any, i: int) -> bool:
+    """Whether token ``i`` can end a sentence: ".", "!", "?" (or a closing quotation mark after
+    one), not an abbreviation's dot ("Cmdr.", "U.S.")."""
+    tok = doc[i]
+    if tok.is_quote and i > 0:
+        tok = doc[i - 1]
+    if tok.text in ("!", "?", "...", "\u2026"):
+        return True
+    return tok.text == "." or (tok.text.endswith(".") and len(tok.text) > 1 and not is_abbreviation(tok.text)
+                                and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,4}\.", tok.text))
+
+
+def _parse_differs(span: Any) -> bool:
+    """Whether the article's parse does not have ``span``, a sentence of the splitter, as one
+    sentence: it started a sentence inside it (after a rank, "Lt.-Gen." | "Talib Shaghati
+    said", or elsewhere, "Sen. Elizabeth Warren (D-MA) | said ...") or ran it on into the next
+    one; the words then hang on heads outside the span."""
+    if any(t.is_sent_start for t in span[1:]):
+        return True
+    doc = span.doc
+    nxt = next((t for t in doc[span.end:span.end + 4] if not t.is_space), None)
+    return nxt is not None and not nxt.is_sent_start
 
 
 def parser_view(sentence: str) -> str:
@@ -1733,6 +1761,51 @@ def _inverted_object(tok: Any) -> tuple[Any, list[Any]] | None:
     else:
         return None
     return (obj, clause) if clause else None
+
+
+def _name_between_quote_and_tag(tok: Any) -> tuple[Any, Any] | None:
+    """'“…,” Andrii Dykun, the head of the UAC, wrote.': a name (and its apposition) between a
+    closing quotation mark and the speech verb that the parser hung elsewhere: (its first word,
+    its head)."""
+    doc = tok.doc
+    close = next((t for t in reversed(doc[max(0, tok.i - 16):tok.i]) if t.is_quote), None)
+    if close is None or close.i + 1 >= tok.i or not _speech_form(tok) or lexicon.upos(doc[close.i + 1]) != "PROPN":
+        return None
+    words = doc[close.i + 1:tok.i]
+    if any(t.is_quote or lexicon.upos(t) in ("VERB", "AUX", "PRON") for t in words):
+        return None
+    first = words[0]
+    head = first
+    while head.i + 1 < tok.i and lexicon.upos(doc[head.i + 1]) == "PROPN":
+        head = doc[head.i + 1]
+    return first, head
+
+
+def _name_right_before(tok: Any) -> tuple[Any, Any] | None:
+    """'Instead of targeting ... projects like Willow—energy expert Jim Krane said policymakers
+    need to ...': a finite speech verb without a subject, right after a name (and its party
+    label, "Rep. Paul Ryan (R-WI) said") that the parser attached elsewhere: (the first word
+    of the name phrase, its head)."""
+    doc = tok.doc
+    if tok.tag_ not in ("VBD", "VBZ", "VBP") or not _speech_form(tok) or tok.i < 2 \
+            or not any(c.dep_ == "ccomp" and c.i > tok.i for c in tok.children):
+        return None
+    j = tok.i - 1
+    if doc[j].text == ")":
+        j = next((k for k in range(j - 1, max(j - 8, 0), -1) if doc[k].text == "("), 0) - 1
+    if j < 1 or lexicon.upos(doc[j]) != "PROPN" or doc[j].head.i == tok.i:
+        return None
+    first = j
+    while first > 0:
+        p = doc[first - 1]
+        if lexicon.upos(p) == "PROPN" or (p.is_lower and (p.lower_ in ROLE_NOUNS or (
+                lexicon.upos(p) in ("NOUN", "ADJ") and doc[first].lower_ in ROLE_NOUNS))):
+            first -= 1  # the name, the role before it and the role's modifiers ("energy expert")
+        else:
+            break
+    if first > 0 and lexicon.upos(doc[first - 1]) in ("VERB", "AUX", "ADP", "PART"):
+        return None  # ("US should support Ukraine Kissinger argued": where the name begins is unclear)
+    return doc[first], doc[j]
 
 
 def _speaker_read_as_object(tok: Any) -> Any:

@@ -209,6 +209,8 @@ jun jul aug sep sept oct nov dec""".split())
 _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms sir dame rev reverend "
                              "sergeant sgt lieutenant lt colonel col lord lady baroness baron "
                              "sheikh sheik sayyed sayyid sayed seyed seyyed seyyid ayatollah imam cllr".split())
+# Lower-case words that belong to a title after them ("former Sen.", "state Rep.", "acting Gov.")
+_TITLE_MODIFIERS = frozenset("former then late acting state retired deputy senior junior interim ex".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
 _ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
 
@@ -254,6 +256,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if kept and all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept) and not (
                 is_title(word) or role_nouns_in(word)):
             break  # "Meet Mrs. Obama": only a title or a role goes before an honorific
+        if kept and all(is_title(k.group(0)) for k in kept) and word[:1].islower() and not (
+                is_title(word) or role_nouns_in(word) or low in _TITLE_MODIFIERS):
+            break  # "at the party convention Sen. Elizabeth Warren": a noun before a rank is no role
         if low in _CALENDAR_WORDS or any(ch.isdigit() for ch in word):
             break  # "said Friday Trump's attorney", "On January 18 US secretary of state Antony Blinken"
         if word.endswith(".") and not is_title(word) and len(low) >= 3 and "." not in low:
