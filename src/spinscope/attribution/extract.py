@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, ROLE_NOUNS, singular
+from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, PARTY_LABEL, ROLE_NOUNS, singular
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, is_abbreviation, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -505,9 +505,6 @@ class AttributionExtractor:
     def _verb_cue(self, text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> Attribution | None:
         if lexicon.is_form_of(tok, _ANONYMITY_VERBS, _ANONYMITY_STEMS) and _ANONYMITY.match(doc[tok.i + 1:tok.i + 12].text):
             return None  # "who asked not to be named", "did not want to be identified": no statement
-        if tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i and any(
-                t.lower_ == "anonymity" for t in doc[tok.head.i:tok.i]):
-            return None  # "who spoke on condition of anonymity to discuss details": why, not what
         if _opening_idiom(doc, tok):
             return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
         if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
@@ -529,32 +526,8 @@ class AttributionExtractor:
                 and lexicon.lemma_of(tok) == "tell" and any(c.dep_ in ("dative", "dobj") and c.lower_ in _HEARERS
                                                             for c in tok.children):
             return None  # "that tells you something", "This tells us that ...": the writer's inference
-        if tok.lower_ in _SHARED_FORMS and any(c.lower_ == "times" and c.head.i == tok.i for c in tok.children):
-            return None  # "shared more than 14,000 times on Facebook and viewed over two million times on X"
-        if any(c.dep_ == "agent" and any(p.lower_ in ("vote", "votes", "margin") for p in c.children)
-               for c in tok.children):
-            return None  # "The proposals were passed by 24 votes to 17": a tally, not a speaker
-        if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
-                and not any(c.dep_ == "agent" for c in tok.children):
-            return None  # "The compound is called berberine": a name, nobody's statement
-        if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.i > 0 \
-                and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
-            return None  # "X's latest round of export controls, announced late last week, has ...": a participle
-        if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
-            return None  # "he was pronounced dead at the scene"
-        if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
-                and not any(c.dep_ == "agent" for c in tok.children) \
-                and any(c.dep_ == "xcomp" and lexicon.lemma_of(c) in _APPEAL_VERBS for c in tok.children):
-            return None  # "Anyone with information is asked to call 101": an appeal to readers
-        if tok.lower_ == "quoting" and any(
-                c.dep_ == "dobj" and c.lower_ in ("number", "reference", "ref", "code") for c in tok.children):
-            return None  # "quoting incident number 2400...": a reference to give, not a quotation
-        if any(c.dep_ in ("advmod", "prt") and (c.lower_ == "away" or (c.lower_ == "up" and tok.lower_.startswith("show")))
-               and c.i == tok.i + 1 for c in tok.children):
-            return None  # "something you can explain away": dismissing, not saying ("showed up on a screen": appearing)
-        if lexicon.lemma_of(tok) == "call" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
-                and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her") for c in tok.children):
-            return None  # "Daesh, as the group's enemies call it,": a naming aside, nobody's statement
+        if _no_speech(tok):
+            return None  # "pronounced dead", "is called berberine", "shared 14,000 times", ... (see there)
         if source_tok is not None and source_tok.lower_ in ("who", "whoever") and source_tok.i <= tok.sent.start + 1 \
                 and tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
             return None  # "Who really believes that?": a rhetorical question, nobody's statement
@@ -722,9 +695,7 @@ class AttributionExtractor:
             if fronted is not None:  # "<clause the parser read as a noun phrase>, U.S. officials said Monday."
                 content = (base + fronted[0].idx, base + _tok_end(fronted[-1]))
         if content is None and text[base + _tok_end(tok):base + _tok_end(tok) + 1] == ":":
-            below = _PARAGRAPH_BELOW.match(text, base + _tok_end(tok) + 1)
-            if below is not None:  # "Foreign Secretary X said:" + the statement as a paragraph of its own
-                content = _trim(text, *below.span(1))
+            content = _paragraph_below(text, base + _tok_end(tok) + 1)  # "Foreign Secretary X said:" + a paragraph
         if content is None and not any(c.dep_ == "prep" for c in children):
             return None
         cue_toks = [tok] + [c for c in children if c.dep_ in CUE_EXTRA_DEPS] + _left_modifiers(cue_head)
@@ -764,11 +735,10 @@ class AttributionExtractor:
         if text[base + cue_end:base + cue_end + 1] == ":":
             cue_end += 1  # "said:", "tweeted:" (PolNeAR keeps the colon in the cue)
             after = next((r for r in quotes if 0 <= r.start - (base + cue_end) <= 2), None)
-            below = _PARAGRAPH_BELOW.match(text, base + cue_end)
             if after is not None:
                 content = (after.start, after.end)  # '..., adding: "Negotiate now."': the quotation after the colon
-            elif below is not None:
-                content = _trim(text, *below.span(1))  # "she posted on X:" + the post, a paragraph of its own
+            else:  # "she posted on X:" + the post, a paragraph of its own
+                content = _paragraph_below(text, base + cue_end) or content
         it = _as_put_it(cue_head)
         if it is not None:
             cue_start, cue_end = cue_head.idx, _tok_end(it)  # "as one senator put it": cue "put it"
@@ -1229,7 +1199,8 @@ def source_span(text: str, base: int, head: Any) -> Span:
         close = text.find(")", e, e + 4)
         if close != -1:
             e = close + 1
-    if text[e:e + 1] == "." and (_PARTY_LABEL_END.search(text, s, e) or is_abbreviation(text[s:e].rsplit(None, 1)[-1])):
+    last_word = text[s:e].rsplit(None, 1)[-1] if e > s else ""
+    if text[e:e + 1] == "." and (PARTY_LABEL.fullmatch(last_word) or is_abbreviation(last_word)):
         e += 1  # "Sen. Daniel Pruitt, R-Kan.", "the U.S.": the abbreviation's dot is the name's
     if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
         e += 1
@@ -1237,7 +1208,13 @@ def source_span(text: str, base: int, head: Any) -> Span:
 
 
 _PARAGRAPH_BELOW = re.compile(r"[ \t]*\n\s*([^\n]*\w[^\n]*)")
-_PARTY_LABEL_END = re.compile(r"\b[DRI]-[A-Z][a-z]{1,5}$")
+
+
+def _paragraph_below(text: str, pos: int) -> tuple[int, int] | None:
+    """The paragraph after a colon that ends its line at ``pos`` (a statement or post given as
+    a paragraph of its own, with no quotation marks), or None."""
+    below = _PARAGRAPH_BELOW.match(text, pos)
+    return _trim(text, *below.span(1)) if below is not None else None
 
 
 _FOR_ONES_PART = re.compile(r",\s*for (?:his|her|its|their|our|my|your) (?:part|side)\s*,?\s*$", re.I)
@@ -1450,6 +1427,40 @@ def _subject(tok: Any) -> Any:
 
 _TAG_FORMS = frozenset("said reported wrote added told claimed stated noted announced reports says writes "
                        "adds claims".split())
+
+
+def _no_speech(tok: Any) -> bool:
+    """Uses of a cue-like verb that report no statement."""
+    if tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i and any(
+            t.lower_ == "anonymity" for t in tok.doc[tok.head.i:tok.i]):
+        return True  # "who spoke on condition of anonymity to discuss details": why, not what
+    if tok.lower_ in _SHARED_FORMS and any(c.lower_ == "times" and c.head.i == tok.i for c in tok.children):
+        return True  # "shared more than 14,000 times on Facebook and viewed over two million times on X"
+    if any(c.dep_ == "agent" and any(p.lower_ in ("vote", "votes", "margin") for p in c.children)
+           for c in tok.children):
+        return True  # "The proposals were passed by 24 votes to 17": a tally, not a speaker
+    if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.dep_ == "agent" for c in tok.children):
+        return True  # "The compound is called berberine": a name, nobody's statement
+    if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.i > 0 \
+            and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return True  # "X's latest round of export controls, announced late last week, has ...": a participle
+    if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
+        return True  # "he was pronounced dead at the scene"
+    if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
+            and not any(c.dep_ == "agent" for c in tok.children) \
+            and any(c.dep_ == "xcomp" and lexicon.lemma_of(c) in _APPEAL_VERBS for c in tok.children):
+        return True  # "Anyone with information is asked to call 101": an appeal to readers
+    if tok.lower_ == "quoting" and any(
+            c.dep_ == "dobj" and c.lower_ in ("number", "reference", "ref", "code") for c in tok.children):
+        return True  # "quoting incident number 2400...": a reference to give, not a quotation
+    if any(c.dep_ in ("advmod", "prt") and (c.lower_ == "away" or (c.lower_ == "up" and tok.lower_.startswith("show")))
+           and c.i == tok.i + 1 for c in tok.children):
+        return True  # "something you can explain away": dismissing, not saying ("showed up on a screen": appearing)
+    if lexicon.lemma_of(tok) == "call" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
+            and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her") for c in tok.children):
+        return True  # "Daesh, as the group's enemies call it,": a naming aside, nobody's statement
+    return False
 
 
 def _imperative(tok: Any) -> bool:

@@ -118,6 +118,11 @@ _BRACKETED_TAIL = re.compile(r"(?<=\w)\s*\([^()]{1,12}\)[\s.,;:]*$")
 _PARTICLES = re.compile(r"^(?:al|el|ad|as|an|ash|at|az|bin|ibn|van|von|de|der|da|di|du|la|le)[-\s]", re.I)
 
 
+# A US party label after a name ("Sen. Daniel Pruitt, R-Kan.", "Rep. Maria Delgado, D-Calif."):
+# neither a role nor the end of a sentence.
+PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]{1,5}\.?")
+
+
 def title_key(token: str) -> str:
     return re.sub(r"[.\-\u2010-\u2015]", "", token).casefold()
 

@@ -34,8 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PERSON_NOUNS,
-                    PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
+from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PARTY_LABEL,
+                    PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
 
@@ -78,7 +78,6 @@ _PREDICATE = re.compile(
     r"((?:%s)\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|"
     r"commander|chairman|founder|president)\s+of\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d})"  # ("U.K." inside)
     % ("|".join(POST_VERBS), MAX_DESCRIPTION_CHARS, MAX_DESCRIPTION_CHARS))
-_PARTY_LABEL = re.compile(r"[DRI]-[A-Z][a-z]{1,5}\.?")
 _REPORTING = re.compile(r"(?<![\w-])(?:said|says|told|tells|stated|added|claimed|reported|wrote|noted|accused|announced|"
                         r"disclosed|warned|insisted|argued|denied|revealed|confirmed|stressed|explained|urged|"
                         r"admitted|called|described|signed|filed)\b")
@@ -127,7 +126,7 @@ _NAME_COMPOUND = re.compile(r"[A-Z][\w.]*-[a-z]{3,}$")
 
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
-    if m and _PARTY_LABEL.fullmatch(m.group(1).strip()):
+    if m and PARTY_LABEL.fullmatch(m.group(1).strip()):
         m = _APPOSITION.match(text, m.end(1))  # "Sen. Margaret Hollis, D-Ore., one of the bill's sponsors,"
     if not m:
         return None
