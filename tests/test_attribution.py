@@ -1687,3 +1687,15 @@ def test_a_sentence_the_splitter_kept_whole_may_still_end_at_a_full_stop(extract
     assert [(a.source.text, a.content.text) for a in found] == [
         ("Hillary Clinton", "the Republican frontrunner \u201cISIS\u2019 best recruiter.\u201d"),
         ("She", "that they show videos of Donald Trump")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Syria's Foreign Ministry said the strikes had caused material damage and called on the international "
+     "community to act.",
+     [("Syria's Foreign Ministry", "said"), ("Syria's Foreign Ministry", "called on")]),
+    ("Police said the protesters had gathered outside and called for the mayor to resign.", [("Police", "said")]),
+    ("Voters are furious \u2014 and who can blame them?", []),
+    ("The US and its allies have imposed sanctions on Moscow.", []),
+])
+def test_things_call_on_nobody_rhetorical_who_and_imposed_measures(extractor, text, expected) -> None:
+    assert [(a.source.text, a.cue.text) for a in extractor(text)] == expected

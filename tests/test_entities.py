@@ -1732,3 +1732,14 @@ def test_sentences_the_article_parse_split_or_ran_on_are_parsed_alone():
         "Andrii Dykun, the head of the UAC, wrote.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
         ("Elizabeth Warren", "Sen."), ("Jim Krane", "energy expert"), ("Andrii Dykun", "head of the UAC")]
+
+
+def test_an_organisation_after_the_name_describes_only_where_nothing_else_does():
+    art = _analyse_text(
+        "Quake\n\nHarold Tobin of the University of Wisconsin-Madison told New Scientist that the figure will change. "
+        "Tobin said seismologists will be busy.\n\nAndriy Shevchenko of AC Milan signed a four-year contract. "
+        "Shevchenko, a former European Footballer of the Year, said he wanted a challenge.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions if a.cue.text in ("told", "said")] == [
+        ("Harold Tobin", "of the University of Wisconsin-Madison"),
+        ("Harold Tobin", "of the University of Wisconsin-Madison"),
+        ("Andriy Shevchenko", "former European Footballer of the Year")]

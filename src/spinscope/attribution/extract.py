@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
-from ..entities.names import DOCUMENT_NOUNS, ISSUING_VERBS, PARTY_LABEL, ROLE_NOUNS, singular
+from ..entities.names import (DOCUMENT_NOUNS, GROUP_HEADS, ISSUING_VERBS, PARTY_LABEL, PERSON_NOUNS, ROLE_NOUNS,
+                             singular)
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, is_abbreviation, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -528,9 +529,10 @@ class AttributionExtractor:
             return None  # "that tells you something", "This tells us that ...": the writer's inference
         if _no_speech(tok):
             return None  # "pronounced dead", "is called berberine", "shared 14,000 times", ... (see there)
-        if source_tok is not None and source_tok.lower_ in ("who", "whoever") and source_tok.i <= tok.sent.start + 1 \
+        if source_tok is not None and source_tok.lower_ in ("who", "whoever") and (
+                source_tok.i <= tok.sent.start + 1 or doc[source_tok.i - 1].lower_ in ("and", "but", "so", "\u2014", "\u2013")) \
                 and tok.sent.text.rstrip().rstrip("\"'\u201d\u2019").endswith("?"):
-            return None  # "Who really believes that?": a rhetorical question, nobody's statement
+            return None  # "Who really believes that?", "— and who can blame them?": a rhetorical question
         if source_tok is not None and _yes_no_question(tok, source_tok):
             return None  # "Does China plan to retaliate?": a question put to someone, not their statement
         if tok.lower_ in _SHARED_FORMS and any(_claim_after_shared_posts(t) for t in tok.sent if t.i > tok.i):
@@ -1447,6 +1449,9 @@ def _no_speech(tok: Any) -> bool:
         return True  # "X's latest round of export controls, announced late last week, has ...": a participle
     if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
         return True  # "he was pronounced dead at the scene"
+    if tok.lower_.startswith("impos") and any(c.dep_ in ("dobj", "nsubjpass") and singular(c.lower_) in _MEASURES
+                                              for c in tok.children):
+        return True  # "The US and its allies have imposed sanctions on Moscow": a measure, not words
     if lexicon.lemma_of(tok) == "ask" and any(c.dep_ == "auxpass" for c in tok.children) \
             and not any(c.dep_ == "agent" for c in tok.children) \
             and any(c.dep_ == "xcomp" and lexicon.lemma_of(c) in _APPEAL_VERBS for c in tok.children):
@@ -1964,16 +1969,32 @@ def _past_after_modal(tok: Any) -> bool:
         and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
 
 
+def _agent_noun(tok: Any) -> bool:
+    """A noun for people or bodies that can act and speak ("protesters", "the government",
+    "troops"), unlike things and events ("the strikes", "prices")."""
+    return singular(tok.lower_) in _AGENT_NOUNS or tok.lower_ in _AGENT_NOUNS or singular(tok.lower_) in PERSON_NOUNS
+
+
+_MEASURES = frozenset("sanction tariff duty restriction curfew ban fine penalty levy tax embargo quota".split())
+_AGENT_NOUNS = GROUP_HEADS | frozenset("""protester demonstrator crowd mob troop troops force forces police army
+military government ministry party council committee union company firm bank court agency administration
+campaign group organisation organization team club board panel commission parliament congress senate
+authority authorities public voter citizen worker people""".split())
+
+
 def _reporters_conj(tok: Any) -> bool:
     """"said that the deployment was an act of piracy and called on ...": the parser put the
     second verb in the reported clause, but a thing described there calls on nobody; it
-    coordinates with the reporting verb. So does a past tense after a modal clause ("said that
-    Russia will take all necessary measures, but declined to elaborate")."""
+    coordinates with the reporting verb ("said the strikes had caused damage and called on
+    ...": strikes call on nobody either; "the protesters had gathered and called for ..." keeps
+    the protesters). So does a past tense after a modal clause ("said that Russia will take all
+    necessary measures, but declined to elaborate")."""
     head = tok.head
     return tok.dep_ == "conj" and _governing_cue(head) is not None \
-        and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark") for c in tok.children) \
-        and (_past_after_modal(tok) or head.lower_ in _COPULA_FORMS and any(
-            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c) for c in head.children))
+        and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "auxpass") for c in tok.children) \
+        and (_past_after_modal(tok) or any(
+            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c)
+            and (head.lower_ in _COPULA_FORMS or not _agent_noun(c)) for c in head.children))
 
 
 def _cue_like(tok: Any) -> bool:

@@ -124,6 +124,21 @@ _LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|wou
 _NAME_COMPOUND = re.compile(r"[A-Z][\w.]*-[a-z]{3,}$")
 
 
+def _affiliation(text: str, person: Entity, entities: list[Entity]) -> str | None:
+    """"Harold Tobin of the University of Wisconsin-Madison told": the organisation right after
+    the name ("of the University of Wisconsin-Madison"), the description of last resort (after
+    a rank) where no mention of the person has another."""
+    for o in entities:
+        if o.label in ("ORG", "MEDIA") and 0 < o.start - person.end <= 10 \
+                and _AFFILIATION_GAP.fullmatch(text, person.end, o.start) \
+                and o.text.split()[-1].casefold() not in _HEAD_PREPS | {"and", "the"}:
+            return text[person.end:o.end].strip()
+    return None
+
+
+_AFFILIATION_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
 def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if m and PARTY_LABEL.fullmatch(m.group(1).strip()):
@@ -329,6 +344,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
     """canonical -> description (first one the article gives) and mention positions."""
     info: dict[str, PersonInfo] = {}
     ranks: dict[str, str] = {}
+    affiliations: dict[str, str] = {}
     for e in entities:
         if e.label != "PERSON":
             continue
@@ -342,6 +358,9 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             ranks.setdefault(e.canonical, rank)
             pre = None
         desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
+        affiliation = _affiliation(text, e, entities) if not desc else None
+        if affiliation:
+            affiliations.setdefault(e.canonical, affiliation)
         if desc and pre and desc != pre and desc.split(None, 1)[0] in ("of", "at", "from"):
             desc = f"{pre} {desc}"  # "Political scientist Marko Žagar, of the University of Ljubljana"
         if desc and not _CLAUSE_DESCRIPTION.search(desc):  # (a clause: a later mention may give the role)
@@ -351,6 +370,9 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
     for canonical, rank in ranks.items():
         if not info[canonical].description and title_key(rank) not in _ADDRESS_ONLY:
             info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
+    for canonical, affiliation in affiliations.items():
+        if not info[canonical].description:
+            info[canonical].description = affiliation  # "Harold Tobin of the University of Wisconsin-Madison"
     votes: dict[str, set[str]] = {}
     for e in entities:
         if e.label == "PERSON":
