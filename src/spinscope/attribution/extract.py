@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
+from ..clean.lines import POST_SIGNATURE_HEAD
 from ..entities.names import (DOCUMENT_NOUNS, GROUP_HEADS, ISSUING_VERBS, PARTY_LABEL, PERSON_NOUNS, ROLE_NOUNS,
                              singular)
 from ..model import Attribution, Span
@@ -990,8 +991,8 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
 _MONTH_NAMES = "January|February|March|April|May|June|July|August|September|October|November|December"
 # The signature under an embedded tweet, as pages paste it: "— Donald J. Trump (@realDonaldTrump)
 # October 18, 2018" (the post's text is the paragraph above it).
-_POST_SIGNATURE = re.compile(r"^(?P<dash>[\u2014\u2013-]{1,2})[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)"
-                             r"[ \t]+(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$", re.M)
+_POST_SIGNATURE = re.compile(r"^" + POST_SIGNATURE_HEAD + r"[ \t]+(?:" + _MONTH_NAMES + r")[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$",
+                             re.M)
 
 
 # A paragraph of an interview transcript: "Macgregor: No. Ukraine has lost ...", "Q: Why ...?"

@@ -41,9 +41,11 @@ def words(line: str) -> list[str]:
     return _WORD.findall(line)
 
 
-# The signature line under an embedded post ("— Nina Kralj (@NinaKraljSI) May 3, 2024"): it
-# closes the post above it and is never glued to it.
-_POST_SIGNATURE_LINE = re.compile(r"[\u2014\u2013-]{1,2}[ \t]*[^\n()]{1,60}?[ \t]*\(@\w{1,30}\)")
+# The signature line under an embedded post ("— Nina Kralj (@NinaKraljSI) May 3, 2024"), up to
+# the handle: it closes the post above it and is never glued to it (the attribution stage reads
+# the post's author from it, with the date: ``spinscope.attribution.extract.embedded_posts``).
+POST_SIGNATURE_HEAD = r"(?P<dash>[\u2014\u2013-]{1,2})[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)"
+_POST_SIGNATURE_LINE = re.compile(POST_SIGNATURE_HEAD)
 
 
 def is_post_signature(line: str) -> bool:
