@@ -935,3 +935,20 @@ def test_a_note_from_the_author_asking_for_members_is_an_appeal():
     assert reasons(r).get("Note from the author: Hello! My name is Kateryna, and I wrote this article. The Kyiv "
                           "Independent relies on readers to keep reporting from the ground. If you value our work, "
                           "consider becoming a member.") == "advertisement"
+
+
+def test_an_editors_note_on_a_repost_and_reach_style_appeals():
+    r = clean("THEY WANT YOUR CASH GONE\n\nEDITOR'S NOTE: This article originally appeared on Sound Money Report "
+              "and is republished here with permission. Headline and emphasis are ours. Please SHARE!\n\n"
+              "The European Central Bank is pressing ahead with its plans for a digital euro, critics warn.\n\n"
+              "We use your sign-up to provide content in ways you've consented to and to improve our understanding "
+              "of you. You can unsubscribe at any time. More info\n\n"
+              "Want to share your story? Email newsdesk@example.co.uk\n")
+    got = reasons(r)
+    assert got.get("EDITOR'S NOTE: This article originally appeared on Sound Money Report and is republished here "
+                   "with permission. Headline and emphasis are ours. Please SHARE!") == "repost_note"
+    assert r.meta.get("repost_of") == "Sound Money Report"
+    assert "newsletter" == got.get("We use your sign-up to provide content in ways you've consented to and to "
+                                   "improve our understanding of you. You can unsubscribe at any time. More info")
+    assert got.get("Want to share your story? Email newsdesk@example.co.uk") == "other"
+    assert r.text.startswith("The European Central Bank")
