@@ -1743,3 +1743,64 @@ def test_an_organisation_after_the_name_describes_only_where_nothing_else_does()
         ("Harold Tobin", "of the University of Wisconsin-Madison"),
         ("Harold Tobin", "of the University of Wisconsin-Madison"),
         ("Andriy Shevchenko", "former European Footballer of the Year")]
+
+
+def test_names_the_recogniser_missed_and_descriptions_that_name_someone():
+    art = _analyse_text(
+        "Inquiry\n\nVillagers were injected with unregistered medicines by the company Halbrook Pharmaceuticals, a "
+        "local physician has claimed.\n\nDr. Marek Stolnik, who worked at the district hospital, says patients were "
+        "given injections. The doctor says he was dismissed in October.\n\nOpposition MP Pavel Drozd said he would "
+        "ask parliament to open an inquiry. \"If the ministry has nothing to hide, it should publish every "
+        "agreement,\" he said.\n\nAmerican billionaire Bradley Kessler has completed his takeover of the club. \"It "
+        "is a proud club,\" the billionaire businessman said. \"We are here for the long term,\" the billionaire "
+        "added.")
+    assert [(a.source.text, a.speaker) for a in art.attributions if a.cue.text != "has completed"] == [
+        ("a local physician", "Marek Stolnik"),          # the lede's physician is the doctor named next
+        ("Dr. Marek Stolnik, who worked at the district hospital,", "Marek Stolnik"),
+        ("The doctor", "Marek Stolnik"),
+        ("Opposition MP Pavel Drozd", "Pavel Drozd"),
+        ("he", "Pavel Drozd"),                           # a person though no entity: "he" finds him
+        ("the billionaire businessman", "Bradley Kessler"),
+        ("the billionaire", "Bradley Kessler")]
+    assert art.attributions[0].speaker_description == "local physician"
+
+
+def test_plural_roles_are_vague_and_ages_make_people():
+    art = _analyse_text(
+        "Statins\n\nDoctors say the side effects are common. Campaigners believe the rules are too lax.\n\n"
+        "Readers wrote in. Debbie, 63, from Ohio, told us she stopped taking her statin. \"My doctor was "
+        "furious,\" she wrote.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("Doctors", True), ("Campaigners", True), ("Debbie", False), ("Debbie", False)]
+
+
+def test_the_court_that_spoke_and_a_ministry_named_shorter():
+    art = _analyse_text(
+        "Ruling\n\nBritain's Court of Appeal ruled on Wednesday that couriers are workers. Parcelo said it was "
+        "considering whether to seek permission to appeal to the Supreme Court. The court rejected that argument.\n\n"
+        "Units liberated the settlement, the Russian Defence Ministry said on Monday. Four rockets were shot down, "
+        "the Defence Ministry reported.")
+    assert [a.speaker for a in art.attributions if a.source.text in ("The court", "the Defence Ministry")] == [
+        "Court of Appeal", "Russian Defense Ministry"]
+    canon = {e.text: e.canonical for e in art.entities}
+    assert canon["Supreme Court"] == "Supreme Court"
+
+
+def test_a_name_with_only_an_age_after_it_and_a_relative_clause_in_the_description():
+    art = _analyse_text(
+        "Dam\n\nAigerim Sultanova, director of the state company Karvan Hydro, which is building the dam, said "
+        "contractors had been forced to halt work.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Aigerim Sultanova", "director of the state company Karvan Hydro")]
+
+
+def test_hyphenated_descriptions_are_no_names_and_short_names_merge_only_after_a_place():
+    art = _analyse_text(
+        "Housing\n\nMum-of-two Priya, 38, who moved to the village three years ago, said she was not against new "
+        "housing.\n\nTop Republican Party donors met on Monday. The Republican Party said it would not comment.\n\n"
+        "The U.S. Supreme Court heard the case. The Supreme Court will rule in June.")
+    canon = {e.text: e.canonical for e in art.entities}
+    assert "Mum" not in canon
+    assert canon.get("Republican Party") != "Top Republican Party"
+    assert canon["Supreme Court"] == "U.S. Supreme Court"
+    assert [(a.speaker, a.speaker_description) for a in art.attributions][:1] == [("Priya", "Mum-of-two")]

@@ -102,6 +102,10 @@ def candidates(doc: Any, core: tuple[int, int], limit: tuple[int, int]) -> tuple
     return right, left
 
 
+_TIME_NOUNS = frozenset("time moment day week month year weekend night morning afternoon evening monday tuesday "
+                        "wednesday thursday friday saturday sunday".split())
+
+
 def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[int, int],
            tagged: Any = None, base: int = 0, source: int | None = None) -> tuple[int, int]:
     """The cue's first and last token index (``tagged`` is used only by a model trained with
@@ -115,8 +119,15 @@ def decide(model: dict[str, Any], doc: Any, core: tuple[int, int], rule: tuple[i
             break
         end = i
     start = core[0]
+    # (nor over a word of the subject's phrase: "farms that survived ... decades of supermarket
+    # bullying | are now being asked")
+    subject = {t.i for k in range(core[0], core[1] + 1) for c in doc[k].children
+               if c.dep_ in ("nsubj", "nsubjpass", "csubj") and c.i < core[0] for t in c.subtree}
+    subject -= {t.i for i in subject for t in doc[i].subtree if doc[i].dep_ == "prep" and any(
+        p.lower_ in _TIME_NOUNS for p in doc[i].children)}  # ("Trump at the time said": a time, as "last week said")
     for steps, i in enumerate(left):
-        if doc[i].dep_ in ("nsubj", "nsubjpass") or i == source or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
+        if doc[i].dep_ in ("nsubj", "nsubjpass") or i == source or i in subject \
+                or (doc[i].text == "Will" and doc[core[0]].tag_ != "VB"):
             break  # the subject is the source ("George Will wrote": a name tagged as a modal)
         if cuemodel.score(model, features(doc, i, core, rule, "L", steps, tagged, base)) < 0.5:
             break

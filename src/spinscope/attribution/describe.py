@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from ..model import Attribution, Span
-from ..entities.names import OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS
+from ..entities.names import ADDRESS_ONLY, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS, is_title, \
+    title_key
 from ..entities.resolve import place_names
 from . import lexicon
 
@@ -64,18 +65,52 @@ def _span(text: str, base: int, toks: list[Any]) -> Span | None:
     return Span.of(text, s, e) if e > s else None
 
 
+def second_subject_apposition(head: Any) -> Any:
+    """"Bakyt Osmonov, the member of parliament who chairs the energy committee, said": an
+    apposition after a name that the parser made a second subject of the verb; that phrase's
+    head, else None."""
+    doc = head.doc
+    if lexicon.upos(head) != "PROPN" or head.dep_ != "nsubj" or head.right_edge.i + 2 >= len(doc) \
+            or doc[head.right_edge.i + 1].text != ",":
+        return None
+    nxt = next((c for c in head.head.children if c.dep_ == "nsubj" and c.i > head.i), None)
+    if nxt is None or nxt.left_edge.i != head.right_edge.i + 2 or nxt.i > head.head.i \
+            or lexicon.upos(nxt) != "NOUN" or "," not in (doc[nxt.right_edge.i].text, doc[nxt.right_edge.i + 1].text):
+        return None
+    return nxt
+
+
+def _capital_role(tok: Any) -> bool:
+    """A capitalised role or rank word tagged as part of a name ("MP", "Minister", "Senator")."""
+    return tok.text[:1].isupper() and tok.is_alpha and (tok.lower_ in ROLE_NOUNS or is_title(tok.text)) \
+        and title_key(tok.text) not in ADDRESS_ONLY | {"st", "saint"}
+
+
 def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     """Fill ``speaker``, ``speaker_description`` and ``unnamed`` from the source's head token."""
     toks = list(head.subtree)
-    appos = [c for c in head.children if c.dep_ == "appos"]
+    if att.source is not None:  # (what the source span left out, such as a fronted adverbial, is not described)
+        toks = [t for t in toks if base + t.idx >= att.source.start] or toks
+    appos = [c for c in head.children if c.dep_ == "appos" and (att.source is None or base + c.idx < att.source.end)] or [
+        a for a in [second_subject_apposition(head)] if a is not None]
     description = None
     name_toks = toks
+    age = next((c for c in appos if c.tag_ == "CD" and c.n_lefts + c.n_rights == 0), None)
+    if age is not None and len(appos) == 1:
+        appos = []  # "Mum-of-two Priya, 38, who ...": an age is no description (a role before the name may be)
+        name_toks = [t for t in toks if t.i < age.i - 1]
     if appos:
         # (an apposition set off by a comma, not a name the parser hung on the head without one:
         # "The Chairman of the U.S. | Joint Chiefs of Staff, General Mark Milley,")
         a = next((c for c in appos if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","), appos[0])
         a_toks = list(a.subtree)
-        capital_role = lexicon.upos(head) == "PROPN" and head.lower_ in ROLE_NOUNS and a.lower_ not in ROLE_NOUNS
+        capital_role = lexicon.upos(head) == "PROPN" and a.lower_ not in ROLE_NOUNS and (
+            head.lower_ in ROLE_NOUNS or (  # "the Minister for Foreign Affairs and ..., Hon. Joseph X,"
+                any(t.text[:1].isupper() and t.lower_ in ROLE_NOUNS and any(
+                    c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "in") for c in t.children)
+                    for t in toks if t.i < a_toks[0].i)  # (a role of something, not "Governor Mary Fallin (R-OK)")
+                and sum(lexicon.upos(t) == "PROPN" and t.is_alpha for t in a_toks) >= 2
+                and not any(t.like_num for t in a_toks) and not re.match(r"\(?[DRI]\s*-\s*[A-Z]", a.doc[a_toks[0].i:a_toks[-1].i + 1].text)))
         # (an apposition that is a name: "Friends of Hartleigh Libraries" though "Friends" is tagged a noun)
         named_appos = lexicon.upos(a) == "PROPN" or (a.text[:1].isupper() and lexicon.upos(head) == "NOUN" and any(
             lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
@@ -104,11 +139,19 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         # Pre-name role: "defense analyst Victor Litovkin" -> role words before the name.
         left = [t for t in name_toks if t.i < head.i]
         name_start = head.i
+        at_role = False  # the name ends at a capitalised role before a first and last name ("Opposition MP Pavel Drozd")
         for t in reversed(left):
-            if lexicon.upos(t) == "PROPN" and t.i == name_start - 1:
-                name_start = t.i
-            else:
+            if t.text in ("-", "\u2010") and t.i == name_start - 1 and not t.whitespace_ and t.i > 0 \
+                    and not t.doc[t.i - 1].whitespace_ and lexicon.upos(t.doc[t.i - 1]) == "PROPN":
+                name_start = t.i  # ("Alex Hoehn-Saric")
+                continue
+            if lexicon.upos(t) != "PROPN" or t.i != name_start - 1:
                 break
+            if _capital_role(t) and not _capital_role(head) and sum(
+                    x.is_alpha and not _capital_role(x) for x in t.doc[name_start:head.i + 1]) >= 2:
+                at_role = True
+                break
+            name_start = t.i
         role = [t for t in left if t.i < name_start and lexicon.upos(t) in ("NOUN", "ADJ", "PROPN", "ADP", "DET")]
         # Only lower-case role words, or a role after an organisation ("Kremlin adviser")
         pos_i = max((t.i for t in left if t.i < name_start and t.tag_ == "POS"), default=-1)
@@ -118,7 +161,9 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
                 and description is None and not any(t.text[:1].isupper() for t in left if t.i < pos_i and t.is_alpha
                                                     and t.lower_ not in ("the", "a", "an")):
             name_toks = [t for t in name_toks if t.i > pos_i]
-        elif role and any(lexicon.upos(t) == "NOUN" for t in role) and description is None and not head.is_lower:
+        elif role and (any(lexicon.upos(t) == "NOUN" for t in role) or at_role or re.fullmatch(
+                r"[A-Za-z]+-of-\w+", head.doc[role[0].i:name_start].text)) and description is None \
+                and not head.is_lower:  # (also "Mum-of-two Priya", "Mum" tagged a name)
             # (a lower-case head is no name: "Britain's defence ministry" is the speaker whole)
             d = _span(text, base, [t for t in name_toks if t.i < name_start])
             description = d.text if d else None
@@ -187,6 +232,14 @@ def _nested_in_phrases(cue: Any, depth: int = 3) -> list[Any]:
     return found
 
 
+def fronted_participles(head: Any) -> list[Any]:
+    """"Speaking to RT, | American journalist Mark Delaney, ..., said": a participle phrase opening
+    the sentence that the parser hung on the speaker's name; not part of the source."""
+    return [c for c in head.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < head.i
+            and c.left_edge.i == c.sent.start and c.right_edge.i + 1 < head.i
+            and head.doc[c.right_edge.i + 1].text == ","]
+
+
 def _speaking_to(cue: Any) -> Any:
     """"Speaking to RTÉ's Morning Ireland, O'Brien explained ...": the audience of a fronted
     "speaking to" / "talking to" / "in an interview with" participle is the cue's medium; also
@@ -197,6 +250,7 @@ def _speaking_to(cue: Any) -> Any:
         speakers += [p for t in cue.children if t.lower_ == "to" for p in t.children if p.dep_ == "pobj"]
     verbs = [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"]
     verbs += [c for s in speakers for c in s.children if c.dep_ in ("acl", "relcl") and c.i > s.i]
+    verbs += [c for s in speakers for c in fronted_participles(s)]  # (hung on the speaker by the parser)
     for adv in verbs:
         if adv.lower_ not in ("speaking", "talking", "writing", "spoke", "talked", "wrote", "speaks", "talks"):
             continue

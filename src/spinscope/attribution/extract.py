@@ -31,7 +31,7 @@ from ..entities.names import (DOCUMENT_NOUNS, GROUP_HEADS, ISSUING_VERBS, PARTY_
 from ..model import Attribution, Span
 from ..sentences import SPEECH_TAG, is_abbreviation, sentence_spans
 from . import boundary, cuemodel, lexicon
-from .describe import describe_source, find_medium
+from .describe import describe_source, find_medium, fronted_participles, second_subject_apposition
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
 
 _QUOTE_CHARS = "\"“”«»„"
@@ -575,7 +575,7 @@ class AttributionExtractor:
         children = list(tok.children)
         content: tuple[int, int] | None = None
         comp = ([_clause_under_caps_name(c) for c in children if c.dep_ in CONTENT_DEPS and (caps is None or c.i != caps.i)
-                 and c is not told_clause]
+                 and c is not told_clause and not _adverbial_clause_before(c, tok)]
                 or _misattached_complement(tok) or _that_clause_as_dep(tok) or _for_clause(tok))
         vp = _verb_phrase_content(tok) if self.options.vp_content and inverted is None and caps is None \
             and read_obj is None else None
@@ -1006,7 +1006,13 @@ _DATE_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunda
 _NOT_TRANSCRIPT_LABELS = frozenset(["note", "update", "editor's note", "source", "sources", "photo", "read",
                                     "read more", "read also", "also read", "see also", "more", "related", "warning",
                                     "disclaimer", "tags", "image", "video", "watch", "listen", "credit", "via",
-                                    "correction", "clarification", "background", "context", "follow"])
+                                    "correction", "clarification", "background", "context", "follow",
+                                    # (appeals and fact-check furniture: "IMPORTANT: Download our FREE guide",
+                                    # "Claim: ...", "Verdict: ...")
+                                    "important", "breaking", "exclusive", "attention", "ps", "p.s.", "nb", "tip",
+                                    "fact", "facts", "claim", "the claim", "verdict", "our verdict", "rating",
+                                    "summary", "latest", "analysis", "bottom line", "caption", "download", "share",
+                                    "subscribe", "advertisement", "sponsored", "what we found", "the facts"])
 
 
 def transcript_answers(text: str) -> list[Attribution]:
@@ -1171,6 +1177,33 @@ def source_span(text: str, base: int, head: Any) -> Span:
     if cut:
         stop = min(t.i for t in cut[0].subtree)
         toks = [t for t in toks if t.i < stop]
+    for p in fronted_participles(head):  # "Speaking to RT, journalist X said": the source starts after it
+        toks = [t for t in toks if t.i > p.right_edge.i + 1]
+    while len(toks) > 2 and toks[0].text == ",":
+        toks = toks[1:]
+    while len(toks) > 2:
+        # "..., in Dodoma yesterday, the Minister for ..., Hon. X, announced": adverbials the parser
+        # hung on the subject's head, set off by a comma before it, are not the source
+        lead = [c for c in head.children if c.i < head.i and c.dep_ in ("prep", "npadvmod", "advmod")
+                and c.left_edge.i == toks[0].i]
+        if not lead:
+            break
+        end = lead[0].right_edge.i
+        while end + 1 < head.i and head.doc[end + 1].dep_ == "npadvmod" and head.doc[end + 1].head.i == head.i:
+            end += 1  # ("in Dodoma | yesterday")
+        if end + 1 >= head.i or head.doc[end + 1].text != ",":
+            break
+        toks = [t for t in toks if t.i > end + 1]
+    appos = second_subject_apposition(head)
+    if appos is not None:  # (the apposition keeps its own relative clause out, as above)
+        rel = [c for c in appos.children if c.dep_ in ("relcl", "acl")]
+        toks += [t for t in appos.subtree if not rel or t.i < min(x.i for r in rel for x in r.subtree)]
+    while lexicon.upos(head) == "PROPN" and toks[0].i > toks[0].sent.start:
+        p = head.doc[toks[0].i - 1]  # "Bakyt | Osmonov, the member of parliament, said": a first name hung on the verb
+        if lexicon.upos(p) != "PROPN" or p.dep_ not in ("dep", "npadvmod", "nmod") or p.head.i != head.head.i \
+                or p.n_lefts + p.n_rights:
+            break
+        toks.insert(0, p)
     s, e = base + toks[0].idx, base + _tok_end(toks[-1])
     s, e = _trim(text, s, e)
     while s > 1 and text[s - 1] == "-" and text[s - 2].isalnum():  # "ex-communists" split by the tokenizer
@@ -1205,7 +1238,8 @@ def source_span(text: str, base: int, head: Any) -> Span:
     last_word = text[s:e].rsplit(None, 1)[-1] if e > s else ""
     if text[e:e + 1] == "." and (PARTY_LABEL.fullmatch(last_word) or is_abbreviation(last_word)):
         e += 1  # "Sen. Daniel Pruitt, R-Kan.", "the U.S.": the abbreviation's dot is the name's
-    if "," in text[s:e] and text[e:e + 1] == "," and any(c.dep_ in ("appos", "relcl") for c in head.children):
+    if "," in text[s:e] and text[e:e + 1] == "," and (appos is not None or any(
+            c.dep_ in ("appos", "relcl") for c in head.children)):
         e += 1
     return Span.of(text, s, e)
 
@@ -1333,7 +1367,11 @@ def _subject(tok: Any) -> Any:
         return next(c for c in tok.children if c.dep_ == "nsubjpass")
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
     if len(subjects) > 1 and subjects[-1].i < tok.i:
-        subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
+        appos = second_subject_apposition(subjects[-2])
+        if appos is not None and appos.i == subjects[-1].i:
+            subjects = subjects[-2:-1]  # "Bakyt Osmonov, | the member of parliament ..., said": the name
+        else:
+            subjects = subjects[-1:]  # "ex-communists" parsed as three subjects: the head noun
     for c in subjects:
         if c.dep_ == "nsubjpass" and c.lower_ not in ("it", "this", "that") and any(
                 a.dep_ == "auxpass" and a.lower_ in ("'s", "\u2019s") for a in tok.children) and tok.lower_ in _SAID_FORMS:
@@ -1347,7 +1385,7 @@ def _subject(tok: Any) -> Any:
             if tok.lower_ in _BELIEF_STATES and c.lower_ not in ("it", "this", "that"):
                 return c  # "Some experts are convinced that ...": the convinced believe it
             return None
-        return _name_after_participle(c) or c
+        return _name_after_participle(c) or (_subject_read_as_apposition(tok, c) if c.dep_ == "nsubj" else None) or c
     for c in tok.children:
         if c.dep_ == "agent":
             pobj = [p for p in c.children if p.dep_ == "pobj"]
@@ -1432,6 +1470,9 @@ _TAG_FORMS = frozenset("said reported wrote added told claimed stated noted anno
                        "adds claims".split())
 
 
+_MOTIONS = frozenset("bill motion measure resolution amendment law proposal proposals".split())
+
+
 def _no_speech(tok: Any) -> bool:
     """Uses of a cue-like verb that report no statement."""
     if tok.dep_ in ("advcl", "xcomp") and tok.head.i < tok.i and any(
@@ -1439,9 +1480,10 @@ def _no_speech(tok: Any) -> bool:
         return True  # "who spoke on condition of anonymity to discuss details": why, not what
     if tok.lower_ in _SHARED_FORMS and any(c.lower_ == "times" and c.head.i == tok.i for c in tok.children):
         return True  # "shared more than 14,000 times on Facebook and viewed over two million times on X"
-    if any(c.dep_ == "agent" and any(p.lower_ in ("vote", "votes", "margin") for p in c.children)
-           for c in tok.children):
-        return True  # "The proposals were passed by 24 votes to 17": a tally, not a speaker
+    if any((c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and any(
+            s.dep_ == "nsubj" and lexicon.lemma_of(s) in _MOTIONS for s in tok.children)))
+           and any(p.lower_ in ("vote", "votes", "margin") for p in c.children) for c in tok.children):
+        return True  # "The proposals were passed by 24 votes to 17", "a bill ... passed its first reading by 71 votes to 9"
     if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
             and not any(c.dep_ == "agent" for c in tok.children):
         return True  # "The compound is called berberine": a name, nobody's statement
@@ -1475,8 +1517,8 @@ def _imperative(tok: Any) -> bool:
     if tok.dep_ == "conj" and tok.tag_ in ("VB", "VBP") and tok.head.dep_ == "ROOT" \
             and not any(c.dep_ in SUBJECT_DEPS for c in tok.children):
         tok = tok.head
-    return tok.tag_ == "VB" and tok.dep_ == "ROOT" and not any(
-        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children)
+    return (tok.tag_ == "VB" or (tok.tag_ == "VBP" and tok.i == tok.sent.start)) and tok.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "expl") for c in tok.children)  # (also "Want to share ...?")
 
 
 def _name_after_participle(subj: Any) -> Any:
@@ -1892,6 +1934,26 @@ def _speaker_read_as_apposition(tok: Any) -> Any:
     return name
 
 
+def _subject_read_as_apposition(tok: Any, subj: Any) -> Any:
+    """"... injected by the pharmaceutical company Halbrook, a local physician has claimed,
+    accusing ...": the speaker of a parenthetical tag that the parser hung on the name ending
+    the clause before as its apposition, the name becoming the subject. A description right
+    before the verb with no comma closing it, after a name glued to the words before it (not
+    the start of a sentence or clause): the description's head, else None."""
+    doc = tok.doc
+    appos = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
+    if len(appos) != 1 or subj.left_edge.i <= tok.sent.start:
+        return None
+    a = appos[0]
+    if a.right_edge.i >= tok.i or doc[a.left_edge.i - 1].text != "," or doc[a.left_edge.i].lower_ not in ("a", "an", "one"):
+        return None
+    if any(t.is_punct or t.head.i != tok.i for t in doc[a.right_edge.i + 1:tok.i]):
+        return None  # ("Halbrook, a local firm, has claimed": a closing comma makes it an apposition)
+    if doc[subj.left_edge.i - 1].is_punct or doc[subj.left_edge.i - 1].lower_ in ("and", "but", "while", "as", "that"):
+        return None  # the name starts its clause: it can be the subject
+    return a
+
+
 def _name_before_final_tag(tok: Any) -> tuple[Any, list[Any]] | None:
     """"<clause>, Chief of the ... Department at the General Staff Lieutenant-General Sergei
     Rudskoy said on Monday.": a name right before a speech verb that ends its sentence (but for
@@ -2008,10 +2070,22 @@ def _place_object(noun: Any) -> bool:
     return noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPS
 
 
+_ADVERBIAL_MARKS = frozenset("as while when whenever because since although though if unless once after before".split())
+
+
+def _adverbial_clause_before(clause: Any, cue: Any) -> bool:
+    """"But as attacks rise again across the desert, regional analysts say the presence ...": a
+    clause opened by a subordinating word before the cue and its subject, read as the cue's
+    complement, when the cue has a complement after it too."""
+    return clause.i < cue.i and clause.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ in _ADVERBIAL_MARKS for c in clause.children) and any(
+        c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
 def _subject_shallow(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and not _infinitive_subject(c):
-            return c
+            return (_subject_read_as_apposition(tok, c) if c.dep_ == "nsubj" else None) or c
     return None
 
 
@@ -2023,6 +2097,9 @@ def _infinitive_subject(c: Any) -> bool:
 # Between two quotations, a coordinated clause rather than a speech tag ('"has never threatened
 # anyone" and accused Washington of "pumping ..."').
 _CONJOINED_GAP = re.compile(r"\s+(?:and|but|or|while|yet)\s", re.I)
+
+
+_THAT_BEFORE_QUOTE = re.compile(r"\bthat\s*$", re.I)
 
 
 def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[QuoteRegion]) -> tuple[int, int] | None:
@@ -2058,6 +2135,8 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
             # '“A,” he said, adding: “B.”': two cues, one quotation each
             q = before[-1] if tok.i == verbs[0].i else after[0]
             return (q.start, q.end)
+        if _THAT_BEFORE_QUOTE.search(gap) and base + tok.idx > before[-1].end:
+            return (after[0].start, after[0].end)  # '"...", adding that "B."': the cue introduces only B
         if len(gap) < 80 and not _CONJOINED_GAP.match(gap):  # split quote around a short "he said"
             return (before[-1].start, after[0].end)
     if before:
@@ -2070,6 +2149,9 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
                 # (unless that quote has its own tag: '"A," he said. "B," he added.')
                 return (before[-1].start, nxt[0].end)
             return (before[-1].start, before[-1].end)
+    if after and tok.dep_ == "relcl" and any(
+            not t.is_punct for t in doc[tok.right_edge.i + 1:] if base + t.idx < after[0].start):
+        return None  # "X, which backed the claim, called the ruling "a landmark"": the main verb's quotation
     if after:
         if len(text[cue_pos:after[0].start]) < 60:
             return (after[0].start, after[-1].end if len(after) > 1 and

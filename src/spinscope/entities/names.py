@@ -21,6 +21,8 @@ lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
+# Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
+ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
 
 # Role nouns: what a description must contain to count as a role ("defense analyst"),
 # and what "the analyst said" is matched against.
@@ -31,7 +33,7 @@ analyst expert observer specialist researcher scholar academic professor scienti
 historian political scientist fellow strategist
 lecturer physicist chemist biologist epidemiologist virologist immunologist physician climatologist
 sociologist psychologist criminologist demographer meteorologist geologist ecologist engineer
-director head chief leader founder chairman chairwoman chair president vicepresident
+director head chief leader founder chairman chairwoman chairperson chair president vicepresident
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
 premier chancellor envoy representative adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
@@ -39,6 +41,7 @@ governor mayor politician candidate member mp mep
 commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge activist campaigner inspector investigator
+billionaire millionaire tycoon magnate financier investor philanthropist oligarch
 """.split())
 # Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the
 # teacher" only ever means someone the article described so, never just the last speaker.

@@ -642,12 +642,25 @@ def _merge_org_heads(mentions: list[Mention], text: str) -> None:
     named in the article, and comes after it, is a short form of that name."""
     for m in mentions:
         word = m.canonical
-        if m.label != "ORG" or m.origin == "table" or " " in word or not word[:1].isupper():
+        if m.label != "ORG" or m.origin == "table" or not word[:1].isupper() or len(word.split()) > 3:
             continue
+        # (also several words, as written before: "the Defence Ministry" after "the Russian Defence
+        # Ministry", which the alias table spells "Russian Defense Ministry")
         owners = {n.canonical for n in mentions if n.label in ("ORG", "MEDIA") and n.start < m.start
-                  and n.canonical.endswith(" " + word) and len(n.canonical.split()) >= 2}
+                  and n.canonical != word and len(n.canonical.split()) > len(word.split())
+                  and any(long.endswith(" " + word) and (" " not in word or _place_prefix(long[:-len(word)].strip()))
+                          for long in ((n.canonical, text[n.start:n.end]) if " " in word else (n.canonical,)))}
         if len(owners) == 1:
             m.canonical = next(iter(owners))
+
+
+def _place_prefix(words: str) -> bool:
+    """A place or a nationality before an organisation's name ("Russian", "U.S.", "New York"):
+    the longer name is that country's or city's body, so the rest is a short form of it (not
+    "Top" of "Top Republican Party")."""
+    words = re.sub(r"^the\s+", "", words, flags=re.I)
+    return words in place_names() or bool(re.fullmatch(r"[A-Z][a-z]+(?:an|ian|ese|ish|i)", words)) \
+        or words in ("US", "U.S.", "UK", "U.K.", "EU", "UN", "U.N.")
 
 
 # When spaCy gives one canonical several labels in an article ("Kelmora" GPE twice, PERSON
@@ -733,13 +746,14 @@ def _described_people(mentions: list[Mention], text: str) -> None:
             # (not "Rep. Andy Barr of Kentucky, a member of ...": the person is before the place)
             a = _WHO_APPOSITION.match(text, m.end)
             head = singular(a.group(1).split()[-1].casefold()) if a else ""
-            if head and (head in ROLE_NOUNS or head in PERSON_NOUNS):
-                people.add(m.canonical)
+            if (head and (head in ROLE_NOUNS or head in PERSON_NOUNS)) or _AGE_AFTER.match(text, m.end):
+                people.add(m.canonical)  # (or an age: "Debbie, 63, from Ohio, told us")
     for m in mentions:
         if m.canonical in people and m.origin == "ner":
             m.label = "PERSON"
 
 
+_AGE_AFTER = re.compile(r",\s+(?:aged\s+)?\d{1,3},")
 # A wire dateline opening a paragraph: "KHARTOUM (AFP) -", "KYIV, Ukraine —"
 _DATELINE_AFTER = re.compile(r"(?:,\s*[A-Z][\w .]{1,30})?\s*(?:\([A-Za-z .&]{2,30}\))?\s*[-\u2013\u2014]")
 
@@ -803,6 +817,10 @@ def _drop_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]
             continue
         if word.casefold() in _KIN_NAMES:
             continue  # "Dad and I watched ... He said": a kinship word used as a name
+        low = word.casefold()
+        if singular(low) != low and singular(low) in ROLE_NOUNS:
+            drop.add(canonical)  # "Campaigners believe ...": a plural role noun opening a sentence
+            continue
         if not all(_SENTENCE_START.search(text, max(0, m.start - 6), m.start) for m in ms):
             continue
         if not re.search(r"(?<![\w.\-])" + re.escape(word.lower()) + r"(?![\w\-])", text):
@@ -810,7 +828,12 @@ def _drop_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]
         if any(_PERSON_AFTER.match(text, m.end) for m in ms):
             continue
         drop.add(canonical)
+    # "Mum-of-two Priya", "Father-of-three Tom": the first part of a hyphenated description
+    mentions = [m for m in mentions if not (m.label == "PERSON" and _OF_COMPOUND.match(text, m.end))]
     return [m for m in mentions if m.canonical not in drop] if drop else mentions
+
+
+_OF_COMPOUND = re.compile(r"-(?:of|in)-[a-z]")
 
 
 def _next_to_place(m: Mention, mentions: list[Mention], text: str) -> bool:

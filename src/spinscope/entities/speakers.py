@@ -34,7 +34,7 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PARTY_LABEL,
+from .names import (ADDRESS_ONLY, DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PARTY_LABEL,
                     PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
@@ -61,6 +61,7 @@ residents witness witnesses diplomat diplomats insider insiders commentator comm
 activist activists politician politicians lawmaker lawmakers media opponent opponents supporter
 supporters western westerners voice voices someone everyone everybody nobody few several
 pal pals friends allies confidants
+campaigners protesters demonstrators environmentalists economists scientists researchers investors
 """.split())
 VAGUE_DETERMINERS = frozenset("a an some many several few other others one two three various most "
                               "certain unnamed anonymous".split())
@@ -225,8 +226,6 @@ _NAME_HONORIFICS = frozenset("professor prof dr doctor captain capt mr mrs ms si
                              "sheikh sheik sayyed sayyid sayed seyed seyyed seyyid ayatollah imam cllr".split())
 # Lower-case words that belong to a title after them ("former Sen.", "state Rep.", "acting Gov.")
 _TITLE_MODIFIERS = frozenset("former then late acting state retired deputy senior junior interim ex".split())
-# Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
-_ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
 
 
 # Ranks that make "General" / "Admiral" after them a rank too ("Major General", "Rear Admiral").
@@ -368,7 +367,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             if pre and desc != pre and role_nouns_in(pre):
                 p.other_role = pre  # "Former Russian President Dmitry Medvedev, now deputy chairman of ..."
     for canonical, rank in ranks.items():
-        if not info[canonical].description and title_key(rank) not in _ADDRESS_ONLY:
+        if not info[canonical].description and title_key(rank) not in ADDRESS_ONLY:
             info[canonical].description = rank  # "Lt.-Gen.", "Dr.", but not "Mr"
     for canonical, affiliation in affiliations.items():
         if not info[canonical].description:
@@ -621,13 +620,20 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         pos = src.start if src is not None else a.content.start
         result = _resolve_one(text, a, raw, pos, src, entities, persons, people, said, table, doc,
                               article.attributions)
-        if introduced is not None and a is introduced[0]:
+        from_lede = introduced is not None and src is not None and (src.start, src.end) == (
+            introduced[0].source.start, introduced[0].source.end)  # ("has claimed, accusing ...": both)
+        if from_lede:
             result = (introduced[1], "PERSON", False)
             info = people.get(introduced[1])
-            if not a.speaker_description and not (info and info.description):
+            if not a.speaker_description and not (info and info.description and not all(
+                    is_title(w) for w in info.description.split())):  # (a role rather than a bare "Dr.")
                 a.speaker_description = re.sub(r"^(?:a|an)\s+", "", raw.strip(), flags=re.I)
-                if info is not None:
-                    info.description = a.speaker_description  # ("the former officer" later on)
+                if info is not None and not any(
+                        b.speaker_description and role_nouns_in(b.speaker_description) and b.source is not None
+                        and b.source.start > src.start and introduced[1] in b.source.text for b in order):
+                    # ("the former officer" later on; but the role the next paragraph gives, "Professor
+                    # X, director of ...", is the better description)
+                    info.description = a.speaker_description
         if src is not None and raw.strip() in ("I", "I\u2019ve", "I've", "my", "My") and len(article.authors) == 1:
             if not any(q.start <= src.start < q.end for q in quotes):
                 # "I found the event powerful" in the writer's own voice: the byline's author
@@ -676,7 +682,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         a.speaker_label = label
         a.speaker_entity = canonical if label is not None and not unnamed else None
         if label == "PERSON" and people.get(canonical) and people[canonical].description:
-            if a.speaker_description and role_nouns_in(a.speaker_description) and all(
+            if a.speaker_description and role_nouns_in(a.speaker_description) and not from_lede and all(
                     is_title(w) for w in people[canonical].description.split()):
                 # "Dr. Ali Rezaei, a Syrian political analyst, told RT": the role the source gives,
                 # not the bare rank, describes him (here and in the statements after)
@@ -709,7 +715,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         if a.speaker_label != "PERSON" or a.unnamed or not a.speaker:
             continue
         if a.speaker_description:
-            if role_nouns_in(a.speaker_description) or PERSON_NOUNS & set(_words(a.speaker_description)):
+            if role_nouns_in(a.speaker_description) or PERSON_NOUNS & set(_words(a.speaker_description)) \
+                    or any(w.endswith("ist") for w in _words(a.speaker_description)):  # ("bioethicist")
                 # (a role or who the person is, not a stray phrase of the source)
                 first_desc.setdefault(a.speaker, a.speaker_description)
         elif a.speaker in first_desc and not (people.get(a.speaker) and people[a.speaker].description):
@@ -979,7 +986,9 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return joint[0].canonical, "PERSON", False
         name_start = src.start
         spk = _strip_asides(a.speaker).strip() if a.speaker else ""  # (not "Even The Economist")
-        if spk and a.speaker_description and spk in raw and a.speaker_description in raw:
+        desc = _RELATIVE_TAIL.sub("", a.speaker_description or "").strip()  # (cut from ``raw`` the same way)
+        if spk and spk in raw and ((desc and desc in raw) or raw.startswith(spk + ",")):
+            # (or a name with only an age or a place after it: "Debbie, 63, from Ohio,")
             # the extractor split "Oh Ei Sun, a senior fellow at X in Singapore" into name and
             # description: only entities in the name part can be the speaker
             n0 = name_start = src.start + raw.index(spk)
@@ -1118,13 +1127,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             # "a study published in ..." is the study)
             return last.canonical, last.label, False
     if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
-        org = _by_org_head(low[-1], src.start, entities)
+        org = _by_org_head(low[-1], src.start, entities, text, said)
         if org is not None:
             return org.canonical, org.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
     hw = _head_word(low)
-    if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS
+    plural_role = len(low) == 1 and singular(low[0]) != low[0] and singular(low[0]) in ROLE_NOUNS | PERSON_NOUNS
+    if low and (low[0] in VAGUE_DETERMINERS or low[-1] in VAGUE_HEADS or plural_role  # ("Doctors say")
                 or (hw and (hw[0] in VAGUE_HEADS or singular(hw[0]) in VAGUE_HEADS))
                 or (low[-1] != singular(low[-1]) and not words[-1][0].isupper())):
         return raw.strip(), None, True
@@ -1145,7 +1155,24 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         owners = {p for p in people if name_parts(p) and name_parts(p)[-1] == parts[-1]}
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
+    if _looks_like_person(surface, a.speaker_description):
+        return surface, "PERSON", False  # a name the entity recogniser missed ("Opposition MP Pavel Drozd")
     return surface, None, False
+
+
+_PERSON_NAME = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00df-\u00ff]+)?"
+                          r"(?: [A-Z][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00df-\u00ff]+)?){0,2}")
+
+
+def _looks_like_person(name: str, description: str | None) -> bool:
+    """One to three capitalised words that the source gave a person's role or description
+    ("Opposition MP Pavel Drozd", "Mum-of-two Priya"), none of them a title, a role or an
+    organisation's head noun."""
+    if not description or not _PERSON_NAME.fullmatch(name) or not (
+            role_nouns_in(description) or PERSON_NOUNS & set(_words(description))
+            or re.search(r"\w-of-\w", description)):
+        return False
+    return not any(title_like(w) or w.casefold() in _ORG_HEAD_NOUNS for w in name.split())
 
 
 # What a person's own voice is ("Comey's statement", "Youngkin's office", "Horowitz's report"),
@@ -1169,13 +1196,25 @@ organization fund embassy parliament assembly bureau service office regulator wa
 broadcaster newspaper""".split())
 
 
-def _by_org_head(noun: str, pos: int, entities: list[Entity]) -> Entity | None:
+def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
+                 said: list[_Said] = ()) -> Entity | None:
     """The organisation named most recently before ``pos`` whose name has ``noun`` as a word
     ("Court" in "European Court of Human Rights"); None when none was named in the last
-    3,000 characters."""
+    3,000 characters. One that has spoken goes before one named since only as a preposition's
+    object ("The court rejected ..." after the Court of Appeal ruled and "an appeal to the
+    Supreme Court")."""
     cands = [e for e in entities if e.label in ("ORG", "MEDIA") and e.end <= pos and pos - e.end <= 3000
              and noun in {w.casefold() for w in re.findall(r"[\w\-]+", e.canonical)}]
-    return max(cands, key=lambda e: e.end) if cands else None
+    if not cands:
+        return None
+    last = max(cands, key=lambda e: e.end)
+    spoke = {x.canonical for x in said if x.pos < pos}
+    if last.canonical not in spoke and _AFTER_PREPOSITION.search(text, max(0, last.start - 16), last.start):
+        return max((e for e in cands if e.canonical in spoke), key=lambda e: e.end, default=last)
+    return last
+
+
+_AFTER_PREPOSITION = re.compile(r"\b(?:to|at|of|in|before|from|with|for|against|by)\s+(?:the\s+)?$", re.I)
 
 
 _DOCUMENTS = r"(?:press\s+release|" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True)) + ")"
@@ -1437,7 +1476,8 @@ def _introduced_after_lede(text: str, order: list[Attribution],
     if not opens:  # ("Larry Johnson, who ..., said", '"They let them go," retired Lt. Col. X said')
         return None
     named = [e for e in persons if nxt.source.start <= e.start < nxt.source.end]
-    if not named or (nxt.source.start == para and text[nxt.source.start:named[0].start].strip()) \
+    if not named or (nxt.source.start == para and not all(
+            is_title(w) for w in text[nxt.source.start:named[0].start].split())) \
             or any(e.canonical == named[0].canonical and e.start < para for e in persons):
         return None
     return first, named[0].canonical
@@ -1501,6 +1541,12 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
     return not any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
 
 
+# Modifiers that say nothing about who someone is ("the former teacher").
+_GENERIC_MODS = frozenset("former retired local new old young elderly senior junior veteran same other".split())
+# Other words for an occupation: "the doctor" after "a local physician" or "Dr. X".
+_SAME_OCCUPATION = {"doctor": {"physician", "dr", "surgeon"}}
+
+
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
                     said: list[_Said], fallback: bool = True, names: tuple[str, ...] = (),
                     mods: tuple[str, ...] = ()) -> str | None:
@@ -1509,9 +1555,11 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
     lower-case modifiers ("former"), which prefer an earlier person described with the noun and
     one of them over a last speaker described with neither."""
     earlier = [s for s in said if s.label == "PERSON" and s.pos < pos]
-    if noun in OCCUPATION_NOUNS:  # only someone described so ("the teacher": Retired teacher David Lowe)
+    if noun in OCCUPATION_NOUNS:  # only someone described so ("the teacher": Retired teacher David Lowe),
+        # or by the phrase's other words ("the billionaire businessman": American billionaire X)
         fitting = [p for p in people.values() if any(x < pos for x in p.positions) and p.roles
-                   and noun in role_nouns_in(p.roles) and _names_fit(names, p.roles)]
+                   and ({noun} | _SAME_OCCUPATION.get(noun, set()) | (set(mods) - _GENERIC_MODS))
+                   & {title_key(w) for w in p.roles.split()} and _names_fit(names, p.roles)]
         return max(fitting, key=lambda p: max(x for x in p.positions if x < pos)).canonical if fitting else None
     if earlier:
         # someone described by this noun who was introduced after the last speaker spoke
