@@ -1804,3 +1804,16 @@ def test_hyphenated_descriptions_are_no_names_and_short_names_merge_only_after_a
     assert canon.get("Republican Party") != "Top Republican Party"
     assert canon["Supreme Court"] == "U.S. Supreme Court"
     assert [(a.speaker, a.speaker_description) for a in art.attributions][:1] == [("Priya", "Mum-of-two")]
+
+
+def test_a_spokesman_is_not_the_principal_who_spoke_before():
+    art = _analyse_text(
+        "Talks\n\nPrime Minister Anna Berg said the talks had failed. The spokesman added that a new round was "
+        "planned.\n\nIn a post on X, the prime minister, Daniel Hargreaves, wrote: \"My thoughts are with everyone.\""
+        "\n\nThe prime minister's official spokesman told journalists that troops were on standby.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [
+        ("Anna Berg", False), ("The spokesman", True), ("Daniel Hargreaves", False),
+        ("The prime minister's official spokesman", True)]
+    art = _analyse_text("Kremlin\n\nKremlin spokesman Dmitry Peskov said talks were over. The spokesman added that "
+                        "Putin was busy.")
+    assert [a.speaker for a in art.attributions] == ["Dmitry Peskov", "Dmitry Peskov"]

@@ -413,8 +413,15 @@ _STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide adviser adviso
 
 
 def _head_for_staff(noun: str, description: str | None) -> bool:
-    """"the Russian leader" and a "Kremlin spokesman": a head is not one of the staff."""
-    return noun in _HEAD_ROLES and bool(description) and bool(role_nouns_in(description) & _STAFF_ROLES)
+    """"the Russian leader" and a "Kremlin spokesman": a head is not one of the staff; nor is one of
+    the staff the head ("the prime minister's official spokesman" after the prime minister spoke)."""
+    roles = role_nouns_in(description)
+    return (noun in _HEAD_ROLES and bool(roles & _STAFF_ROLES)) or (
+        noun in _STAFF_ROLES - {"secretary", "deputy"} and bool(roles & _PRINCIPALS) and not roles & _STAFF_ROLES)
+
+
+# Those who have staff ("the minister's spokesman" is not the minister).
+_PRINCIPALS = _HEAD_ROLES | frozenset("minister governor mayor senator ambassador".split())
 
 
 def _compatible(noun: str, description: str | None) -> bool:
@@ -1101,7 +1108,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         names = tuple(strip_possessive(w) for w in words[(0 if possessed else 1):-1]
                       if w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
         mods = tuple(w for w in low[(0 if possessed else 1):-1] if w.isalpha())  # "the former intelligence officer"
-        chosen = _by_description(low[-1], pos, people, said, fallback=not owned, names=names, mods=mods) \
+        staff_of = owned and low[-1] in _STAFF_ROLES - {"secretary", "deputy"} and not names
+        # ("the prime minister's official spokesman": someone's staff, not the last speaker)
+        chosen = (None if staff_of else _by_description(low[-1], pos, people, said, fallback=not owned, names=names,
+                                                        mods=mods)) \
             or _named_later(low[-1], pos, people, tuple(strip_possessive(w) for w in words[(0 if possessed else 1):]))
         if chosen and possessed and not _names_in(names, people[chosen].description if chosen in people else None):
             chosen = None  # "Lithuania's interior minister": only someone the article describes so
