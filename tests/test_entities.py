@@ -1817,3 +1817,12 @@ def test_a_spokesman_is_not_the_principal_who_spoke_before():
     art = _analyse_text("Kremlin\n\nKremlin spokesman Dmitry Peskov said talks were over. The spokesman added that "
                         "Putin was busy.")
     assert [a.speaker for a in art.attributions] == ["Dmitry Peskov", "Dmitry Peskov"]
+
+
+def test_the_company_is_the_organisation_that_spoke_last():
+    art = _analyse_text(
+        "Trials\n\nHalbrook Pharmaceuticals, headquartered in Boston, did not respond to a request for comment. On "
+        "Friday the company said it had never run trials in Dravenia.\n\nThe Ministry of Health said it would "
+        "investigate. Police searched the office of Clean Arvan, the group said.")
+    assert [a.speaker for a in art.attributions if a.source.text in ("the company", "the group")] == [
+        "Halbrook Pharmaceuticals", "group"]  # (Clean Arvan was only mentioned; a ministry is no group)

@@ -1140,6 +1140,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         org = _by_org_head(low[-1], src.start, entities, text, said)
         if org is not None:
             return org.canonical, org.label, False
+    if src is not None and len(low) == 2 and low[0] == "the" and low[1] in _GENERIC_BODIES:
+        org = _last_body(src.start, said)
+        if org is not None:  # "Halbrook Pharmaceuticals did not respond ... the company said"
+            return org.canonical, org.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
     hw = _head_word(low)
@@ -1204,6 +1208,25 @@ _ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commiss
 firm party bank alliance coalition union university institute foundation authority board organisation
 organization fund embassy parliament assembly bureau service office regulator watchdog network
 broadcaster newspaper""".split())
+
+
+# "the company", "the group": the organisation named last, whatever its name's own head noun.
+_GENERIC_BODIES = frozenset("company firm group organisation organization charity".split())
+# ... but not a public body ("the company" after "the Ministry of Health" or the White House spoke).
+_PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
+                               "commission army forces office senate congress assembly house pentagon kremlin "
+                               "museum university school".split())
+LAST_BODY_WINDOW_CHARS = 1500
+
+
+def _last_body(pos: int, said: list[_Said]) -> _Said | None:
+    """The organisation that spoke last, recently (a named body that has only been mentioned is
+    no safe antecedent: the recogniser's ORG mentions are too noisy for that)."""
+    last = max((x for x in said if x.label == "ORG" and x.pos < pos and pos - x.pos <= LAST_BODY_WINDOW_CHARS),
+               key=lambda x: x.pos, default=None)
+    if last is None or {w.casefold() for w in re.findall(r"[\w\-]+", last.canonical)} & _PUBLIC_BODY_WORDS:
+        return None
+    return last
 
 
 def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
