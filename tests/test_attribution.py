@@ -1804,3 +1804,13 @@ def test_appeals_and_fact_check_labels_are_no_transcript_speakers() -> None:
             "and the fatigue.\n\nIMPORTANT: Don't wait until it's too late. Download our FREE guide today and join "
             "250,000 readers.\n\nVerdict: False. The claim misreads the data in the original study entirely.\n")
     assert [a.source.text for a in transcript_answers(text)] == ["Doctor"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Israeli military, as is its usual practice, declined to comment on the attack.",
+     [("The Israeli military", "declined to comment on")]),
+    ("NEW YORK, March 5 - A federal judge in Manhattan on Tuesday refused to dismiss fraud charges against Adrian "
+     "Vollmer.", [("A federal judge in Manhattan", "refused")]),
+])
+def test_anonymity_an_as_aside_and_a_dated_dateline(extractor, text, expected) -> None:
+    assert [(a.source.text if a.source else None, a.cue.text) for a in extractor(text)] == expected

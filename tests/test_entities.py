@@ -1826,3 +1826,38 @@ def test_the_company_is_the_organisation_that_spoke_last():
         "investigate. Police searched the office of Clean Arvan, the group said.")
     assert [a.speaker for a in art.attributions if a.source.text in ("the company", "the group")] == [
         "Halbrook Pharmaceuticals", "group"]  # (Clean Arvan was only mentioned; a ministry is no group)
+
+
+def test_bodies_detectives_genders_party_labels_and_hyphenated_roles():
+    art = _analyse_text(
+        "Strike\n\nHezbollah also condemned the strike. \"This new crime proves that the enemy understands only "
+        "force,\" the movement said.\n\nDetective Inspector Sarah Cole, of Merseyside Police, said the family had "
+        "been told. The senior detective added that she hoped the verdict would bring comfort.\n\nKremlin spokesman "
+        "Dmitry Peskov had earlier said that talks were over. Russian Foreign Ministry spokeswoman Maria Zakharova "
+        "also spoke. In Belgorod, the spokeswoman said, shelling continued.\n\nSen. Mark Delaney, R-Ohio, said the "
+        "bill was dead on arrival. The Ohio Republican brushed off the concern.\n\nThe Director-General of the agency, "
+        "Dr Umaru Bello-Adamu, disclosed this on Monday. The director-general urged states to clear drainages.\n\n"
+        "The Minister of Water Resources, Mr Terna Akaaga, represented by the Permanent Secretary of the ministry, "
+        "said the government was ready.")
+    got = {a.source.text: (a.speaker, a.speaker_description) for a in art.attributions}
+    assert got["the movement"][0] == "Hezbollah"
+    assert got["The senior detective"][0] == "Sarah Cole"
+    assert got["the spokeswoman"][0] == "Maria Zakharova"
+    assert got["The Ohio Republican"][0] == "Mark Delaney"
+    assert got["The director-general"][0] == "Umaru Bello-Adamu"
+    assert got["The Minister of Water Resources, Mr Terna Akaaga,"][1] == "The Minister of Water Resources"
+
+
+def test_a_name_that_only_modifies_a_role_and_an_anonymity_clause():
+    art = _analyse_text(
+        "Fraud\n\nNEW YORK, March 5 - A federal judge in Manhattan on Tuesday refused to dismiss securities and wire "
+        "fraud charges against Adrian Vollmer, the former chief executive of solar panel startup Helion Grid.\n\n"
+        "The indictment alleges that Vollmer told investors Helion Grid had signed supply agreements worth more than "
+        "$400 million with three U.S. utilities, when in fact no such agreements existed.\n\nA former Helion Grid "
+        "sales manager, who asked not to be identified because the case is pending, said in an interview that staff "
+        "had raised concerns about the contract figures internally.\n\nHelion Grid, once valued at $1.2 billion, "
+        "filed for bankruptcy in March 2023.\n\nThe senior detective added that she hoped the verdict would bring "
+        "\"some small measure of comfort\" to Liam's loved ones.\n\nA neighbour, who did not want to be named, said "
+        "the street was still \"in bits\" months after the killing.")
+    said = [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text in ("said", "did not want")]
+    assert said == [("A former Helion Grid sales manager", True), ("A neighbour", True)]

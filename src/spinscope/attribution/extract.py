@@ -1150,7 +1150,9 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
 # dateline opening the paragraph is not part of a source or a content
 # "But the last part, as Krugman points out, is ...": the linking word is the writer's, not the speaker's.
 _LEADING_CONJUNCTION = re.compile(r"(?:And|But|Yet|Or|So|Still|Plus)\b,?\s+(?=\S)")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s)")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s"
+                       r"|[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-—–]{1,2}\s)")
+# ("NEW YORK, March 5 - ": a place in capitals and a date, no outlet)
 # "Tehran, Press TV - ", "Damascus, SANA - ": a place, a comma, the outlet; only where a paragraph
 # starts (inside one, "Putin, Biden - " is no dateline)
 _PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[A-Z][\w&'’.-]*\s){0,3}"
@@ -1366,6 +1368,8 @@ def _subject(tok: Any) -> Any:
         # in the active "The Scotsman cited X as saying", and X of the "saying")
         return next(c for c in tok.children if c.dep_ == "nsubjpass")
     subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS and not c.is_punct and not _infinitive_subject(c)]
+    if not subjects:
+        subjects = [x for x in [_subject_before_as_aside(tok)] if x is not None]
     if len(subjects) > 1 and subjects[-1].i < tok.i:
         appos = second_subject_apposition(subjects[-2])
         if appos is not None and appos.i == subjects[-1].i:
@@ -1996,7 +2000,7 @@ def _asyndetic_tag(tok: Any, source_tok: Any) -> bool:
 # "asked not to be named", "did not want to be identified", "requested anonymity"
 _ANONYMITY_VERBS = frozenset("ask want wish request prefer demand".split())
 _ANONYMITY_STEMS = lexicon.form_stems(_ANONYMITY_VERBS)
-_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted)|anonymity|"
+_ANONYMITY = re.compile(r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|"
                         r"(?:us|me|them)\s+not\s+to\s+(?:publish|use|print|give|reveal)\b.{0,30}\b(?:name|call\s+sign|identity)|"
                         r"to\s+be\s+identified\s+only\s+(?:as|by))\b",
                         re.I)
@@ -2068,6 +2072,19 @@ def _place_object(noun: Any) -> bool:
     """"walked into the center shouting ...": the object of a preposition of place is where the
     speaker is, not the speaker."""
     return noun.dep_ == "pobj" and noun.head.lower_ in _PLACE_PREPS
+
+
+def _subject_before_as_aside(tok: Any) -> Any:
+    """"The Israeli military, as is its usual practice, declined to comment": the parser made the
+    subject the subject of the "as" aside; it is the verb's."""
+    for c in tok.children:
+        if c.dep_ in ("ccomp", "advcl") and c.i < tok.i:
+            mark = next((m for m in c.children if m.dep_ == "mark" and m.lower_ == "as"), None)
+            subj = next((x for x in c.children if x.dep_ == "nsubj" and mark is not None and x.i < mark.i
+                         and tok.doc[mark.i - 1].text == ","), None)
+            if subj is not None:
+                return subj
+    return None
 
 
 _ADVERBIAL_MARKS = frozenset("as while when whenever because since although though if unless once after before".split())

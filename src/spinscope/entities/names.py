@@ -40,7 +40,7 @@ premier chancellor envoy representative adviser advisor aide deputy lawmaker leg
 governor mayor politician candidate member mp mep
 commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
-lawyer attorney prosecutor judge activist campaigner inspector investigator
+lawyer attorney prosecutor judge activist campaigner inspector investigator detective constable barrister solicitor
 billionaire millionaire tycoon magnate financier investor philanthropist oligarch
 """.split())
 # Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the
@@ -201,17 +201,21 @@ def name_parts(name: str) -> list[str]:
     return [fold_accents(_PARTICLES.sub("", p)).casefold() for p in name.split() if p]
 
 
-def role_nouns_in(description: str | None) -> set[str]:
-    """Role nouns (see ROLE_NOUNS) in a description."""
+def role_nouns_in(description: str | None, parts: bool = True) -> set[str]:
+    """Role nouns (see ROLE_NOUNS) in a description; with ``parts``, also the parts of a hyphenated
+    role ("Director-General", "editor-in-chief", "co-founder")."""
     if not description:
         return set()
-    words = {title_key(w) for w in re.findall(r"[A-Za-z.\-]+", description)}
+    found = re.findall(r"[A-Za-z.\-]+", description)
+    words = {title_key(w) for w in found}
+    if parts:
+        words |= {title_key(p) for w in found if "-" in w for p in w.split("-") if p}
     return {w for w in words if w in ROLE_NOUNS}
 
 
 def role_classes(description: str | None) -> set[str]:
     """Role classes of a description ("head of the Center for X" -> {"expert"})."""
-    nouns = role_nouns_in(description)
+    nouns = role_nouns_in(description, parts=False)  # (a "Secretary-General" is of no class of "general")
     classes = {c for c, members in ROLE_CLASSES.items() if nouns & members}
     words = {w.casefold() for w in re.findall(r"[A-Za-z\-]+", description or "")}
     if words & EXPERT_BODY_WORDS:

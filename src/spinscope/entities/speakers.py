@@ -415,7 +415,7 @@ _STAFF_ROLES = frozenset("spokesman spokeswoman spokesperson aide adviser adviso
 def _head_for_staff(noun: str, description: str | None) -> bool:
     """"the Russian leader" and a "Kremlin spokesman": a head is not one of the staff; nor is one of
     the staff the head ("the prime minister's official spokesman" after the prime minister spoke)."""
-    roles = role_nouns_in(description)
+    roles = role_nouns_in(description, parts=False)  # (a "Secretary-General" is no secretary)
     return (noun in _HEAD_ROLES and bool(roles & _STAFF_ROLES)) or (
         noun in _STAFF_ROLES - {"secretary", "deputy"} and bool(roles & _PRINCIPALS) and not roles & _STAFF_ROLES)
 
@@ -431,6 +431,9 @@ def _compatible(noun: str, description: str | None) -> bool:
         return True
     if _head_for_staff(noun, description):
         return False
+    genders = _genders_named(set(_words(description)))
+    if _genders_named({noun}) and genders and not _genders_named({noun}) & genders:
+        return False  # "the spokeswoman" after the Kremlin spokesman spoke
     noun_classes = {c for c, members in ROLE_CLASSES.items() if noun in members}
     classes = role_classes(description)
     return not classes or bool(noun_classes & classes)
@@ -589,6 +592,8 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
 _PLACE_LABELS = ("NORP", "GPE", "LOC")
 # What follows a name that only modifies the source's head: "Border Patrol| agents" (a name
 # tagged PERSON), "Trump| campaign staffers".
+# A role noun the name only modifies ("a former Helion Grid sales manager": the manager speaks)
+_ROLE_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s*,?")
 _MODIFIED_PLURAL = re.compile(r"(?:\s+(?!(?:and|or|nor|in|of|with|his|her|their|its|other|the)\b)[a-z][\w\-]*)?"
                               r"\s+[a-z][\w\-]*[^s\W]s")
 # The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
@@ -873,6 +878,7 @@ _CLAUSE_DESCRIPTION = re.compile(
     r"(?:\S+\s+){1,6}(?:is|was|are|were|will|would|has|have|had)\s"
     # a post verb that is a race, not a post ("leading in polls here", "heading into Tuesday's
     # primaries", "leading Sanders by seven points")
+    r"|^(?:represented|accompanied|flanked|joined|supported|backed|assisted|followed)\s+by\b"  # ("represented by X")
     r"|^(?:heading|leading|running|heads|leads|runs)\s+(?:in|into|by|at|on|for|with|to|toward|towards)\b"
     r"|^(?:heading|leading|running|heads|leads|runs)\s+.*\bby\s+(?:\d+|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|double)[\w-]*\s+(?:points?|percent|votes?)", re.I)
@@ -958,6 +964,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     low = [w.casefold() for w in words]
     if low and low[-1].startswith(("ex-", "former-")) and low[-1].split("-", 1)[1] in ROLE_NOUNS:
         low[-1] = low[-1].split("-", 1)[1]  # "the ex-inspector": the (former) inspector
+    elif low and "-" in low[-1] and low[-1].split("-", 1)[0] in ROLE_NOUNS:
+        low[-1] = low[-1].split("-", 1)[0]  # "the director-general", "the editor-in-chief": the director, editor
     # 0. relative pronouns: "advisers who told him", "Shinzo Abe, who said": the antecedent
     if len(low) == 1 and low[0] in RELATIVE_PRONOUNS:
         found = _relative_antecedent(text, src, entities, doc)
@@ -965,6 +973,20 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             found = _who_after_person(text, src, low[0], persons) or _which_after_body(text, src, low[0], entities) \
                 or found
         return found
+    # 0b. "the Ohio Republican", "the Democrat": the last person given that party's label
+    if src is not None and len(low) >= 2 and low[0] == "the" and low[-1] in ("republican", "democrat"):
+        state = [w for w in words[1:-1] if w[:1].isupper()]
+        letter, party_word = ("R", "Republican") if low[-1] == "republican" else ("D", "Democrat")
+
+        def of_party(source: str) -> bool:  # "R-Ohio", "(R-Ky.)"; or "Ohio Republican Sen. X"
+            if re.search(r"\b" + letter + r"-" + (re.escape(state[0][:3]) if state else ""), source):
+                return True
+            return bool(state) and party_word in source and state[0] in source
+        party = [b for b in attributions if b.source is not None and b.source.start < pos and b.speaker
+                 and b.speaker_label == "PERSON" and not b.unnamed and of_party(b.source.text)]
+        if party:
+            last = max(party, key=lambda b: b.source.start)
+            return last.speaker, "PERSON", False
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
     if src is not None:
@@ -1012,7 +1034,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         owners = [e for e in inside if e.label == "PERSON" and text[e.end:e.end + 2] in ("'s", "\u2019s")
                   and e.end + 2 < head_end and not _speaks_for_owner(text[e.end + 2:head_end])]
         person = next((e for e in reversed(inside) if e.label == "PERSON" and e not in owners
-                       and not _MODIFIED_PLURAL.fullmatch(text[e.end:head_end])), None)
+                       and not _MODIFIED_PLURAL.fullmatch(text[e.end:head_end])
+                       and not _ROLE_AFTER_NAME.fullmatch(text[e.end:head_end])), None)
         if person is not None:
             return person.canonical, "PERSON", False
         if owners and len(low) > 2:
@@ -1211,7 +1234,7 @@ broadcaster newspaper""".split())
 
 
 # "the company", "the group": the organisation named last, whatever its name's own head noun.
-_GENERIC_BODIES = frozenset("company firm group organisation organization charity".split())
+_GENERIC_BODIES = frozenset("company firm group organisation organization charity movement".split())
 # ... but not a public body ("the company" after "the Ministry of Health" or the White House spoke).
 _PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
                                "commission army forces office senate congress assembly house pentagon kremlin "
