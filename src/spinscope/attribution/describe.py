@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from ..model import Attribution, Span
-from ..entities.names import ADDRESS_ONLY, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS, is_title, \
-    title_key
+from ..entities.names import (ADDRESS_ONLY, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS,
+                              is_title, title_key)
 from ..entities.resolve import place_names
 from . import lexicon
 
@@ -86,13 +86,24 @@ def _capital_role(tok: Any) -> bool:
         and title_key(tok.text) not in ADDRESS_ONLY | {"st", "saint"}
 
 
+def _role_of_something_then_name(before: list[Any], appos: list[Any]) -> bool:
+    """"the Minister for Foreign Affairs and East African Cooperation, Hon. Joseph X,": a capitalised
+    role of something (a role noun with "for", "of", "at" or "in") with a name of two words or more
+    in apposition; not "Governor Mary Fallin (R-OK)", whose apposition is a party label."""
+    role_of = any(t.text[:1].isupper() and t.lower_ in ROLE_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "in") for c in t.children) for t in before)
+    name = appos[0].doc[appos[0].i:appos[-1].i + 1].text
+    return role_of and sum(lexicon.upos(t) == "PROPN" and t.is_alpha for t in appos) >= 2 \
+        and not any(t.like_num for t in appos) and not re.match(r"\(?[DRI]\s*-\s*[A-Z]", name)
+
+
 def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     """Fill ``speaker``, ``speaker_description`` and ``unnamed`` from the source's head token."""
     toks = list(head.subtree)
     if att.source is not None:  # (what the source span left out, such as a fronted adverbial, is not described)
         toks = [t for t in toks if base + t.idx >= att.source.start] or toks
-    appos = [c for c in head.children if c.dep_ == "appos" and (att.source is None or base + c.idx < att.source.end)] or [
-        a for a in [second_subject_apposition(head)] if a is not None]
+    appos = [c for c in head.children if c.dep_ == "appos" and (att.source is None or base + c.idx < att.source.end)]
+    appos = appos or [a for a in [second_subject_apposition(head)] if a is not None]
     description = None
     name_toks = toks
     age = next((c for c in appos if c.tag_ == "CD" and c.n_lefts + c.n_rights == 0), None)
@@ -105,12 +116,7 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         a = next((c for c in appos if c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == ","), appos[0])
         a_toks = list(a.subtree)
         capital_role = lexicon.upos(head) == "PROPN" and a.lower_ not in ROLE_NOUNS and (
-            head.lower_ in ROLE_NOUNS or (  # "the Minister for Foreign Affairs and ..., Hon. Joseph X,"
-                any(t.text[:1].isupper() and t.lower_ in ROLE_NOUNS and any(
-                    c.dep_ == "prep" and c.lower_ in ("for", "of", "at", "in") for c in t.children)
-                    for t in toks if t.i < a_toks[0].i)  # (a role of something, not "Governor Mary Fallin (R-OK)")
-                and sum(lexicon.upos(t) == "PROPN" and t.is_alpha for t in a_toks) >= 2
-                and not any(t.like_num for t in a_toks) and not re.match(r"\(?[DRI]\s*-\s*[A-Z]", a.doc[a_toks[0].i:a_toks[-1].i + 1].text)))
+            head.lower_ in ROLE_NOUNS or _role_of_something_then_name([t for t in toks if t.i < a_toks[0].i], a_toks))
         # (an apposition that is a name: "Friends of Hartleigh Libraries" though "Friends" is tagged a noun)
         named_appos = lexicon.upos(a) == "PROPN" or (a.text[:1].isupper() and lexicon.upos(head) == "NOUN" and any(
             lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
@@ -139,7 +145,8 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         # Pre-name role: "defense analyst Victor Litovkin" -> role words before the name.
         left = [t for t in name_toks if t.i < head.i]
         name_start = head.i
-        at_role = False  # the name ends at a capitalised role before a first and last name ("Opposition MP Pavel Drozd")
+        # the name ends at a capitalised role before a first and last name ("Opposition MP Pavel Drozd")
+        at_role = False
         for t in reversed(left):
             if t.text in ("-", "\u2010") and t.i == name_start - 1 and not t.whitespace_ and t.i > 0 \
                     and not t.doc[t.i - 1].whitespace_ and lexicon.upos(t.doc[t.i - 1]) == "PROPN":

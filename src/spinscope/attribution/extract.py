@@ -1487,7 +1487,7 @@ def _no_speech(tok: Any) -> bool:
     if any((c.dep_ == "agent" or (c.dep_ == "prep" and c.lower_ == "by" and any(
             s.dep_ == "nsubj" and lexicon.lemma_of(s) in _MOTIONS for s in tok.children)))
            and any(p.lower_ in ("vote", "votes", "margin") for p in c.children) for c in tok.children):
-        return True  # "The proposals were passed by 24 votes to 17", "a bill ... passed its first reading by 71 votes to 9"
+        return True  # "The proposals were passed by 24 votes to 17", "a bill ... passed its reading by 71 votes to 9"
     if tok.lower_ in ("called", "named", "dubbed") and any(c.dep_ == "auxpass" for c in tok.children) \
             and not any(c.dep_ == "agent" for c in tok.children):
         return True  # "The compound is called berberine": a name, nobody's statement
@@ -1949,7 +1949,8 @@ def _subject_read_as_apposition(tok: Any, subj: Any) -> Any:
     if len(appos) != 1 or subj.left_edge.i <= tok.sent.start:
         return None
     a = appos[0]
-    if a.right_edge.i >= tok.i or doc[a.left_edge.i - 1].text != "," or doc[a.left_edge.i].lower_ not in ("a", "an", "one"):
+    if a.right_edge.i >= tok.i or doc[a.left_edge.i - 1].text != "," \
+            or doc[a.left_edge.i].lower_ not in ("a", "an", "one"):
         return None
     if any(t.is_punct or t.head.i != tok.i for t in doc[a.right_edge.i + 1:tok.i]):
         return None  # ("Halbrook, a local firm, has claimed": a closing comma makes it an apposition)
@@ -2152,7 +2153,7 @@ def _adjacent_quote(text: str, base: int, doc: Any, tok: Any, quotes: list[Quote
             # '“A,” he said, adding: “B.”': two cues, one quotation each
             q = before[-1] if tok.i == verbs[0].i else after[0]
             return (q.start, q.end)
-        if _THAT_BEFORE_QUOTE.search(gap) and base + tok.idx > before[-1].end:
+        if _THAT_BEFORE_QUOTE.search(gap):
             return (after[0].start, after[0].end)  # '"...", adding that "B."': the cue introduces only B
         if len(gap) < 80 and not _CONJOINED_GAP.match(gap):  # split quote around a short "he said"
             return (before[-1].start, after[0].end)
