@@ -1861,3 +1861,12 @@ def test_a_name_that_only_modifies_a_role_and_an_anonymity_clause():
         "the street was still \"in bits\" months after the killing.")
     said = [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text in ("said", "did not want")]
     assert said == [("A former Helion Grid sales manager", True), ("A neighbour", True)]
+
+
+def test_the_person_a_question_was_put_to_answers():
+    art = _analyse_text(
+        "Talks\n\nPrime Minister Anna Berg spoke to the BBC on Sunday. Presenter Laura Kuenssberg asked Berg whether "
+        "the talks had failed. \"They have not,\" she said.\n\nSanders is pushing back, questioning Clinton's judgment "
+        "on Iraq. He asks, \"Do we really feel confident about her?\"")
+    assert [(a.source.text, a.speaker) for a in art.attributions if a.source.text in ("she", "He")] == [
+        ("she", "Anna Berg"), ("He", "Sanders")]

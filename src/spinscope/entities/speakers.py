@@ -665,7 +665,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             # who spoke last, when nobody named was mentioned since
             found = _unnamed_person_before(pos, singles, said, persons, raw.strip().casefold(),
                                            article.attributions)
-            result = found or result
+            result = found or _person_asked(text, pos, order, persons) or result
         if result is None and src is not None and raw.strip().casefold() == "it":
             # "The paper concludes that ... It recommended", "the exchange said ... it added":
             # the document or body that spoke last, when no organisation entity did
@@ -736,6 +736,26 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
 
 
 _JOINT_TAIL_STOP = re.compile(r"\b(?:of|for|to|at|with|by|from|on|in|between|among)\b", re.I)
+
+
+def _person_asked(text: str, pos: int, order: list[Attribution],
+                  persons: list[Entity]) -> tuple[str, str, bool] | None:
+    """"Hannity asked Delaney whether ... “…,” he said": the person a question was just put to
+    answers (the statement right before asks, with a person right after its cue, in the same or
+    the previous sentence)."""
+    before = [b for b in order if b.cue is not None and (b.source or b.cue).start < pos]
+    if not before:
+        return None
+    last = max(before, key=lambda b: (b.source or b.cue).start)
+    if not _ASKED.search(last.cue.text) or pos - last.cue.end > ASKED_WINDOW_CHARS:
+        return None
+    asked = next((e for e in persons if last.cue.end < e.start <= last.cue.end + 2
+                  and text[e.end:e.end + 2] not in ("'s", "\u2019s")), None)  # (not "questioning Clinton's judgment")
+    return (asked.canonical, "PERSON", False) if asked is not None else None
+
+
+ASKED_WINDOW_CHARS = 300
+_ASKED = re.compile(r"\b(?:ask|asks|asked|asking|pressed|quizzed)$", re.I)
 
 
 def _joint_speakers(text: str, persons: list[Entity], end: int) -> list[Entity]:
