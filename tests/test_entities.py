@@ -1870,3 +1870,13 @@ def test_the_person_a_question_was_put_to_answers():
         "on Iraq. He asks, \"Do we really feel confident about her?\"")
     assert [(a.source.text, a.speaker) for a in art.attributions if a.source.text in ("she", "He")] == [
         ("she", "Anna Berg"), ("He", "Sanders")]
+
+
+def test_a_role_noun_goes_to_the_person_it_describes_over_a_last_speaker_of_another_office():
+    art = _analyse_text(
+        "Debate\n\nRepublican Sen. Daniel Whitcombe said tariffs had worked. Ortega, a former Toledo mayor, said "
+        "the senator had voted against apprenticeships. The senator replied that the bill was stuffed with pork."
+        "\n\nThe water minister, Helen Ashdown, told the House the bill was a shake-up. The Labour MP for Stroud, "
+        "Tom Faraday, said it did not go far enough. The minister replied that ministers were ready to act.")
+    assert [a.speaker for a in art.attributions if a.source.text in ("The senator", "The minister")] == [
+        "Daniel Whitcombe", "Helen Ashdown"]

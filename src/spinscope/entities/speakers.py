@@ -707,6 +707,12 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
             a.speaker_description = _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description))
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
+        info = people.get(canonical) if label == "PERSON" and not unnamed else None
+        if info is not None and not info.description and a.speaker_description \
+                and role_nouns_in(a.speaker_description):
+            # a role only a statement's source gives ("the water minister, Helen Ashdown, told the
+            # House"): the person's description from now on, for "The minister replied"
+            info.description = a.speaker_description
     # "I" / "we" speaking inside someone's quotation or transcript answer is that speaker ("Mao
     # Ning: The US is in no position to lecture others. ... We urge the US to stop smearing China.")
     for a in order:
@@ -1617,6 +1623,28 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
     return not any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
 
 
+# Abbreviated titles of a role noun ("the senator": "Sen. X").
+_ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
+                       "colonel": "col", "captain": "capt", "sergeant": "sgt", "commander": "cmdr",
+                       "councillor": "cllr", "detective": "det", "inspector": "insp"}
+
+
+def _other_office(noun: str, description: str) -> bool:
+    """Whether a description holds an office (a title: mayor, minister, judge, ...) other than the
+    noun's own office ("the senator" is not the "former Toledo Mayor"; but "the analyst" may be
+    the head of a research centre)."""
+    offices = {r for r in role_nouns_in(description, parts=False) if is_title(r)}
+    return is_title(noun) and bool(offices) and noun not in offices
+
+
+def _described_as(noun: str, description: str | None) -> bool:
+    """Whether a description names this role noun, in full or as its abbreviated title."""
+    if not description:
+        return False
+    return noun in role_nouns_in(description) or (
+        noun in _ROLE_ABBREVIATIONS and _ROLE_ABBREVIATIONS[noun] in {title_key(w) for w in description.split()})
+
+
 # Modifiers that say nothing about who someone is ("the former teacher").
 _GENERIC_MODS = frozenset("former retired local new old young elderly senior junior veteran same other".split())
 # Other words for an occupation: "the doctor" after "a local physician" or "Dr. X".
@@ -1657,6 +1685,16 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
             if fits:
                 return fits[0]
         if _compatible(noun, last_description) and _names_fit(names, last_description):
+            # ... unless the last speaker is not described by the noun and someone earlier is ("The
+            # minister replied" after an MP spoke, the water minister before him; "the senator" and
+            # "Sen. X")
+            if not _described_as(noun, last_description) and (
+                    not last_description or _other_office(noun, last_description)):
+                described = [x.canonical for x in reversed(earlier) if x.canonical != last and people.get(x.canonical)
+                             and _described_as(noun, people[x.canonical].roles)
+                             and _names_in(names, people[x.canonical].roles)]
+                if described:
+                    return described[0]
             return last
 
     def last_pos(p: PersonInfo) -> int:
