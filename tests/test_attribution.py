@@ -1814,3 +1814,10 @@ def test_appeals_and_fact_check_labels_are_no_transcript_speakers() -> None:
 ])
 def test_anonymity_an_as_aside_and_a_dated_dateline(extractor, text, expected) -> None:
     assert [(a.source.text if a.source else None, a.cue.text) for a in extractor(text)] == expected
+
+
+def test_a_dateline_of_a_place_and_its_state(extractor) -> None:
+    found = extractor("CARVER SPRINGS, Ky. — At least seven people are dead and more than 30 remain unaccounted for, "
+                      "officials said.")
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("officials", "At least seven people are dead and more than 30 remain unaccounted for")]

@@ -1880,3 +1880,12 @@ def test_a_role_noun_goes_to_the_person_it_describes_over_a_last_speaker_of_anot
         "Tom Faraday, said it did not go far enough. The minister replied that ministers were ready to act.")
     assert [a.speaker for a in art.attributions if a.source.text in ("The senator", "The minister")] == [
         "Daniel Whitcombe", "Helen Ashdown"]
+
+
+def test_asked_about_is_no_description():
+    art = _analyse_text(
+        "Podcast\n\nGovernment spokesperson Felipe Arancibia, asked about the exchange at a press conference at La "
+        "Moneda on Wednesday, said the government \u201cdoes not comment on podcasts,\u201d but added that the pension "
+        "debate \u201cdeserves more light and less heat.\u201d")
+    assert {a.speaker_description for a in art.attributions if a.speaker == "Felipe Arancibia"} == {
+        "Government spokesperson"}

@@ -1151,8 +1151,10 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
 # "But the last part, as Krugman points out, is ...": the linking word is the writer's, not the speaker's.
 _LEADING_CONJUNCTION = re.compile(r"(?:And|But|Yet|Or|So|Still|Plus)\b,?\s+(?=\S)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s"
-                       r"|[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-—–]{1,2}\s)")
-# ("NEW YORK, March 5 - ": a place in capitals and a date, no outlet)
+                       r"|[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-—–]{1,2}\s"
+                       r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3},\s+[A-Z][a-z]{1,12}\.?\s*[-—–]{1,2}\s)")
+# ("NEW YORK, March 5 - ": a place in capitals and a date, no outlet; "CARVER SPRINGS, Ky. — ": a
+# place in capitals and its state or country)
 # "Tehran, Press TV - ", "Damascus, SANA - ": a place, a comma, the outlet; only where a paragraph
 # starts (inside one, "Putin, Biden - " is no dateline)
 _PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[A-Z][\w&'’.-]*\s){0,3}"

@@ -905,6 +905,7 @@ _CLAUSE_DESCRIPTION = re.compile(
     # a post verb that is a race, not a post ("leading in polls here", "heading into Tuesday's
     # primaries", "leading Sanders by seven points")
     r"|^(?:represented|accompanied|flanked|joined|supported|backed|assisted|followed)\s+by\b"  # ("represented by X")
+    r"|^(?:asked|questioned|pressed)\s+(?:about|on|whether|if|why|how|what)\b"  # ("asked about the exchange")
     r"|^(?:heading|leading|running|heads|leads|runs)\s+(?:in|into|by|at|on|for|with|to|toward|towards)\b"
     r"|^(?:heading|leading|running|heads|leads|runs)\s+.*\bby\s+(?:\d+|one|two|three|four|five|six|seven|eight"
     r"|nine|ten|double)[\w-]*\s+(?:points?|percent|votes?)", re.I)
