@@ -14,7 +14,7 @@ from typing import Any
 
 from ..model import Attribution, Span
 from ..entities.names import (ADDRESS_ONLY, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS,
-                              is_title, title_key)
+                              title_key, title_like)
 from ..entities.resolve import place_names
 from . import lexicon
 
@@ -82,7 +82,7 @@ def second_subject_apposition(head: Any) -> Any:
 
 def _capital_role(tok: Any) -> bool:
     """A capitalised role or rank word tagged as part of a name ("MP", "Minister", "Senator")."""
-    return tok.text[:1].isupper() and tok.is_alpha and (tok.lower_ in ROLE_NOUNS or is_title(tok.text)) \
+    return tok.text[:1].isupper() and tok.is_alpha and title_like(tok.text) \
         and title_key(tok.text) not in ADDRESS_ONLY | {"st", "saint"}
 
 

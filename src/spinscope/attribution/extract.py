@@ -1391,7 +1391,7 @@ def _subject(tok: Any) -> Any:
             if tok.lower_ in _BELIEF_STATES and c.lower_ not in ("it", "this", "that"):
                 return c  # "Some experts are convinced that ...": the convinced believe it
             return None
-        return _name_after_participle(c) or (_subject_read_as_apposition(tok, c) if c.dep_ == "nsubj" else None) or c
+        return _name_after_participle(c) or _subject_read_as_apposition(tok, c) or c
     for c in tok.children:
         if c.dep_ == "agent":
             pobj = [p for p in c.children if p.dep_ == "pobj"]
@@ -1948,7 +1948,7 @@ def _subject_read_as_apposition(tok: Any, subj: Any) -> Any:
     the start of a sentence or clause): the description's head, else None."""
     doc = tok.doc
     appos = [c for c in subj.children if c.dep_ == "appos" and c.i > subj.i]
-    if len(appos) != 1 or subj.left_edge.i <= tok.sent.start:
+    if subj.dep_ != "nsubj" or len(appos) != 1 or subj.left_edge.i <= tok.sent.start:
         return None
     a = appos[0]
     if a.right_edge.i >= tok.i or doc[a.left_edge.i - 1].text != "," \
@@ -2105,7 +2105,7 @@ def _adverbial_clause_before(clause: Any, cue: Any) -> bool:
 def _subject_shallow(tok: Any) -> Any:
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj") and not _infinitive_subject(c):
-            return (_subject_read_as_apposition(tok, c) if c.dep_ == "nsubj" else None) or c
+            return _subject_read_as_apposition(tok, c) or c
     return None
 
 

@@ -201,6 +201,11 @@ def name_parts(name: str) -> list[str]:
     return [fold_accents(_PARTICLES.sub("", p)).casefold() for p in name.split() if p]
 
 
+def title_like(word: str) -> bool:
+    """A title ("Sen.", "Minister") or a role noun ("analyst")."""
+    return is_title(word) or word.casefold() in ROLE_NOUNS
+
+
 def role_nouns_in(description: str | None, parts: bool = True) -> set[str]:
     """Role nouns (see ROLE_NOUNS) in a description; with ``parts``, also the parts of a hyphenated
     role ("Director-General", "editor-in-chief", "co-founder")."""

@@ -37,7 +37,8 @@ from .resolve import place_names
 from .names import (ADDRESS_ONLY, DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PARTY_LABEL,
                     PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
-                    name_parts, title_key, role_classes, role_nouns_in, singular, split_title, strip_possessive)
+                    name_parts, title_key, title_like, role_classes, role_nouns_in, singular, split_title,
+                    strip_possessive)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -206,10 +207,6 @@ def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
             or _REPORTING.search(phrase) or words[0].casefold() in _CLAUSE_STARTS | _ADVERBIAL_STARTS:
         return None  # "Speaking to reporters, X", "In Moscow, X", "According to the minister, X"
     return phrase
-
-
-def title_like(word: str) -> bool:
-    return is_title(word) or word.casefold() in ROLE_NOUNS
 
 
 # Forms of address: the role-less honorifics plus those that are also a credential or rank.
@@ -417,11 +414,13 @@ def _head_for_staff(noun: str, description: str | None) -> bool:
     the staff the head ("the prime minister's official spokesman" after the prime minister spoke)."""
     roles = role_nouns_in(description, parts=False)  # (a "Secretary-General" is no secretary)
     return (noun in _HEAD_ROLES and bool(roles & _STAFF_ROLES)) or (
-        noun in _STAFF_ROLES - {"secretary", "deputy"} and bool(roles & _PRINCIPALS) and not roles & _STAFF_ROLES)
+        noun in _SPEAKING_STAFF and bool(roles & _PRINCIPALS) and not roles & _STAFF_ROLES)
 
 
-# Those who have staff ("the minister's spokesman" is not the minister).
+# Those who have staff ("the minister's spokesman" is not the minister), and the staff who speak
+# for them (not a "secretary" or "deputy", who may hold an office of their own).
 _PRINCIPALS = _HEAD_ROLES | frozenset("minister governor mayor senator ambassador".split())
+_SPEAKING_STAFF = _STAFF_ROLES - {"secretary", "deputy"}
 
 
 def _compatible(noun: str, description: str | None) -> bool:
@@ -590,10 +589,10 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
 
 
 _PLACE_LABELS = ("NORP", "GPE", "LOC")
-# What follows a name that only modifies the source's head: "Border Patrol| agents" (a name
-# tagged PERSON), "Trump| campaign staffers".
 # A role noun the name only modifies ("a former Helion Grid sales manager": the manager speaks)
 _ROLE_AFTER_NAME = re.compile(r"(?:\s+[a-z][\w\-]*){0,2}\s+(?:" + "|".join(sorted(ROLE_NOUNS)) + r")\s*,?")
+# What follows a name that only modifies the source's head: "Border Patrol| agents" (a name
+# tagged PERSON), "Trump| campaign staffers".
 _MODIFIED_PLURAL = re.compile(r"(?:\s+(?!(?:and|or|nor|in|of|with|his|her|their|its|other|the)\b)[a-z][\w\-]*)?"
                               r"\s+[a-z][\w\-]*[^s\W]s")
 # The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
@@ -1158,7 +1157,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         names = tuple(strip_possessive(w) for w in words[(0 if possessed else 1):-1]
                       if w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
         mods = tuple(w for w in low[(0 if possessed else 1):-1] if w.isalpha())  # "the former intelligence officer"
-        staff_of = owned and low[-1] in _STAFF_ROLES - {"secretary", "deputy"} and not names
+        staff_of = owned and low[-1] in _SPEAKING_STAFF and not names
         # ("the prime minister's official spokesman": someone's staff, not the last speaker)
         chosen = (None if staff_of else _by_description(low[-1], pos, people, said, fallback=not owned, names=names,
                                                         mods=mods)) \
@@ -1274,9 +1273,14 @@ def _last_body(pos: int, said: list[_Said]) -> _Said | None:
     no safe antecedent: the recogniser's ORG mentions are too noisy for that)."""
     last = max((x for x in said if x.label == "ORG" and x.pos < pos and pos - x.pos <= LAST_BODY_WINDOW_CHARS),
                key=lambda x: x.pos, default=None)
-    if last is None or {w.casefold() for w in re.findall(r"[\w\-]+", last.canonical)} & _PUBLIC_BODY_WORDS:
+    if last is None or _name_words(last.canonical) & _PUBLIC_BODY_WORDS:
         return None
     return last
+
+
+def _name_words(name: str) -> set[str]:
+    """The lower-cased words of an organisation's name ("Court" and "Appeal" of "Court of Appeal")."""
+    return {w.casefold() for w in re.findall(r"[\w\-]+", name)}
 
 
 def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
@@ -1287,7 +1291,7 @@ def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
     object ("The court rejected ..." after the Court of Appeal ruled and "an appeal to the
     Supreme Court")."""
     cands = [e for e in entities if e.label in ("ORG", "MEDIA") and e.end <= pos and pos - e.end <= 3000
-             and noun in {w.casefold() for w in re.findall(r"[\w\-]+", e.canonical)}]
+             and noun in _name_words(e.canonical)]
     if not cands:
         return None
     last = max(cands, key=lambda e: e.end)
