@@ -1821,3 +1821,17 @@ def test_a_dateline_of_a_place_and_its_state(extractor) -> None:
                       "officials said.")
     assert [(a.source.text, a.content.text) for a in found] == [
         ("officials", "At least seven people are dead and more than 30 remain unaccounted for")]
+
+
+def test_the_medium_of_the_verb_a_participle_cue_follows(extractor) -> None:
+    found = extractor("Dr Helen Marsh spoke to The Northern Review about the findings, saying the results were "
+                      "alarming.")
+    assert [(a.cue.text, a.medium) for a in found] == [("saying", "The Northern Review")]
+
+
+def test_whom_someone_wrote_or_spoke_to_is_no_content(extractor) -> None:
+    found = extractor("Marsh wrote to the council, warning that costs would rise. The mayor wrote to residents "
+                      "last week.")
+    assert [(a.cue.text, a.content.text) for a in found] == [("warning", "that costs would rise")]
+    # (what a statement refers to stays its content)
+    assert [a.content.text for a in extractor("He referred to the deal.")] == ["the deal"]

@@ -1889,3 +1889,21 @@ def test_asked_about_is_no_description():
         "debate \u201cdeserves more light and less heat.\u201d")
     assert {a.speaker_description for a in art.attributions if a.speaker == "Felipe Arancibia"} == {
         "Government spokesperson"}
+
+
+def test_the_one_asked_is_not_the_asker():
+    # (in this paragraph the parser tags "asked" VBD: it still takes no subject from "Mao Ning said")
+    art = _analyse_text(
+        "Briefing\n\nBEIJING - China's foreign ministry on Monday rejected the report.\n\nWhen asked about the "
+        "sanctions, Mao Ning said China \"firmly opposes\" unilateral measures.\n\nWater UK said bills would rise.")
+    assert [(a.cue.text, a.speaker) for a in art.attributions if a.cue.text in ("asked about", "said")] == [
+        ("asked about", None), ("said", "Mao Ning"), ("said", "Water UK")]
+
+
+def test_a_body_named_after_its_place_is_an_organisation():
+    art = _analyse_text(
+        "Bills\n\nWater UK said bills would rise by 10 percent next year. Police Scotland said two men were "
+        "arrested in Central London on Monday.")
+    assert [a.speaker for a in art.attributions] == ["Water UK", "Police Scotland"]
+    assert {(e.text, e.label) for e in art.entities} >= {("Water UK", "ORG"), ("Police Scotland", "ORG")}
+    assert not [e for e in art.entities if "London" in e.text and e.label == "ORG"]  # (a part of a place is no body)

@@ -258,6 +258,8 @@ def _speaking_to(cue: Any) -> Any:
     verbs = [c for c in cue.children if c.dep_ == "advcl" and c.i < cue.i and c.tag_ == "VBG"]
     verbs += [c for s in speakers for c in s.children if c.dep_ in ("acl", "relcl") and c.i > s.i]
     verbs += [c for s in speakers for c in fronted_participles(s)]  # (hung on the speaker by the parser)
+    if cue.dep_ == "advcl" and cue.tag_ == "VBG" and cue.head.i < cue.i:
+        verbs.append(cue.head)  # "X spoke to The Northern Review about ..., saying ...": the verb the cue follows
     for adv in verbs:
         if adv.lower_ not in ("speaking", "talking", "writing", "spoke", "talked", "wrote", "speaks", "talks"):
             continue

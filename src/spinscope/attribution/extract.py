@@ -1354,7 +1354,9 @@ def _subject(tok: Any) -> Any:
         return None  # "Putin — reported to have taken control — may ...": reported by somebody unnamed
     if tok.dep_ == "acl" and tok.tag_ == "VBN" and not any(c.dep_ == "agent" for c in tok.children):
         return None  # "the two men, identified as X and Y": identified by nobody named
-    if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and tok.i == tok.sent.start)) and tok.dep_ == "advcl" and (
+    if (tok.tag_ == "VBN" or (tok.tag_ == "VBD" and (tok.i == tok.sent.start or (
+            tok.i == tok.sent.start + 1 and tok.doc[tok.i - 1].lower_ in _REDUCED_CLAUSE_MARKS)))) \
+            and tok.dep_ == "advcl" and (
             tok.i < tok.head.i or tok.doc[tok.i - 1].text == "," or tok.doc[tok.i - 1].lower_ in _REDUCED_CLAUSE_MARKS) \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in tok.children):
         # (also "X made the remarks at a briefing when asked about ...": asked by someone unnamed)
@@ -2191,6 +2193,9 @@ _ADDRESSEE_STEMS = lexicon.form_stems(_ADDRESSEE_VERBS)
 # Prepositions PolNeAR keeps in the cue when their object is the content ("referring to X",
 # "said of X", "balked at X"); "say" takes only "of".
 CUE_PREPS = frozenset("to of about at for on against".split())
+# Verbs whose "to X" is who they addressed ("wrote to the council", "spoke to residents"), not what
+# the statement was about ("referred to", "objected to", "pointed to").
+_ADDRESSEE_TO = frozenset("write speak talk".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 _TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday "
                         "tomorrow night morning evening day week month year weekend time january february "
@@ -2216,6 +2221,7 @@ def _cue_extension(tok: Any) -> tuple[list[Any], Any]:
         pobj = [c for c in nxt.children if c.dep_ == "pobj"]
         lemma = lexicon.lemma_of(tok)
         if pobj and nxt.lower_ in CUE_PREPS and (lemma != "say" or nxt.lower_ == "of") \
+                and not (nxt.lower_ == "to" and lemma in _ADDRESSEE_TO) \
                 and pobj[0].lower_ not in lexicon.AUDIENCE_WORDS \
                 and pobj[0].lower_ not in _TIME_WORDS and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
             ext.append(nxt)

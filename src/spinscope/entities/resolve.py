@@ -623,6 +623,50 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+# Words that make a part of a place, not a body named after it ("Central London", "Southern Ukraine").
+_PLACE_PARTS = frozenset("""north south east west northern southern eastern western central greater upper
+lower inner outer downtown new old mainland rural coastal metropolitan mid northeast northwest southeast
+southwest northeastern northwestern southeastern southwestern little big great""".split())
+
+
+# Places the gazetteer (cities and countries) lacks that name bodies: "Police Scotland", "Sport England".
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland", "Britain", "Great Britain"})
+
+
+def _org_before_place(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
+    """"Water UK", "Police Scotland", "Sport England": a body whose name ends in a place. The
+    model tags only the place; one or two capitalised words bound to it as its compound, that
+    are no entity, title, role or part of a place ("Central London"), make it an organisation
+    named in full."""
+    if doc is None:
+        return
+    taken = {(m.start, m.end) for m in mentions}
+    for m in mentions:
+        if m.label != "GPE" or (text[m.start:m.end] not in place_names() and m.origin != "table"
+                                and text[m.start:m.end] not in _HOME_NATIONS) \
+                or _title_case_line(text, m.start):
+            continue  # (a surname the model took for a place: "Angus Houston"; a headline: "Defeat Russia")
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) != 1:
+            continue
+        place = span[0]
+        if place.dep_ not in ("nsubj", "nsubjpass", "poss", "appos"):
+            continue  # a body that speaks or owns ("Water UK said", "Police Scotland's officers")
+        first = place.i
+        while first > place.sent.start and place.i - first < 2:
+            prev = place.doc[first - 1]
+            if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != place.i or prev.ent_type_ \
+                    or not prev.text.istitle() or prev.lower_ in _PLACE_PARTS or is_title(prev.text) \
+                    or prev.lower_ in ROLE_NOUNS or any(o.start <= prev.idx < o.end for o in mentions):
+                break
+            first -= 1
+        if first == place.i or (place.doc[first].idx, m.end) in taken or len(place.doc[first]) < 3 or (
+                first > place.sent.start and (is_title(place.doc[first - 1].text) or place.doc[first - 1].tag_ == "NNP")):
+            continue  # (a name after a title or a first name: "Air Chief Marshal Angus Houston")
+        m.start, m.label, m.origin = place.doc[first].idx, "ORG", "ner"
+        m.canonical = text[m.start:m.end]
+
+
 def _merge_org_prefixes(mentions: list[Mention], text: str) -> None:
     """"Iron Dawn" -> "Iron Dawn Legion" when the longer name is the only ORG it begins (not a
     product: "Malaysia Airlines Boeing" before "777" is an aircraft, not the airline's name)."""
@@ -886,6 +930,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
+    _org_before_place(mentions, text, doc)
     _merge_org_prefixes(mentions, text)
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
