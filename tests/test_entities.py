@@ -1907,3 +1907,21 @@ def test_a_body_named_after_its_place_is_an_organisation():
     assert [a.speaker for a in art.attributions] == ["Water UK", "Police Scotland"]
     assert {(e.text, e.label) for e in art.entities} >= {("Water UK", "ORG"), ("Police Scotland", "ORG")}
     assert not [e for e in art.entities if "London" in e.text and e.label == "ORG"]  # (a part of a place is no body)
+
+
+def test_an_org_role_and_name_tagged_as_one_org_and_a_first_name_the_model_missed():
+    art = _analyse_text(
+        "Sanctions\n\nKremlin Spokesman Anatoly Grebnev told reporters that the economy had adapted. Grebnev said "
+        "the measures would fail.\n\nAlexei Dronov, a retired captain of the Russian Navy, disagreed. \"It is a "
+        "blockade,\" Dronov told Sputnik.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions if a.cue.text in ("told", "said")] == [
+        ("Anatoly Grebnev", "Kremlin Spokesman"), ("Anatoly Grebnev", "Kremlin Spokesman"),
+        ("Alexei Dronov", "retired captain of the Russian Navy")]
+    assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Anatoly Grebnev", "Alexei Dronov"}
+
+
+def test_a_players_position_is_a_role():
+    art = _analyse_text(
+        "Derby\n\nStriker Tom Vale scored twice. Defender Kofi Mensah was sent off. \"We deserved it,\" the striker "
+        "said.")
+    assert [a.speaker for a in art.attributions if a.source.text == "the striker"] == ["Tom Vale"]

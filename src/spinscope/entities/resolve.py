@@ -151,7 +151,9 @@ def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
     words = list(re.finditer(r"\S+", surface))
     last = max((i for i, w in enumerate(words) if w.group(0).casefold() in _NOT_NAME_ENDINGS | {"nations"}),
                default=None)
-    if last is None or last >= len(words) - 2:
+    if last is None:
+        return _name_after_org_role(surface, words)
+    if last >= len(words) - 2:
         return None
     rest = words[last + 1:]
     k = 0
@@ -163,6 +165,22 @@ def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
         return None
     title = surface[rest[0].start():rest[k - 1].end()] if k else ""
     return words[last].end(), name[0].start(), title
+
+
+def _name_after_org_role(surface: str, words: list[re.Match]) -> tuple[int, int, str] | None:
+    """"Kremlin Spokesman Anatoly Grebnev", "Pentagon Press Secretary John Kirby" tagged as one ORG:
+    the organisation, the role ("Press Secretary") and a name of two or three words."""
+    role = next((i for i, w in enumerate(words) if i >= 1 and w.group(0).casefold() in _ORG_ROLE_TAIL), None)
+    if role is None:
+        return None
+    first = role
+    while first > 1 and words[first - 1].group(0).casefold() in _ORG_ROLE_TAIL_WITH:
+        first -= 1
+    name = words[role + 1:]
+    if not 2 <= len(name) <= 3 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in name) or any(
+            w.group(0).casefold() in _NOT_NAME_ENDINGS or is_title(w.group(0)) for w in name):
+        return None
+    return words[first - 1].end(), name[0].start(), surface[words[first].start():words[role].end()]
 
 
 _URL = re.compile(r"://|^www\.|\.(?:com|org|net|co)/|@\w", re.I)
@@ -623,6 +641,29 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
+    """"Alexei Dronov, a retired captain, ...": the model found "Dronov" only. A capitalised word
+    the parser binds to a one-word PERSON as its compound, that is no title, role, place or other
+    entity, is the first name."""
+    if doc is None:
+        return
+    for m in mentions:
+        if m.label != "PERSON" or m.origin != "ner" or m.title or " " in text[m.start:m.end]:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].i == 0:
+            continue
+        prev = span.doc[span[0].i - 1]
+        if span[0].dep_ != "nsubj" and not any(c.dep_ == "appos" for c in span[0].children):
+            continue  # (only a name that speaks or is described: "Alexei Dronov, a retired captain,")
+        if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != span[0].i or prev.ent_type_ \
+                or not _NAME_WORD.fullmatch(prev.text) or is_title(prev.text) or prev.lower_ in ROLE_NOUNS \
+                or prev.lower_ in PERSON_NOUNS or prev.text in place_names() or text[prev.idx + len(prev.text):m.start] != " " \
+                or any(o.start <= prev.idx < o.end for o in mentions) or _title_case_line(text, m.start):
+            continue
+        m.start = prev.idx
+
+
 # Words that make a part of a place, not a body named after it ("Central London", "Southern Ukraine").
 _PLACE_PARTS = frozenset("""north south east west northern southern eastern western central greater upper
 lower inner outer downtown new old mainland rural coastal metropolitan mid northeast northwest southeast
@@ -928,6 +969,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
         cands.append(Mention(tm.start, tm.end, tm.entry.label, "table", tm.entry.canonical))
     cands.extend(_role_named_people(text, cands, table))
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
+    _first_names(mentions, text, doc)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _org_before_place(mentions, text, doc)
