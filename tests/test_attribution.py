@@ -1835,3 +1835,12 @@ def test_whom_someone_wrote_or_spoke_to_is_no_content(extractor) -> None:
     assert [(a.cue.text, a.content.text) for a in found] == [("warning", "that costs would rise")]
     # (what a statement refers to stays its content)
     assert [a.content.text for a in extractor("He referred to the deal.")] == ["the deal"]
+
+
+def test_according_to_then_the_subject_the_parser_hung_on_the_source(extractor) -> None:
+    found = extractor('According to Varnavskaya, the new restrictions, which for the first time include a phased ban '
+                      'on imports of Russian gas, "will hit the European consumer first of all."')
+    assert [(a.source.text, a.content.text[:25]) for a in found] == [("Varnavskaya", "the new restrictions, whi")]
+    found = extractor("According to Ivan Petrov, a spokesman for the ministry, the talks failed.")
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("Ivan Petrov, a spokesman for the ministry,", "the talks failed")]

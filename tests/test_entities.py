@@ -1925,3 +1925,13 @@ def test_a_players_position_is_a_role():
         "Derby\n\nStriker Tom Vale scored twice. Defender Kofi Mensah was sent off. \"We deserved it,\" the striker "
         "said.")
     assert [a.speaker for a in art.attributions if a.source.text == "the striker"] == ["Tom Vale"]
+
+
+def test_the_role_noun_goes_to_a_named_holder_who_spoke_after_an_anonymous_one():
+    art = _analyse_text(
+        "Truce\n\nA US State Department spokesman told reporters on Tuesday that the ball was in Hamas's court.\n\n"
+        "Iran's Foreign Ministry spokesman Hossein Rezvani condemned the strikes.\n\nThe spokesman stressed that "
+        "Iran supports any agreement.\n\nA senior official said talks had stalled. The official added that no date "
+        "was set.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions if a.source.text in ("The spokesman", "The official")] == [
+        ("Hossein Rezvani", False), ("The official", True)]

@@ -458,6 +458,10 @@ class AttributionExtractor:
             return None  # "according to plan"
         src_toks = list(pobj[0].subtree)
         src = source_span(text, base, pobj[0])
+        subj = _apposition_that_is_the_subject(pobj[0], tok)
+        if subj is not None:  # "According to X, the new restrictions, which ..., "will hit ...""
+            src_toks = [t for t in src_toks if t.i < subj.left_edge.i and not (t.is_punct and t.i == subj.left_edge.i - 1)]
+            src = Span.of(text, base + src_toks[0].idx, base + _tok_end(src_toks[-1]))
         phrase = (min(tok.i, src_toks[0].i), max(to.i, src_toks[-1].i))
         # Content: the clause the phrase modifies, without the phrase.
         sent = tok.sent
@@ -1162,6 +1166,23 @@ _PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[
 
 
 _UNDER_TITLE = re.compile(r"(?:\b[A-Z][\w.]*\s+){0,2}Under[\s-]+$")
+
+
+def _apposition_that_is_the_subject(pobj: Any, according: Any) -> Any:
+    """"According to Varnavskaya, the new restrictions, which ..., "will hit the consumer"": the
+    parser made the clause's subject an apposition of the source, leaving the verb after it with
+    no subject. Returns that noun (a plural or a thing, not "a spokeswoman") or None."""
+    verb = according.head
+    appos = next((c for c in pobj.children if c.dep_ == "appos" and c.i > pobj.i), None)
+    if appos is None or verb.i <= appos.right_edge.i or not verb.tag_.startswith("VB") \
+            or any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    if not all(t.is_punct or t.dep_ in ("aux", "auxpass", "neg", "advmod") or t.is_quote
+               for t in verb.doc[appos.right_edge.i + 1:verb.i]):
+        return None
+    if appos.tag_ not in ("NNS", "NNPS") and lexicon.lemma_of(appos) in ROLE_NOUNS:
+        return None  # (a description of the source: "According to X, the spokeswoman, ...")
+    return appos
 
 
 def source_span(text: str, base: int, head: Any) -> Span:

@@ -1572,7 +1572,10 @@ def _introduced_after_lede(text: str, order: list[Attribution],
 
 def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> bool:
     """Whether an unnamed source with this head noun spoke before ("a senior US official"):
-    then "the official" is that anonymous person, not the last named one."""
+    then "the official" is that anonymous person, not the last named one; unless a person
+    described so spoke since ("A US spokesman told reporters ...; Foreign Ministry spokesman X
+    condemned ...; the spokesman stressed": X)."""
+    anonymous = None
     for a in attributions:
         if a.source is None or a.source.start >= pos or not a.unnamed:
             continue
@@ -1581,8 +1584,11 @@ def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> b
         # requested anonymity")
         cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS or w in RELATIVE_PRONOUNS), len(words))
         if words[:cut] and words[0] in ("a", "an", "one", "another") and words[:cut][-1] == noun:
-            return True
-    return False
+            anonymous = a.source.start
+    if anonymous is None:
+        return False
+    return not any(a.source is not None and anonymous < a.source.start < pos and not a.unnamed
+                   and noun in _words(a.speaker_description or "") for a in attributions)
 
 
 # A minister's or secretary's portfolio: "the foreign minister" is not the "Defense Minister".
