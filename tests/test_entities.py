@@ -1935,3 +1935,13 @@ def test_the_role_noun_goes_to_a_named_holder_who_spoke_after_an_anonymous_one()
         "was set.")
     assert [(a.speaker, a.unnamed) for a in art.attributions if a.source.text in ("The spokesman", "The official")] == [
         ("Hossein Rezvani", False), ("The official", True)]
+
+
+def test_a_surname_of_two_words_and_a_role_of_an_organisation_with_commas():
+    art = _analyse_text(
+        "Talks\n\nSenior Hamas official Hamdan Abu Sharkh told Press TV that the movement had shown flexibility. "
+        "Abu Sharkh added that the resistance would not agree.\n\nThe US financed research in Kharkov, the head of "
+        "Russia\u2019s Radiation, Chemical and Biological Protection Troops has claimed.")
+    assert [a.speaker for a in art.attributions] == [
+        "Hamdan Abu Sharkh", "Hamdan Abu Sharkh",
+        "head of Russia\u2019s Radiation, Chemical and Biological Protection Troops"]

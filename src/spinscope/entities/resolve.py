@@ -441,6 +441,10 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(name_parts(name))
 
 
+# First words of surnames of several words ("Abu Sharkh", "Al Nahyan", "Van Dijk", "De Souza").
+_SURNAME_PREFIXES = frozenset("abu al el bin ibn ben van von de da di du del della le la mac ould ter ten".split())
+
+
 def _person_of_surname(m: Mention, text: str, by_last: dict[str, set[str]]) -> str | None:
     """The one person named in full whose surname a one-word mention is, where it is followed by
     what a person does or preceded by what introduces one ("Jordan said", "according to
@@ -499,6 +503,11 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if (other != name and oparts[0] == parts[0] and oparts[-1] == parts[-1]
                     and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
                 best = other
+        if best == name and parts[0] in _SURNAME_PREFIXES:
+            # "Abu Sharkh" after "Hamdan Abu Sharkh": a surname of two words, not a full name
+            owners = [o for o, op in full.items() if len(op) > len(parts) and op[-len(parts):] == parts]
+            if len(owners) == 1:
+                best = owners[0]
         merged_full[name] = _unshout(best) if best in shouted else best
     for name, parts in full.items():
         # "V. Putin": an initial for a first name is the person the article or the alias table
@@ -653,10 +662,10 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or len(span) != 1 or span[0].i == 0:
             continue
-        prev = span.doc[span[0].i - 1]
-        if span[0].dep_ != "nsubj" and not any(c.dep_ == "appos" for c in span[0].children):
+        prev, root = span.doc[span[0].i - 1], span[0]
+        if root.dep_ != "nsubj" and not any(c.dep_ == "appos" for c in root.children):
             continue  # (only a name that speaks or is described: "Alexei Dronov, a retired captain,")
-        if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != span[0].i or prev.ent_type_ \
+        if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != root.i or prev.ent_type_ \
                 or not _NAME_WORD.fullmatch(prev.text) or is_title(prev.text) or prev.lower_ in ROLE_NOUNS \
                 or prev.lower_ in PERSON_NOUNS or prev.text in place_names() or text[prev.idx + len(prev.text):m.start] != " " \
                 or any(o.start <= prev.idx < o.end for o in mentions) or _title_case_line(text, m.start):

@@ -973,6 +973,10 @@ def _strip_asides(raw: str) -> str:
     return raw
 
 
+# A comma opening an apposition: "The staunchly anti-EU wing of May's party, the European Research Group,"
+_APPOSITION_START = re.compile(r",\s+(?:the|a|an)\s", re.I)
+
+
 def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: list[Entity],
                  persons: list[Entity], people: dict[str, PersonInfo], said: list[_Said],
                  table: AliasTable, doc: "Doc | None",
@@ -1088,7 +1092,10 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             before_name = next((w for w in reversed(lead) if w.casefold() not in ("the", "a", "an")), "")
             if before_name.casefold() in ("from", "by"):
                 before_name = lead[-1]  # ("data from the World Bank": the bank's)
-            if hw.islower() and before_name.casefold() in _HEAD_PREPS and singular(hw) not in _METONYM_HEADS \
+            if hw.islower() and (before_name.casefold() in _HEAD_PREPS
+                                 or (cut < len(lead) and not {w.casefold() for w in lead[cut:]} & {"from", "by"}
+                                     and not _APPOSITION_START.search(text, src.start, named[-1].start))) \
+                    and singular(hw) not in _METONYM_HEADS \
                     and not _DOCUMENT_AFTER.fullmatch(hw):
                 # "The Russian embassy in Washington", "The mayor of London": the names are in a
                 # modifier of the head noun, not the speaker (a role goes on to step 4); "79
