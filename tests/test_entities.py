@@ -1945,3 +1945,27 @@ def test_a_surname_of_two_words_and_a_role_of_an_organisation_with_commas():
     assert [a.speaker for a in art.attributions] == [
         "Hamdan Abu Sharkh", "Hamdan Abu Sharkh",
         "head of Russia\u2019s Radiation, Chemical and Biological Protection Troops"]
+
+
+def test_a_capital_that_speaks_is_a_place_and_he_goes_to_the_person_named_since():
+    art = _analyse_text(
+        "EU\n\nPoland is seeking an exemption. Warsaw said in a statement that it had shown solidarity.\n\n"
+        "Greece's migration minister, Nikos Andreadis, struck a more conciliatory tone. Speaking to public "
+        "broadcaster ERT before the meeting, he said he believed a deal could still be reached.")
+    assert ("Warsaw", "GPE") in {(e.text, e.label) for e in art.entities}
+    assert [(a.speaker, a.medium) for a in art.attributions if a.source.text == "he"] == [("Nikos Andreadis", "ERT")]
+
+
+def test_a_capital_that_is_the_surname_of_a_person_named_in_full_stays_the_person():
+    # (a guard for the capitals of the alias table: it passed before them too)
+    art = _analyse_text("Match\n\nStriker Dion Dublin joined the club from Cambridge. Dublin said he was happy "
+                        "after his debut, and the fans in Dublin cheered.")
+    labels = [(e.text, e.label, e.canonical) for e in art.entities if e.text == "Dublin"]
+    assert labels == [("Dublin", "PERSON", "Dion Dublin"), ("Dublin", "GPE", "Dublin")]
+
+
+def test_a_clubs_boss_is_described_as_such():
+    art = _analyse_text("Derby\n\nKingsford boss Sergio Almeida admitted his side had been second best. \"We never "
+                        "stopped running,\" Almeida said.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Sergio Almeida", "Kingsford boss"), ("Sergio Almeida", "Kingsford boss")]

@@ -265,8 +265,9 @@ def _speaking_to(cue: Any) -> Any:
             continue
         for prep in (c for c in adv.children if c.dep_ == "prep" and c.lower_ in ("to", "with")):
             pobj = [c for c in prep.children if c.dep_ == "pobj" and c.lower_.rstrip(".") not in _NOT_MEDIA]
-            if pobj and (lexicon.upos(pobj[0]) == "PROPN" or pobj[0].lower_ in lexicon.AUDIENCE_WORDS):
-                return pobj[0]  # (not "Speaking on Monday", "speaking on the issue")
+            if pobj and (lexicon.upos(pobj[0]) == "PROPN" or pobj[0].lower_ in lexicon.AUDIENCE_WORDS
+                         or (len(pobj[0].text) > 1 and pobj[0].text.isupper() and pobj[0].is_alpha)):
+                return pobj[0]  # (not "Speaking on Monday", "speaking on the issue"; "ERT" tagged a noun)
     return None
 
 

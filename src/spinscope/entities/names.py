@@ -49,7 +49,7 @@ OCCUPATION_NOUNS = frozenset("""
 teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
 electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
 entrepreneur owner landlord veteran priest
-coach striker goalkeeper midfielder defender winger skipper footballer cricketer referee player athlete
+boss coach striker goalkeeper midfielder defender winger skipper footballer cricketer referee player athlete
 """.split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 # Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, GROUP_QUALIFIERS, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
+from .names import (GROUP_HEADS, GROUP_QUALIFIERS, OUTLET_KINDS, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
                     is_title, name_parts, possessive_len, singular, split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
@@ -384,6 +384,13 @@ def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> li
                 and _TWO_CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Create Your Personal Citizen Journalist Account Today": a Title Case run, not a title
         hits = [c for c in cands if c.start < e and s < c.end]
+        if len(hits) == 1 and hits[0].origin == "ner" and hits[0].label == "ORG" and (hits[0].start, hits[0].end) == (s, e) \
+                and m.group(1).split()[-1].casefold() not in _NOT_NAME_ENDINGS and not table.lookup(m.group(1)) \
+                and m.group(0).split()[0].casefold() not in OUTLET_KINDS | {"fellow"}:
+            # "Kingsford boss Sergio Almeida" tagged ORG (not "a fellow Turner Broadcasting asset",
+            # "Catholic broadcaster Radio Plus")
+            hits[0].label = "PERSON"
+            continue
         if table.lookup(m.group(1)) or any(c.label in ("PERSON", "NORP") or c.origin != "ner" or c.start < s or c.end > e
                                            for c in hits):
             continue  # (a piece the model tagged ORG inside the name is replaced: "Blogger Ilya Sokolov")
