@@ -1844,3 +1844,12 @@ def test_according_to_then_the_subject_the_parser_hung_on_the_source(extractor) 
     found = extractor("According to Ivan Petrov, a spokesman for the ministry, the talks failed.")
     assert [(a.source.text, a.content.text) for a in found] == [
         ("Ivan Petrov, a spokesman for the ministry,", "the talks failed")]
+
+
+def test_an_agency_dateline_a_speech_tag_after_a_quotation_and_a_cue_that_ran_into_the_clause(extractor) -> None:
+    found = extractor("Patna, Jul 9 (PTI) A portion of a bridge collapsed on Tuesday, officials said.")
+    assert [a.content.text for a in found] == ["A portion of a bridge collapsed on Tuesday"]
+    found = extractor('"Nobody could have predicted that," Choudhary said to ANI.')
+    assert [(a.source.text, a.cue.text, a.medium) for a in found] == [("Choudhary", "said", "ANI")]
+    found = extractor("The IMD said heavy to very heavy rainfall was likely at isolated places.")
+    assert [a.cue.text for a in found] == ["said"]

@@ -1969,3 +1969,15 @@ def test_a_clubs_boss_is_described_as_such():
                         "stopped running,\" Almeida said.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
         ("Sergio Almeida", "Kingsford boss"), ("Sergio Almeida", "Kingsford boss")]
+
+
+def test_titles_of_address_and_an_acronym_between_a_role_and_a_name():
+    art = _analyse_text(
+        "Bridge\n\nNo one was injured, Araria District Magistrate (DM) Rajiv Ranjan Sinha told PTI. \"We have sought "
+        "a report,\" the DM said.\n\nThe state chairman of the union, Alhaji Musa Garba, said the road was unsafe. "
+        "Garba added that four drivers had been kidnapped.\n\nMayor Greg Lowther moved the motion. \"I ride a bike,\" "
+        "Cr Lowther said.")
+    assert [(a.source.text, a.speaker) for a in art.attributions] == [
+        ("Araria District Magistrate (DM) Rajiv Ranjan Sinha", "Rajiv Ranjan Sinha"), ("the DM", "Rajiv Ranjan Sinha"),
+        ("The state chairman of the union, Alhaji Musa Garba,", "Musa Garba"), ("Garba", "Musa Garba"),
+        ("Cr Lowther", "Greg Lowther")]

@@ -97,12 +97,22 @@ def _role_of_something_then_name(before: list[Any], appos: list[Any]) -> bool:
         and not any(t.like_num for t in appos) and not re.match(r"\(?[DRI]\s*-\s*[A-Z]", name)
 
 
+def _bracketed_acronym(tok: Any) -> bool:
+    """"(DM)", "(IMD)": an acronym in brackets repeating the words before it, no apposition."""
+    doc = tok.doc
+    return tok.n_lefts + tok.n_rights <= 2 and tok.text.isupper() and 0 < tok.i < len(doc) - 1 \
+        and doc[tok.i - 1].text == "(" and doc[tok.i + 1].text == ")"
+
+
 def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     """Fill ``speaker``, ``speaker_description`` and ``unnamed`` from the source's head token."""
     toks = list(head.subtree)
     if att.source is not None:  # (what the source span left out, such as a fronted adverbial, is not described)
         toks = [t for t in toks if base + t.idx >= att.source.start] or toks
     appos = [c for c in head.children if c.dep_ == "appos" and (att.source is None or base + c.idx < att.source.end)]
+    if len(appos) > 1 and any(_bracketed_acronym(c) for c in appos):
+        # "Araria District Magistrate (DM) Rajiv Ranjan Sinha": the acronym is no apposition, the name is
+        appos = [c for c in appos if not _bracketed_acronym(c)]
     appos = appos or [a for a in [second_subject_apposition(head)] if a is not None]
     description = None
     name_toks = toks

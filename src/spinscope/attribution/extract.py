@@ -724,6 +724,11 @@ class AttributionExtractor:
             first, last = boundary.decide(self.boundary_model, doc, core, rule, self._tagged, base, controller)
             if content is not None and content[0] >= base + doc[first].idx and base + _tok_end(doc[last]) >= content[1]:
                 first, last = rule  # the learned edge swallowed the whole content: keep the rule's cue
+            elif last > rule[1] and any(c.dep_ == "ccomp" and c.tag_.startswith("VB") and rule[1] < c.i <= last
+                                        for c in tok.children):
+                # "The IMD said heavy to very heavy rainfall was likely at | isolated places": the
+                # learned edge ran into the reported clause, up to its verb
+                first, last = rule
             if last > tok.i and doc[last].dep_ == "prep" and any(
                     c.dep_ == "pobj" and c.lower_ in _TIME_WORDS and c.i > last for c in doc[last].children):
                 last -= 1  # "stressed on | Sunday that": the preposition of a time phrase ends no cue
@@ -1156,9 +1161,10 @@ def _span(text: str, base: int, first: Any, last: Any) -> Span:
 _LEADING_CONJUNCTION = re.compile(r"(?:And|But|Yet|Or|So|Still|Plus)\b,?\s+(?=\S)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Z .,'-]+\s[-—–]\s|(?:[A-Z][\w.,' ]{0,30}\s)?\(?[A-Z][\w .&/-]{1,30}\)\s*[-—–]{1,2}\s"
                        r"|[A-Z][A-Z .'-]+,\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})\s*[-—–]{1,2}\s"
-                       r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3},\s+[A-Z][a-z]{1,12}\.?\s*[-—–]{1,2}\s)")
+                       r"|[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3},\s+[A-Z][a-z]{1,12}\.?\s*[-—–]{1,2}\s"
+                       r"|[A-Z][A-Za-z]+(?: [A-Z][a-z]+)?,\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+\([A-Z]{2,6}\)\s)")
 # ("NEW YORK, March 5 - ": a place in capitals and a date, no outlet; "CARVER SPRINGS, Ky. — ": a
-# place in capitals and its state or country)
+# place in capitals and its state or country; "Patna, Jul 9 (PTI) ": a place, a date and the agency)
 # "Tehran, Press TV - ", "Damascus, SANA - ": a place, a comma, the outlet; only where a paragraph
 # starts (inside one, "Putin, Biden - " is no dateline)
 _PLACE_OUTLET_DATELINE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2},\s(?:[A-Z][\w&'’.-]*\s){0,3}"
@@ -2397,14 +2403,21 @@ def _plain_speech(tok: Any) -> bool:
     that-clause is a statement whatever the classifier makes of the sentence around it
     ("According to Reuters, the minister said ...", where it scores the nested verb low); so is
     one with its own subject that an "according to" hangs on ('"…," Guler said, according to a
-    ministry statement': the statement's source reports what Guler said, and Guler speaks)."""
+    ministry statement': the statement's source reports what Guler said, and Guler speaks); and
+    a speech tag right after a closing quotation."""
     if tok.lower_ not in _PLAIN_SPEECH or lexicon.upos(tok) not in ("VERB", "AUX"):
         return False
-    subj = any(c.dep_ == "nsubj" and c.i < tok.i and lexicon.upos(c) in ("NOUN", "PROPN", "PRON") for c in tok.children)
+    subjects = [c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i
+                and lexicon.upos(c) in ("NOUN", "PROPN", "PRON")]
     clause = any(c.dep_ == "ccomp" and c.i > tok.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
                  for c in tok.children)
     reported = any(c.lower_ == "according" for c in tok.children)
-    return subj and (clause or reported)
+    # '"Nobody could have predicted that," Choudhary said to ANI.': a speech tag right after a
+    # closing quotation, whatever the parser hung it on
+    doc = tok.doc
+    tag = bool(subjects) and (k := subjects[0].left_edge.i) >= 2 and subjects[0].right_edge.i == tok.i - 1 \
+        and doc[k - 1].text in ("\"", "\u201d") and doc[k - 2].text in (",", "?", "!")
+    return bool(subjects) and (clause or reported or tag)
 
 
 def _as_put_it(tok: Any) -> Any:

@@ -18,11 +18,13 @@ ambassador mayor judge justice chairman chairwoman chair
 taoiseach tanaiste tánaiste ag atty supt det insp cllr councillor councilor alderman
 sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
+cr hon alhaji alhaja mallam engr shri smt
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
-ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid".split())
+ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid hon alhaji alhaja "
+                                     "mallam shri smt".split())
 
 # Role nouns: what a description must contain to count as a role ("defense analyst"),
 # and what "the analyst said" is matched against.
@@ -40,7 +42,7 @@ premier chancellor envoy representative adviser advisor aide deputy lawmaker leg
 governor mayor politician candidate member mp mep
 commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
-lawyer attorney prosecutor judge activist campaigner inspector investigator detective constable barrister solicitor
+lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable barrister solicitor
 billionaire millionaire tycoon magnate financier investor philanthropist oligarch
 """.split())
 # Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the

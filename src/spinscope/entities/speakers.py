@@ -1017,6 +1017,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if party:
             last = max(party, key=lambda b: b.source.start)
             return last.speaker, "PERSON", False
+    # 0c. "the DM" after "Araria District Magistrate (DM) Rajiv Ranjan Sinha": the person whose
+    #     role the acronym stood for
+    if src is not None and len(words) == 2 and low[0] == "the" and words[1].isupper() and len(words[1]) > 1:
+        holders = [b for b in attributions if b.source is not None and b.source.start < pos and b.speaker
+                   and b.speaker_label == "PERSON" and f"({words[1]})" in (b.speaker_description or "")]
+        if holders:
+            return max(holders, key=lambda b: b.source.start).speaker, "PERSON", False
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
     if src is not None:
