@@ -952,3 +952,11 @@ def test_an_editors_note_on_a_repost_and_reach_style_appeals():
                                    "improve our understanding of you. You can unsubscribe at any time. More info")
     assert got.get("Want to share your story? Email newsdesk@example.co.uk") == "other"
     assert r.text.startswith("The European Central Bank")
+
+
+def test_a_bookmark_us_prompt_is_debris():
+    text = ("The ministry denied the report on Monday.\n\n\u26a0\ufe0f Our site is being shadow-banned by Google. "
+            "Bookmark us and join our Telegram channel so you never miss a post.\n\nOfficials said no drill was planned.")
+    out = clean_text(text, "Drill")
+    assert "Bookmark" not in out.text and "Officials said no drill was planned." in out.text
+    assert [r.reason for r in out.removed] == ["newsletter"]

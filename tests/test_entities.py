@@ -1981,3 +1981,24 @@ def test_titles_of_address_and_an_acronym_between_a_role_and_a_name():
         ("Araria District Magistrate (DM) Rajiv Ranjan Sinha", "Rajiv Ranjan Sinha"), ("the DM", "Rajiv Ranjan Sinha"),
         ("The state chairman of the union, Alhaji Musa Garba,", "Musa Garba"), ("Garba", "Musa Garba"),
         ("Cr Lowther", "Greg Lowther")]
+
+
+def test_a_given_name_of_one_gender_keeps_the_other_pronoun_away():
+    art = _analyse_text(
+        "Cinnamon\n\nDr. Marla Quinn, a naturopath, says cinnamon lowers blood sugar. Dr. Samuel Achebe, an "
+        "endocrinologist, warned that patients should keep taking their medication. \"I'm not telling anyone to "
+        "throw their pills away,\" she insisted.")
+    assert [a.speaker for a in art.attributions if a.source.text == "she"] == ["Marla Quinn"]
+
+
+def test_the_given_names_list_is_well_formed():
+    from spinscope.entities.speakers import given_name_genders
+    names = given_name_genders()
+    assert len(names) > 500 and set(names.values()) == {"m", "f"}
+    assert names["Samuel"] == "m" and names["Marla"] == "f" and "Jordan" not in names and "Lindsey" not in names
+
+
+def test_a_surname_the_model_split_off_as_a_place():
+    art = _analyse_text('Baths\n\nLiberal Democrat group leader Cllr Imran Qureshi, who addressed the crowd, accused '
+                        'the Labour-run council of "managed decline".')
+    assert [a.speaker for a in art.attributions] == ["Imran Qureshi"]

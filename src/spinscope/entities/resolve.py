@@ -680,6 +680,21 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
         m.start = prev.idx
 
 
+def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Cllr Imran" PERSON + "Qureshi" GPE: a one-word mention of another label right after a
+    person's name, one space between, that is no known place, is the surname."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.label == "PERSON" and prev.origin == "ner" and m.origin == "ner" \
+                and m.label in ("GPE", "ORG", "LOC") and text[prev.end:m.start] == " " \
+                and _NAME_WORD.fullmatch(text[m.start:m.end]) and text[m.start:m.end] not in place_names():
+            prev.end = m.end
+            continue
+        out.append(m)
+    return out
+
+
 # Words that make a part of a place, not a body named after it ("Central London", "Southern Ukraine").
 _PLACE_PARTS = frozenset("""north south east west northern southern eastern western central greater upper
 lower inner outer downtown new old mainland rural coastal metropolitan mid northeast northwest southeast
@@ -986,6 +1001,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     cands.extend(_role_named_people(text, cands, table))
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     _first_names(mentions, text, doc)
+    mentions = _surnames_split_off(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _org_before_place(mentions, text, doc)

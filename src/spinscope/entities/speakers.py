@@ -27,6 +27,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity, Span
@@ -90,7 +92,7 @@ class PersonInfo:
     canonical: str
     description: str | None
     positions: list[int]
-    gender: str | None = None  # "m" / "f" when the article says so (a title or gendered role)
+    gender: str | None = None  # "m" / "f": a title or gendered role, else a given name of one gender
     other_role: str | None = None  # a role before the name when the description is an apposition
 
     @property
@@ -380,8 +382,22 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             head = re.split(r"\b(?:of|for|at|to|with|in)\b", p.description, maxsplit=1)[0]
             words = {w.casefold() for w in re.findall(r"[A-Za-z]+", head)}
             v |= _genders_named(words)
+        if not v:  # no title or role says it: a given name that only one gender bears ("Samuel", "Marla")
+            given = given_name_genders().get(canonical.split()[0]) if " " in canonical else None
+            v = {given} if given else v
         p.gender = v.pop() if len(v) == 1 else None  # conflicting evidence: unknown
     return info
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """NAME -> "m" / "f" from ``spinscope/data/given_names.tsv`` (names only one gender bears)."""
+    out: dict[str, str] = {}
+    for line in resources.files("spinscope").joinpath("data/given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out
 
 
 @dataclass
