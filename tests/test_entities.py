@@ -2002,3 +2002,11 @@ def test_a_surname_the_model_split_off_as_a_place():
     art = _analyse_text('Baths\n\nLiberal Democrat group leader Cllr Imran Qureshi, who addressed the crowd, accused '
                         'the Labour-run council of "managed decline".')
     assert [a.speaker for a in art.attributions] == ["Imran Qureshi"]
+
+
+def test_a_name_in_apposition_to_the_subject_is_the_antecedent_of_he():
+    art = _analyse_text(
+        "Migration\n\nLater, in a post on Facebook, Sandor Kelemen accused the Commission of blackmail.\n\n"
+        "Greece's migration minister, Nikos Andreadis, struck a more conciliatory tone. Before the meeting, he said "
+        "a deal could still be reached.")
+    assert [a.speaker for a in art.attributions if a.source.text == "he"] == ["Nikos Andreadis"]

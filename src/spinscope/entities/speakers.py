@@ -414,7 +414,8 @@ def _is_subject(doc: "Doc | None", e: Entity) -> bool:
     if span is None:
         return False
     root = span.root
-    return root.dep_ in SUBJECT_DEPS
+    # (also a name in apposition to the subject: "Greece's migration minister, Nikos Andreadis, struck ...")
+    return root.dep_ in SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in SUBJECT_DEPS and len(span) > 1)
 
 
 # Heads of a state or body, and the staff who speak for them: "the Russian leader" is not the
