@@ -2010,3 +2010,13 @@ def test_a_name_in_apposition_to_the_subject_is_the_antecedent_of_he():
         "Greece's migration minister, Nikos Andreadis, struck a more conciliatory tone. Before the meeting, he said "
         "a deal could still be reached.")
     assert [a.speaker for a in art.attributions if a.source.text == "he"] == ["Nikos Andreadis"]
+
+
+def test_a_mixed_case_acronym_in_brackets_and_the_congresswoman_for_rep():
+    art = _analyse_text(
+        "Fines\n\nA Department for Transport (DfT) spokesperson said there were no plans. The DfT said it would act."
+        "\n\nRep. Tasha Whitfield (D-Mich.) filed the bill. Karen Boswell, president of a homeowners' group, said it "
+        "was a disaster. In a second video, the congresswoman accused Republicans of fearmongering.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text != "filed"] == [
+        ("A Department for Transport (DfT) spokesperson", True), ("Department for Transport", False),
+        ("Karen Boswell", False), ("Tasha Whitfield", False)]

@@ -422,7 +422,9 @@ def inline_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
             continue
         acro = b.group("acro").replace(".", "")
         words = m.canonical.split()
-        i = next((i for i in range(len(words) - 1) if _initials(" ".join(words[i:])).upper() == acro.upper()), None)
+        i = next((i for i in range(len(words) - 1) if _initials(" ".join(words[i:])).upper() == acro.upper()
+                  or (not acro.isupper() and "".join(w[0] for w in words[i:]) == acro)), None)
+        # (also an acronym with the small words' letters: "Department for Transport (DfT)")
         if i is not None:
             # "the UN International Court of Justice (ICJ)": the name the acronym spells, when
             # the article also uses it alone ("the International Court of Justice")
@@ -602,7 +604,8 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             acro = _initials(m.canonical)
             if 2 <= len(acro) <= MAX_ACRONYM:
                 long_names[acro].add(m.canonical)
-    for acro, name in inline_acronyms(mentions, text).items():
+    inline = inline_acronyms(mentions, text)
+    for acro, name in inline.items():
         long_names[acro].add(name)
     for m in pending:
         poss = _POSSESSOR.match(text, m.start, m.end)
@@ -613,7 +616,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 m.start, m.canonical, m.label = poss.end(), next(iter(long_names[tail])), "ORG"
                 continue
         surface = m.canonical.replace(".", "")
-        if surface.isupper() and surface.isalpha() and len(long_names.get(surface, ())) == 1:
+        if (surface.isupper() or surface in inline) and surface.isalpha() and len(long_names.get(surface, ())) == 1:
             m.canonical, m.label = next(iter(long_names[surface])), "ORG"
 
 

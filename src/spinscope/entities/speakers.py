@@ -1666,7 +1666,7 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
 
 
 # Abbreviated titles of a role noun ("the senator": "Sen. X").
-_ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
+_ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "congressman": "rep", "congresswoman": "rep", "governor": "gov", "general": "gen",
                        "colonel": "col", "captain": "capt", "sergeant": "sgt", "commander": "cmdr",
                        "councillor": "cllr", "detective": "det", "inspector": "insp"}
 
