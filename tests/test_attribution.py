@@ -1853,3 +1853,11 @@ def test_an_agency_dateline_a_speech_tag_after_a_quotation_and_a_cue_that_ran_in
     assert [(a.source.text, a.cue.text, a.medium) for a in found] == [("Choudhary", "said", "ANI")]
     found = extractor("The IMD said heavy to very heavy rainfall was likely at isolated places.")
     assert [a.cue.text for a in found] == ["said"]
+
+
+def test_a_participle_the_parser_hung_inside_a_clause_goes_with_the_sentences_verb(extractor) -> None:
+    found = extractor("Iran's Foreign Ministry spokesman Hossein Rezvani condemned what he called the \"complicity\" of "
+                      "Western governments in the Israeli regime's crimes, warning of \"grave consequences\" for regional "
+                      "security if the slaughter in Gaza continues.")
+    spokesman = "Iran's Foreign Ministry spokesman Hossein Rezvani"
+    assert [(a.source.text, a.cue.text) for a in found] == [(spokesman, "condemned"), (spokesman, "warning of")]

@@ -2020,3 +2020,13 @@ def test_a_mixed_case_acronym_in_brackets_and_the_congresswoman_for_rep():
     assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text != "filed"] == [
         ("A Department for Transport (DfT) spokesperson", True), ("Department for Transport", False),
         ("Karen Boswell", False), ("Tasha Whitfield", False)]
+
+
+def test_a_subject_the_parser_hung_on_the_comma_after_a_fronted_participle():
+    # (in this article's parse "Oakley" is a "prep" of the comma after "Speaking after the hearing")
+    art = _analyse_text(
+        "Burglar jailed\n\nJordan Pryce, 31, was jailed for three years.\n\nGet the biggest stories straight to your "
+        "inbox\n\nSign up\n\nSpeaking after the hearing, Detective Constable Ruth Oakley, of Cleveland Police, said: "
+        "\"Pryce is a callous individual who deliberately targeted a vulnerable woman in the one place she should have "
+        "felt safe.\"")
+    assert [a.speaker for a in art.attributions if "callous" in a.content.text] == ["Ruth Oakley"]

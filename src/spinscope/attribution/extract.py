@@ -1474,6 +1474,10 @@ def _subject(tok: Any) -> Any:
             # "TASS quoted Peskov as saying that ...", "Ryabkov was quoted by RIA Novosti as
             # saying that ...": Peskov, Ryabkov say it (TASS, RIA Novosti are the medium)
             return obj
+    if tok.tag_ == "VBG" and tok.dep_ == "oprd" and _after_comma(tok.doc, tok.i) and tok.sent.root.i < tok.i:
+        # "X condemned what he called the "complicity" of ..., warning of ...": the parser hung the
+        # participle on the clause inside; it goes with the sentence's verb
+        return _subject_shallow(tok.sent.root)
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
@@ -1780,12 +1784,15 @@ def _subject_in_fronted_phrase(tok: Any) -> Any:
     if tok.tag_ not in ("VBD", "VBZ", "VBP") or tok.i < 3:
         return None
     doc = tok.doc
-    for prep in (c for c in tok.children if c.dep_ in ("prep", "ccomp") and c.i < tok.i):
+    for prep in (c for c in tok.children if c.dep_ in ("prep", "ccomp", "punct") and c.i < tok.i):
         # (also "<clause>, the Ukrainian General Staff reported": the name hung on the clause's object)
         # (the phrase may close with a comma: "<clause>, Russia's envoy to the EU, Vladimir Chizhov, said")
         end = tok.i - 2 if doc[tok.i - 1].text == "," else tok.i - 1
+        # (or on the phrase's comma: "Speaking after the hearing, Detective Constable Ruth Oakley, of
+        # Cleveland Police, said", "Oakley" a "prep" of the comma)
         found = [x for x in prep.subtree
-                 if x.dep_ in ("conj", "appos") and lexicon.upos(x) in ("PROPN", "NOUN")
+                 if (x.dep_ in ("conj", "appos") and lexicon.upos(x) in ("PROPN", "NOUN")
+                     or (x.dep_ == "prep" and lexicon.upos(x) == "PROPN" and x.head.is_punct))
                  and x.right_edge.i == end and x.left_edge.i >= 1 and _after_comma(doc, x.left_edge.i)]
         if not found:
             continue
