@@ -2030,3 +2030,8 @@ def test_a_subject_the_parser_hung_on_the_comma_after_a_fronted_participle():
         "\"Pryce is a callous individual who deliberately targeted a vulnerable woman in the one place she should have "
         "felt safe.\"")
     assert [a.speaker for a in art.attributions if "callous" in a.content.text] == ["Ruth Oakley"]
+
+
+def test_a_companys_short_name_after_its_full_name():
+    art = _analyse_text("Results\n\nKestrel Brands cut its forecast on Tuesday. Kestrel said sales fell 2.8%.")
+    assert [a.speaker for a in art.attributions if a.cue.text == "said"] == ["Kestrel Brands"]

@@ -755,6 +755,26 @@ def _merge_org_prefixes(mentions: list[Mention], text: str) -> None:
             m.canonical = next(iter(owners))
 
 
+# Words after a company's short name in its full name ("Kestrel Brands", "Ford Motor Co").
+_COMPANY_TAIL = frozenset("""brands group holdings holding inc inc. corp corp. corporation co co. company ltd ltd. plc
+llc ag sa se nv limited industries international motor motors airlines airways foods""".split())
+
+
+def _merge_company_short_names(mentions: list[Mention], text: str) -> None:
+    """"Kestrel said" after "Kestrel Brands": a one-word organisation mention that is the first
+    word of exactly one company named before it, whose other words are only such company words
+    ("Brands", "Group", "Motor Co"), is that company."""
+    for m in mentions:
+        word = m.canonical
+        if m.label not in ("ORG", "PERSON") or m.origin == "table" or " " in word or not word[:1].isupper():
+            continue
+        owners = {n.canonical for n in mentions if n.label == "ORG" and n.start < m.start
+                  and n.canonical.startswith(word + " ")
+                  and all(w.casefold() in _COMPANY_TAIL for w in n.canonical.split()[1:])}
+        if len(owners) == 1:
+            m.canonical, m.label = next(iter(owners)), "ORG"
+
+
 def _merge_org_heads(mentions: list[Mention], text: str) -> None:
     """"the Alliance" -> "Climate and Health Alliance", "the Commission" -> "European Commission":
     a one-word organisation mention that is the last word of exactly one longer organisation
@@ -1009,6 +1029,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _org_before_place(mentions, text, doc)
     _merge_org_prefixes(mentions, text)
+    _merge_company_short_names(mentions, text)
     _merge_org_heads(mentions, text)
     _vote_labels(mentions)
     _described_people(mentions, text)
