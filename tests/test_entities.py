@@ -2035,3 +2035,10 @@ def test_a_subject_the_parser_hung_on_the_comma_after_a_fronted_participle():
 def test_a_companys_short_name_after_its_full_name():
     art = _analyse_text("Results\n\nKestrel Brands cut its forecast on Tuesday. Kestrel said sales fell 2.8%.")
     assert [a.speaker for a in art.attributions if a.cue.text == "said"] == ["Kestrel Brands"]
+
+
+def test_the_striker_right_after_a_player_spoke_is_that_player():
+    art = _analyse_text("Derby\n\nBrannigan, whose goal was his 14th of the season, said the dressing room was gutted. "
+                        "\"To lose it like that is hard to take,\" the striker told reporters.\n\nNortham led through "
+                        "Kyle Brannigan's header.")
+    assert [a.speaker for a in art.attributions if a.source.text == "the striker"] == ["Kyle Brannigan"]

@@ -51,8 +51,10 @@ OCCUPATION_NOUNS = frozenset("""
 teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
 electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
 entrepreneur owner landlord veteran priest
-boss coach striker goalkeeper midfielder defender winger skipper footballer cricketer referee player athlete
+boss coach referee player athlete
 """.split())
+# Players' positions: roles like "analyst" ("the striker told reporters" right after a player spoke)
+ROLE_NOUNS = ROLE_NOUNS | frozenset("striker goalkeeper midfielder defender winger skipper footballer cricketer".split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 # Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",
 # "a mother of five displaced from Beit Lahiya").
