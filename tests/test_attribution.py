@@ -1861,3 +1861,8 @@ def test_a_participle_the_parser_hung_inside_a_clause_goes_with_the_sentences_ve
                       "security if the slaughter in Gaza continues.")
     spokesman = "Iran's Foreign Ministry spokesman Hossein Rezvani"
     assert [(a.source.text, a.cue.text) for a in found] == [(spokesman, "condemned"), (spokesman, "warning of")]
+
+
+def test_a_capitalised_title_of_a_song_is_no_cue(extractor) -> None:
+    assert extractor("They performed the band's 2014 chart-topper Said It All Before alongside bandmates Roxy "
+                     "Adeyemi and Jess Tait.") == []

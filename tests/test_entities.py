@@ -2042,3 +2042,15 @@ def test_the_striker_right_after_a_player_spoke_is_that_player():
                         "\"To lose it like that is hard to take,\" the striker told reporters.\n\nNortham led through "
                         "Kyle Brannigan's header.")
     assert [a.speaker for a in art.attributions if a.source.text == "the striker"] == ["Kyle Brannigan"]
+
+
+def test_a_person_the_model_tagged_an_organisation_by_a_given_name():
+    from spinscope.entities.resolve import build_entities
+    from spinscope.entities.stage import _table
+    from spinscope.nlp import get_nlp
+    text = ("Q: The company's chief executive, Marcus Lindqvist, told CNBC that she was a valued colleague.\n\n"
+            "The Charlotte Observer reported the story first.")
+    ents = build_entities(text, get_nlp()(text), _table(None, True))
+    labels = {e.text: e.label for e in ents}
+    assert labels.get("Marcus Lindqvist") == "PERSON" and labels.get("Charlotte Observer") != "PERSON"
+

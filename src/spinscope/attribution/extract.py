@@ -1529,6 +1529,10 @@ def _no_speech(tok: Any) -> bool:
     if tok.tag_ == "VBN" and tok.dep_ in ("ccomp", "parataxis") and tok.head.i > tok.i and tok.i > 0 \
             and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # "X's latest round of export controls, announced late last week, has ...": a participle
+    if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.i + 1 < len(tok.doc) \
+            and tok.doc[tok.i - 1].is_alpha and tok.doc[tok.i - 1].text[:1].isupper() is False \
+            and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
+        return True  # "the 2014 chart-topper Said It All Before": a capitalised title, not a verb
     if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):
         return True  # "he was pronounced dead at the scene"
     if tok.lower_.startswith("impos") and any(c.dep_ in ("dobj", "nsubjpass") and singular(c.lower_) in _MEASURES

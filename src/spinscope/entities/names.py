@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from importlib import resources
 
 # Honorifics and ranks stripped from the front of a person's name. Compared after
 # lower-casing and dropping dots and hyphens ("Lt.-Gen." -> "ltgen").
@@ -51,7 +53,7 @@ OCCUPATION_NOUNS = frozenset("""
 teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
 electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
 entrepreneur owner landlord veteran priest
-boss coach referee player athlete
+boss coach referee player athlete reader viewer listener commenter
 """.split())
 # Players' positions: roles like "analyst" ("the striker told reporters" right after a player spoke)
 ROLE_NOUNS = ROLE_NOUNS | frozenset("striker goalkeeper midfielder defender winger skipper footballer cricketer".split())
@@ -242,3 +244,14 @@ def singular(word: str) -> str:
     if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
         return w[:-1]
     return w
+
+
+@lru_cache(maxsize=1)
+def given_name_genders() -> dict[str, str]:
+    """NAME -> "m" / "f" from ``spinscope/data/given_names.tsv`` (names only one gender bears)."""
+    out: dict[str, str] = {}
+    for line in resources.files("spinscope").joinpath("data/given_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, gender = line.split("\t")
+            out[name] = gender
+    return out

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (GROUP_HEADS, GROUP_QUALIFIERS, OUTLET_KINDS, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
+from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, OUTLET_KINDS, given_name_genders, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
                     is_title, name_parts, possessive_len, singular, split_title)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
@@ -683,6 +683,28 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
         m.start = prev.idx
 
 
+# Last words of outlets, teams and documents named after a first name ("Scott Conroy Video").
+_MEDIA_WORDS = frozenset("""times post news herald journal gazette tribune chronicle express mail star sun mirror
+video super daily weekly review standard telegraph guardian independent record bulletin courier examiner
+inquirer dispatch globe register online magazine radio tv""".split())
+
+
+def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) -> None:
+    """"Marcus Lindqvist" tagged ORG, "Roxy Adeyemi" GPE: two or three name words opening with a
+    given name of the list (``data/given_names.tsv``) that are no known place, organisation of
+    the alias table or institution's name are a person."""
+    given = given_name_genders()
+    places = place_names()
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label not in ("ORG", "GPE") or m.origin != "ner" or len(words) != 2 or words[0] not in given \
+                or words[0] in places or not all(_NAME_WORD.fullmatch(w) for w in words) \
+                or words[-1].casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
+                or text[m.start:m.end] in places or table.lookup(text[m.start:m.end]) is not None:
+            continue  # (not "Charlotte Observer", "Sharon Statement", "Rose Garden" FAC, "Ted Cruz Super" PAC)
+        m.label = "PERSON"
+
+
 def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
     """"Cllr Imran" PERSON + "Qureshi" GPE: a one-word mention of another label right after a
     person's name, one space between, that is no known place, is the surname."""
@@ -1024,6 +1046,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     cands.extend(_role_named_people(text, cands, table))
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     _first_names(mentions, text, doc)
+    _given_name_people(mentions, text, table)
     mentions = _surnames_split_off(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)

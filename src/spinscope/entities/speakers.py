@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from ..model import Article, Attribution, Entity, Span
@@ -40,7 +38,7 @@ from .names import (ADDRESS_ONLY, DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCC
                     PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, title_like, role_classes, role_nouns_in, singular, split_title,
-                    strip_possessive)
+                    strip_possessive, given_name_genders)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -387,17 +385,6 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             v = {given} if given else v
         p.gender = v.pop() if len(v) == 1 else None  # conflicting evidence: unknown
     return info
-
-
-@lru_cache(maxsize=1)
-def given_name_genders() -> dict[str, str]:
-    """NAME -> "m" / "f" from ``spinscope/data/given_names.tsv`` (names only one gender bears)."""
-    out: dict[str, str] = {}
-    for line in resources.files("spinscope").joinpath("data/given_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, gender = line.split("\t")
-            out[name] = gender
-    return out
 
 
 @dataclass
