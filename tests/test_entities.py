@@ -2054,3 +2054,13 @@ def test_a_person_the_model_tagged_an_organisation_by_a_given_name():
     labels = {e.text: e.label for e in ents}
     assert labels.get("Marcus Lindqvist") == "PERSON" and labels.get("Charlotte Observer") != "PERSON"
 
+
+
+def test_a_source_close_to_a_person_is_not_that_person():
+    art = _analyse_text(
+        "Split\n\nTalia Monroe announced the split on Instagram. Jesse Kwan, 32, has not commented.\n\nA source "
+        "close to Monroe told People that the split had been \"a long time coming\".\n\nA representative for Kwan "
+        "told Us Weekly that the actor was \"focused on work and family\".\n\nA spokeswoman for the ministry, Maria "
+        "Zakharova, said the talks failed.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text in ("told", "said")] == [
+        ("A source close to Monroe", True), ("A representative for Kwan", True), ("Maria Zakharova", False)]

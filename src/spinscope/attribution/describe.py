@@ -214,6 +214,9 @@ def is_vague(toks: list[Any], head: Any) -> bool:
     # A name after a preposition says whom the source works for, not who it is ("a
     # spokesperson for Prime Minister Theresa May", "an official at the State Department").
     employer = {t.i for c in head.children if c.dep_ == "prep" for t in c.subtree}
+    # (also whom an adjective ties the source to: "a source close to Monroe", "a person familiar with X")
+    employer |= {t.i for a in head.children if a.dep_ in ("amod", "acl") for c in a.children if c.dep_ == "prep"
+                 for t in c.subtree}
     if any(lexicon.upos(t) == "PROPN" and t.i not in employer and not (
             t.i != head.i and (t.text.isupper() and len(t.text) <= 4 or t.dep_ in ("compound", "amod", "nmod")))
            for t in toks):

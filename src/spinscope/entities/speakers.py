@@ -981,6 +981,19 @@ def _strip_asides(raw: str) -> str:
 _APPOSITION_START = re.compile(r",\s+(?:the|a|an)\s", re.I)
 
 
+# Who speaks for or about someone without being named ("a source close to X", "a representative for X").
+_SOMEONE_OF = frozenset("source sources representative rep spokesperson spokesman spokeswoman aide aides friend friends "
+                        "insider insiders ally allies confidant associate".split())
+
+
+def _someone_of(low: list[str]) -> bool:
+    """An indefinite source whose head is a go-between, before the person it is tied to."""
+    if not low or low[0] not in ("a", "an", "one", "another", "two", "three", "several"):
+        return False
+    cut = next((i for i, w in enumerate(low) if w in _HEAD_PREPS or w in ("close", "familiar", "near", "loyal")), len(low))
+    return 1 < cut < len(low) and low[cut - 1] in _SOMEONE_OF
+
+
 def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: list[Entity],
                  persons: list[Entity], people: dict[str, PersonInfo], said: list[_Said],
                  table: AliasTable, doc: "Doc | None",
@@ -1074,6 +1087,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         # names Giuliani)
         owners = [e for e in inside if e.label == "PERSON" and text[e.end:e.end + 2] in ("'s", "\u2019s")
                   and e.end + 2 < head_end and not _speaks_for_owner(text[e.end + 2:head_end])]
+        if _someone_of(_words(raw.split(",")[0])):  # "A source close to Monroe", "a representative for Kwan": not Monroe
+            named = _named_in_apposition(text, src.start, [e for e in inside if e.label == "PERSON"])
+            if named is not None:  # (but "A spokeswoman for the ministry, Maria Zakharova,")
+                return named.canonical, "PERSON", False
+            return raw.strip(), None, True
         person = next((e for e in reversed(inside) if e.label == "PERSON" and e not in owners
                        and not _MODIFIED_PLURAL.fullmatch(text[e.end:head_end])
                        and not _ROLE_AFTER_NAME.fullmatch(text[e.end:head_end])), None)
