@@ -2064,3 +2064,10 @@ def test_a_source_close_to_a_person_is_not_that_person():
         "Zakharova, said the talks failed.")
     assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text in ("told", "said")] == [
         ("A source close to Monroe", True), ("A representative for Kwan", True), ("Maria Zakharova", False)]
+
+
+def test_another_countrys_ministry_is_not_merged_with_the_one_named_before():
+    art = _analyse_text(
+        "Radar\n\nThe Russian Foreign Ministry said the radar was a threat.\n\nNorway's Foreign Ministry has said "
+        "the installation will track space debris.")
+    assert [a.speaker for a in art.attributions] == ["Russian Foreign Ministry", "Foreign Ministry"]

@@ -797,6 +797,9 @@ def _merge_company_short_names(mentions: list[Mention], text: str) -> None:
             m.canonical, m.label = next(iter(owners)), "ORG"
 
 
+_OWNER_BEFORE = re.compile(r"\b[A-Z][\w.\-]*['\u2019]s\s+$")
+
+
 def _merge_org_heads(mentions: list[Mention], text: str) -> None:
     """"the Alliance" -> "Climate and Health Alliance", "the Commission" -> "European Commission":
     a one-word organisation mention that is the last word of exactly one longer organisation
@@ -805,6 +808,8 @@ def _merge_org_heads(mentions: list[Mention], text: str) -> None:
         word = m.canonical
         if m.label != "ORG" or m.origin == "table" or not word[:1].isupper() or len(word.split()) > 3:
             continue
+        if _OWNER_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue  # "Norway's Foreign Ministry": the owner named here, not the "Russian Foreign Ministry" before
         # (also several words, as written before: "the Defence Ministry" after "the Russian Defence
         # Ministry", which the alias table spells "Russian Defense Ministry")
         owners = {n.canonical for n in mentions if n.label in ("ORG", "MEDIA") and n.start < m.start
