@@ -2071,3 +2071,12 @@ def test_another_countrys_ministry_is_not_merged_with_the_one_named_before():
         "Radar\n\nThe Russian Foreign Ministry said the radar was a threat.\n\nNorway's Foreign Ministry has said "
         "the installation will track space debris.")
     assert [a.speaker for a in art.attributions] == ["Russian Foreign Ministry", "Foreign Ministry"]
+
+
+def test_an_honorific_name_tagged_a_place_and_a_short_given_name():
+    art = _analyse_text(
+        "Fuel\n\nTransport Secretary Helen Okafor spoke in March. Ms Okafor has never said this, the fact-checkers "
+        "found.\n\nGregory Pell, a former airline executive, has denied any wrongdoing. \"Greg Pell is the right man,\" "
+        "the press secretary said. Pell told senators he had never put profit ahead of safety.")
+    assert {(e.text, e.canonical) for e in art.entities if e.label == "PERSON"} >= {
+        ("Okafor", "Helen Okafor"), ("Greg Pell", "Gregory Pell"), ("Pell", "Gregory Pell")}  # ("Ms" is the title)

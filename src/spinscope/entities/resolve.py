@@ -28,8 +28,9 @@ from typing import TYPE_CHECKING
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, OUTLET_KINDS, given_name_genders, PERSON_NOUNS, ROLE_NOUNS, clean_surface, fold_accents_aligned,
-                    is_title, name_parts, possessive_len, singular, split_title)
+from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, OUTLET_KINDS, PERSON_NOUNS, ROLE_NOUNS,
+                    clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts, possessive_len,
+                    singular, split_title, title_key)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
 if TYPE_CHECKING:
@@ -232,7 +233,7 @@ def _abbreviated_title_name(surface: str) -> bool:
     words = surface.split()
     if len(words) < 2 or not is_title(words[0]):
         return False
-    if words[0].endswith("."):
+    if words[0].endswith(".") or title_key(words[0]) in HONORIFICS:  # (also "Ms Okafor" tagged GPE)
         return len(words) <= 4 and all(w[:1].isupper() for w in words[1:])
     k = next((i for i, w in enumerate(words) if not is_title(w)), len(words))
     rest = words[k:]
@@ -512,6 +513,9 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if (other != name and oparts[0] == parts[0] and oparts[-1] == parts[-1]
                     and set(parts) <= set(oparts) and len(oparts) > len(full[best])):
                 best = other
+            elif other != name and len(oparts) == len(parts) == 2 and oparts[-1] == parts[-1] \
+                    and len(parts[0]) >= 3 and oparts[0].startswith(parts[0]) and len(oparts[0]) > len(parts[0]):
+                best = other  # "Greg Pell" and "Gregory Pell": a short form of the same given name
         if best == name and parts[0] in _SURNAME_PREFIXES:
             # "Abu Sharkh" after "Hamdan Abu Sharkh": a surname of two words, not a full name
             owners = [o for o, op in full.items() if len(op) > len(parts) and op[-len(parts):] == parts]
