@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Entity
 from ..nlp import upos
@@ -664,6 +664,14 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+def _bound_capital_word(prev: Any, head: Any, mentions: list[Mention]) -> bool:
+    """A proper-noun word the parser binds to ``head`` as its compound that is no entity, title
+    or role: a part of the name the model left out ("Alexei" Dronov, "Water" UK)."""
+    return prev.tag_ == "NNP" and prev.dep_ == "compound" and prev.head.i == head.i and not prev.ent_type_ \
+        and not is_title(prev.text) and prev.lower_ not in ROLE_NOUNS \
+        and not any(o.start <= prev.idx < o.end for o in mentions)
+
+
 def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
     """"Alexei Dronov, a retired captain, ...": the model found "Dronov" only. A capitalised word
     the parser binds to a one-word PERSON as its compound, that is no title, role, place or other
@@ -679,10 +687,9 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
         prev, root = span.doc[span[0].i - 1], span[0]
         if root.dep_ != "nsubj" and not any(c.dep_ == "appos" for c in root.children):
             continue  # (only a name that speaks or is described: "Alexei Dronov, a retired captain,")
-        if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != root.i or prev.ent_type_ \
-                or not _NAME_WORD.fullmatch(prev.text) or is_title(prev.text) or prev.lower_ in ROLE_NOUNS \
+        if not _bound_capital_word(prev, root, mentions) or not _NAME_WORD.fullmatch(prev.text) \
                 or prev.lower_ in PERSON_NOUNS or prev.text in place_names() or text[prev.idx + len(prev.text):m.start] != " " \
-                or any(o.start <= prev.idx < o.end for o in mentions) or _title_case_line(text, m.start):
+                or _title_case_line(text, m.start):
             continue
         m.start = prev.idx
 
@@ -694,9 +701,9 @@ inquirer dispatch globe register online magazine radio tv""".split())
 
 
 def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) -> None:
-    """"Marcus Lindqvist" tagged ORG, "Roxy Adeyemi" GPE: two or three name words opening with a
-    given name of the list (``data/given_names.tsv``) that are no known place, organisation of
-    the alias table or institution's name are a person."""
+    """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE: two name words opening with a given name
+    of the list (``data/given_names.tsv``) that are no known place, organisation of the alias
+    table, outlet, document or institution's name are a person."""
     given = given_name_genders()
     places = place_names()
     for m in mentions:
@@ -756,9 +763,7 @@ def _org_before_place(mentions: list[Mention], text: str, doc: "Doc | None") -> 
         first = place.i
         while first > place.sent.start and place.i - first < 2:
             prev = place.doc[first - 1]
-            if prev.tag_ != "NNP" or prev.dep_ != "compound" or prev.head.i != place.i or prev.ent_type_ \
-                    or not prev.text.istitle() or prev.lower_ in _PLACE_PARTS or is_title(prev.text) \
-                    or prev.lower_ in ROLE_NOUNS or any(o.start <= prev.idx < o.end for o in mentions):
+            if not _bound_capital_word(prev, place, mentions) or not prev.text.istitle() or prev.lower_ in _PLACE_PARTS:
                 break
             first -= 1
         if first == place.i or (place.doc[first].idx, m.end) in taken or len(place.doc[first]) < 3 or (

@@ -982,8 +982,8 @@ _APPOSITION_START = re.compile(r",\s+(?:the|a|an)\s", re.I)
 
 
 # Who speaks for or about someone without being named ("a source close to X", "a representative for X").
-_SOMEONE_OF = frozenset("source sources representative rep spokesperson spokesman spokeswoman aide aides friend friends "
-                        "insider insiders ally allies confidant associate".split())
+_SOMEONE_OF = _SPEAKING_STAFF | frozenset("source sources representative rep aides friend friends insider insiders "
+                                           "ally allies confidant associate".split())
 
 
 def _someone_of(low: list[str]) -> bool:
@@ -1671,7 +1671,8 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
 
 
 # Abbreviated titles of a role noun ("the senator": "Sen. X").
-_ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "congressman": "rep", "congresswoman": "rep", "governor": "gov", "general": "gen",
+_ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "congressman": "rep", "congresswoman": "rep",
+                       "governor": "gov", "general": "gen",
                        "colonel": "col", "captain": "capt", "sergeant": "sgt", "commander": "cmdr",
                        "councillor": "cllr", "detective": "det", "inspector": "insp"}
 
