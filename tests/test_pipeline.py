@@ -192,3 +192,22 @@ def test_fingerprint_follows_the_contents_of_user_files(tmp_path, monkeypatch):
     plain = PipelineConfig().fingerprint()
     monkeypatch.setenv("SPINSCOPE_ALIASES", str(table))
     assert PipelineConfig().fingerprint() != plain
+
+
+def test_the_statement_scorer_counts_found_right_and_extra(tmp_path: Path) -> None:
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("eval_statements", Path(__file__).parents[1] / "bench" / "eval_statements.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    (tmp_path / "a.txt").write_text(
+        "Talks\n\nDefense analyst Victor Litovkin told RT that the talks had failed. Critics say the plan is "
+        "doomed. The weather was fine.\n", encoding="utf-8")
+    gold = [{"speaker": "Victor Litovkin", "cue": "told", "medium": "RT", "unnamed": False,
+             "content_start": "that the talks had failed"},
+            {"speaker": "Critics", "cue": "say", "medium": None, "unnamed": True, "content_start": "the plan is doomed"},
+            {"speaker": "Nobody", "cue": "said", "medium": None, "unnamed": False, "content_start": "the weather was fine"}]
+    (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    t = mod.score(tmp_path)
+    assert (t["gold"], t["found"], t["speaker"], t["cue"], t["medium"], t["unnamed"], t["extra"]) == (3, 2, 2, 2, 2, 2, 0)
