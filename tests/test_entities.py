@@ -2080,3 +2080,9 @@ def test_an_honorific_name_tagged_a_place_and_a_short_given_name():
         "the press secretary said. Pell told senators he had never put profit ahead of safety.")
     assert {(e.text, e.canonical) for e in art.entities if e.label == "PERSON"} >= {
         ("Okafor", "Helen Okafor"), ("Greg Pell", "Gregory Pell"), ("Pell", "Gregory Pell")}  # ("Ms" is the title)
+
+
+def test_someones_rep_is_an_unnamed_source():
+    art = _analyse_text("Row\n\nDanni Rourke blasted Kayleigh Moss on Instagram.\n\nKayleigh's rep hit back last night, "
+                        "insisting the singer had never received an invitation.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text == "insisting"] == [("Kayleigh's rep", True)]

@@ -1097,8 +1097,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                        and not _ROLE_AFTER_NAME.fullmatch(text[e.end:head_end])), None)
         if person is not None:
             return person.canonical, "PERSON", False
-        if owners and len(low) > 2:
-            return raw.strip(), None, True
+        if owners and (len(low) > 2 or low[-1] in _SOMEONE_OF):
+            return raw.strip(), None, True  # ("Kayleigh's rep": someone of hers, not named)
         named = [e for e in inside if e.label in NAMED_LABELS]
         # (from the name the extractor split off: "A campaign group, Friends of X," is X)
         before = [w.casefold() for w in re.findall(r"[\w\-]+", text[name_start:named[0].start])] if named else []
