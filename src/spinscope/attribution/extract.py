@@ -1530,7 +1530,7 @@ def _no_speech(tok: Any) -> bool:
             and tok.doc[tok.i - 1].text == "," and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
         return True  # "X's latest round of export controls, announced late last week, has ...": a participle
     if tok.text[:1].isupper() and tok.i > tok.sent.start and tok.i + 1 < len(tok.doc) \
-            and tok.doc[tok.i - 1].is_alpha and tok.doc[tok.i - 1].text[:1].isupper() is False \
+            and tok.doc[tok.i - 1].is_alpha and not tok.doc[tok.i - 1].text[:1].isupper() \
             and tok.doc[tok.i + 1].text[:1].isupper() and tok.doc[tok.i + 1].is_alpha:
         return True  # "the 2014 chart-topper Said It All Before": a capitalised title, not a verb
     if tok.lower_ == "pronounced" and any(c.lower_ == "dead" for c in tok.children):

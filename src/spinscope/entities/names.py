@@ -46,6 +46,7 @@ commissioner supervisor superintendent sheriff ombudsman councillor councilor re
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable barrister solicitor
 billionaire millionaire tycoon magnate financier investor philanthropist oligarch
+striker goalkeeper midfielder defender winger skipper footballer cricketer
 """.split())
 # Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the
 # teacher" only ever means someone the article described so, never just the last speaker.
@@ -55,8 +56,6 @@ electrician builder chef carer pensioner retiree student shopkeeper businessman 
 entrepreneur owner landlord veteran priest
 boss coach referee player athlete reader viewer listener commenter
 """.split())
-# Players' positions: roles like "analyst" ("the striker told reporters" right after a player spoke)
-ROLE_NOUNS = ROLE_NOUNS | frozenset("striker goalkeeper midfielder defender winger skipper footballer cricketer".split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 # Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",
 # "a mother of five displaced from Beit Lahiya").

@@ -451,8 +451,9 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(name_parts(name))
 
 
-# First words of surnames of several words ("Abu Sharkh", "Al Nahyan", "Van Dijk", "De Souza").
-_SURNAME_PREFIXES = frozenset("abu al el bin ibn ben van von de da di du del della le la mac ould ter ten".split())
+# First words of surnames of several words ("Abu Sharkh", "Al Nahyan", "Van Dijk", "De Souza"): the
+# name particles (less the Dutch and Portuguese article forms), and prefixes that are words of their own.
+_SURNAME_PREFIXES = (_PARTICLES - {"den", "der", "dos", "das"}) | frozenset("abu ben mac ould".split())
 
 
 def _person_of_surname(m: Mention, text: str, by_last: dict[str, set[str]]) -> str | None:
