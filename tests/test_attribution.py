@@ -546,7 +546,7 @@ def test_participle_after_an_object_keeps_the_clause_subject() -> None:
     import spacy
     from spacy.tokens import Doc
 
-    from spinscope.attribution.extract import _subject
+    from spinscope.attribution.sources import _subject
 
     # the parse the model gives in context: "describing" an adverbial clause of "drawn"
     words = ["Sanders", "has", "drawn", "huge", "crowds", "describing", "a", "country", "."]
@@ -1780,7 +1780,7 @@ def test_a_bills_tally_is_no_statement(extractor) -> None:
 def test_a_sentence_opening_verb_with_no_subject_is_a_question_or_an_order_to_the_reader() -> None:
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
-    from spinscope.attribution.extract import _imperative
+    from spinscope.attribution.cues import _imperative
     # "Want to share your story?" as the article's parse tagged it (VBP, not VB)
     doc = Doc(Vocab(), words=["Want", "to", "share", "your", "story", "?"], tags=["VBP", "TO", "VB", "PRP$", "NN", "."],
               heads=[0, 2, 0, 4, 2, 0], deps=["ROOT", "aux", "xcomp", "poss", "dobj", "punct"])
@@ -1799,7 +1799,7 @@ def test_the_cue_never_takes_words_of_the_subject_phrase(extractor) -> None:
 
 
 def test_appeals_and_fact_check_labels_are_no_transcript_speakers() -> None:
-    from spinscope.attribution.extract import transcript_answers
+    from spinscope.attribution.layout import transcript_answers
     text = ("Fluoride Files: Is your statin hurting you?\n\nDoctor: I see it every week in my patients, the aches "
             "and the fatigue.\n\nIMPORTANT: Don't wait until it's too late. Download our FREE guide today and join "
             "250,000 readers.\n\nVerdict: False. The claim misreads the data in the original study entirely.\n")

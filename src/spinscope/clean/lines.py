@@ -43,7 +43,7 @@ def words(line: str) -> list[str]:
 
 # The signature line under an embedded post ("— Nina Kralj (@NinaKraljSI) May 3, 2024"), up to
 # the handle: it closes the post above it and is never glued to it (the attribution stage reads
-# the post's author from it, with the date: ``spinscope.attribution.extract.embedded_posts``).
+# the post's author from it, with the date: ``spinscope.attribution.layout.embedded_posts``).
 POST_SIGNATURE_HEAD = r"(?P<dash>[\u2014\u2013-]{1,2})[ \t]*(?P<name>[^\n()]{1,60}?)[ \t]*\((?P<handle>@\w{1,30})\)"
 _POST_SIGNATURE_LINE = re.compile(POST_SIGNATURE_HEAD)
 
