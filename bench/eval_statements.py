@@ -9,8 +9,9 @@ for an unnamed source), "source", "description", "cue", "medium", "kind", "unnam
 output statement (body or headline) not matched yet contains its content's first five words
 (case, quote marks and punctuation ignored). For the found ones it counts an exact (folded)
 match of the speaker (an unnamed gold source counts as right when the output is unnamed too),
-of the cue, of the medium (either containing the other) and of the unnamed flag. Output
-statements matched by no gold statement are counted as extra.
+of the speaker's description (lenient: half the content words of the shorter one shared), of
+the cue, of the medium (either containing the other) and of the unnamed flag. Output statements
+matched by no gold statement are counted as extra.
 
 The scorer is strict about names ("OCHA" against "UN Office for the Coordination of
 Humanitarian Affairs" is wrong) and the keys follow their writers' conventions (see
@@ -36,11 +37,23 @@ def _same_medium(pred: str | None, gold: str | None) -> bool:
     return p == g or bool(p and g and (p in g or g in p))
 
 
+_FUNCTION_WORDS = frozenset("a an the of for at in on and to who which is was by with from its his her their".split())
+
+
+def _same_description(pred: str | None, gold: str | None) -> bool:
+    """Both empty, or at least half of the content words of the shorter one in the other
+    ("head of a mid-sized installation company" ~ "who runs a mid-sized installation company")."""
+    p, g = (set(_norm(x).split()) - _FUNCTION_WORDS for x in (pred, gold))
+    if not p or not g:
+        return not p and not g
+    return len(p & g) * 2 >= min(len(p), len(g))
+
+
 def score(data: Path, failures: bool = False) -> dict[str, int]:
     from spinscope.commands.analyze import analyze
 
     files = sorted(p for p in data.glob("*.txt") if p.with_suffix(".gold.json").exists())
-    totals = dict(articles=len(files), gold=0, found=0, speaker=0, cue=0, medium=0, unnamed=0, extra=0)
+    totals = dict(articles=len(files), gold=0, found=0, speaker=0, description=0, cue=0, medium=0, unnamed=0, extra=0)
     result = analyze([str(p) for p in files], store=None)
     for art in result.articles:
         gold = json.loads(Path(art.source).with_suffix(".gold.json").read_text(encoding="utf-8"))
@@ -59,6 +72,7 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
             totals["found"] += 1
             checks = {
                 "speaker": _norm(a.speaker) == _norm(g["speaker"]) or bool(g.get("unnamed") and a.unnamed),
+                "description": _same_description(a.speaker_description, g.get("description")),
                 "cue": _norm(a.cue.text if a.cue else None) == _norm(g.get("cue")),
                 "medium": _same_medium(a.medium, g.get("medium")),
                 "unnamed": bool(a.unnamed) == bool(g.get("unnamed")),
@@ -67,8 +81,9 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
                 totals[k] += ok
             if not all(checks.values()):
                 wrong = ", ".join(k for k, ok in checks.items() if not ok)
-                lines.append(f"  {wrong:8} got {a.speaker!r} / {a.cue.text if a.cue else None!r} / {a.medium!r}, "
-                             f"gold {g['speaker']!r} / {g.get('cue')!r} / {g.get('medium')!r}")
+                lines.append(f"  {wrong:8} got {a.speaker!r} / {a.speaker_description!r} / {a.cue.text if a.cue else None!r}"
+                             f" / {a.medium!r}, gold {g['speaker']!r} / {g.get('description')!r} / {g.get('cue')!r}"
+                             f" / {g.get('medium')!r}")
         extra = [a for i, a in enumerate(preds) if i not in used]
         totals["extra"] += len(extra)
         if failures and (lines or extra):
@@ -87,8 +102,8 @@ def main() -> None:
     found = max(t["found"], 1)
     print(f"{t['articles']} articles, {t['gold']} gold statements, {t['found']} found "
           f"({t['found'] / max(t['gold'], 1):.3f}), {t['extra']} extra")
-    for k in ("speaker", "cue", "medium", "unnamed"):
-        print(f"  {k:8} right {t[k]:4d} of {t['found']} found  {t[k] / found:.3f}")
+    for k in ("speaker", "description", "cue", "medium", "unnamed"):
+        print(f"  {k:11} right {t[k]:4d} of {t['found']} found  {t[k] / found:.3f}")
 
 
 if __name__ == "__main__":

@@ -204,10 +204,14 @@ def test_the_statement_scorer_counts_found_right_and_extra(tmp_path: Path) -> No
     (tmp_path / "a.txt").write_text(
         "Talks\n\nDefense analyst Victor Litovkin told RT that the talks had failed. Critics say the plan is "
         "doomed. The weather was fine.\n", encoding="utf-8")
-    gold = [{"speaker": "Victor Litovkin", "cue": "told", "medium": "RT", "unnamed": False,
+    gold = [{"speaker": "Victor Litovkin", "description": "a defense analyst", "cue": "told", "medium": "RT", "unnamed": False,
              "content_start": "that the talks had failed"},
             {"speaker": "Critics", "cue": "say", "medium": None, "unnamed": True, "content_start": "the plan is doomed"},
             {"speaker": "Nobody", "cue": "said", "medium": None, "unnamed": False, "content_start": "the weather was fine"}]
     (tmp_path / "a.gold.json").write_text(json.dumps(gold), encoding="utf-8")
     t = mod.score(tmp_path)
     assert (t["gold"], t["found"], t["speaker"], t["cue"], t["medium"], t["unnamed"], t["extra"]) == (3, 2, 2, 2, 2, 2, 0)
+    assert t["description"] == 2  # "Defense analyst" ~ "a defense analyst"; none for the critics
+    assert mod._same_description("head of a mid-sized installation company", "who runs a mid-sized installation company")
+    assert not mod._same_description("Dr.", "a German microbiologist")
+    assert not mod._same_description(None, "prosecutor") and mod._same_description(None, "")
