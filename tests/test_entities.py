@@ -2086,3 +2086,11 @@ def test_someones_rep_is_an_unnamed_source():
     art = _analyse_text("Row\n\nDanni Rourke blasted Kayleigh Moss on Instagram.\n\nKayleigh's rep hit back last night, "
                         "insisting the singer had never received an invitation.")
     assert [(a.speaker, a.unnamed) for a in art.attributions if a.cue.text == "insisting"] == [("Kayleigh's rep", True)]
+
+
+def test_a_retired_ranks_mark_before_the_name_keeps_the_speaker_and_the_role():
+    art = _analyse_text(
+        "Red Sea\n\nSpeaking to Al Mayadeen, Lebanese military expert Brigadier General (ret.) Munir Shehadeh said "
+        "the US campaign had \"failed by every measure\".\n\nShehadeh noted that the port was practically dead.")
+    assert [(a.speaker, a.speaker_description, a.medium) for a in art.attributions] == [
+        ("Munir Shehadeh", "Lebanese military expert", "Al Mayadeen"), ("Munir Shehadeh", "Lebanese military expert", None)]

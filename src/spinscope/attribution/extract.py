@@ -1054,6 +1054,9 @@ def _statement(text: str, base: int, source_tok: Any, cue_start: int, cue_end: i
 
 
 _EDITORIAL_BRACKETS = re.compile(r"\[([^\[\]\n]{1,60})\]")
+# "Brigadier General (ret.) Munir Shehadeh": a retired rank's mark, whose dot ends the sentence
+# for the parser
+_RETIRED_MARK = re.compile(r"\((?:ret|retd|retired)\.?\)(?=\s+[A-Z])", re.I)
 
 
 def _may_end_sentence(doc: Any, i: int) -> bool:
@@ -1084,7 +1087,9 @@ def parser_view(sentence: str) -> str:
     """The sentence as the parser reads it: an editorial insertion in square brackets ("ISIL
     [Daesh] terrorists", "the terrorists [Daesh]") is bracketed with parentheses instead, which
     the parser reads as an aside; in brackets, the small model tags the words as unknowns and
-    breaks the sentence's parse. Same length, so every offset holds."""
+    breaks the sentence's parse. A retired rank's mark before a name ("General (ret.) Munir
+    Shehadeh") is blanked. Same length, so every offset holds."""
+    sentence = _RETIRED_MARK.sub(lambda m: " " * len(m.group(0)), sentence)
     return _EDITORIAL_BRACKETS.sub(lambda m: "(" + m.group(1) + ")", sentence)
 
 

@@ -232,12 +232,17 @@ _ROLE_PREPS = ("of", "for", "at")
 # Contractions of "is" that look like a possessive name ("Here's", "That's").
 _NOT_POSSESSORS = frozenset("here there that it what who where how let".split())
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
+# "Brigadier General (ret.) Munir Shehadeh": a retired rank's mark between the rank and the name
+_RETIRED_MARK = re.compile(r"[ \t]*\((?:ret|retd|retired)\.?\)[ \t]*$", re.I)
 
 
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
+    retired = _RETIRED_MARK.search(before)
+    if retired:  # (blanked, so that offsets into ``before`` stay offsets into the line)
+        before = before[:retired.start()] + " " * len(retired.group(0))
     words = list(re.finditer(r"[\w.\-\u2019']+", before))
     kept: list[re.Match[str]] = []
     # walk back over role-ish words; stop at function words, verbs, punctuation gaps
