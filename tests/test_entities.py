@@ -2094,3 +2094,83 @@ def test_a_retired_ranks_mark_before_the_name_keeps_the_speaker_and_the_role():
         "the US campaign had \"failed by every measure\".\n\nShehadeh noted that the port was practically dead.")
     assert [(a.speaker, a.speaker_description, a.medium) for a in art.attributions] == [
         ("Munir Shehadeh", "Lebanese military expert", "Al Mayadeen"), ("Munir Shehadeh", "Lebanese military expert", None)]
+
+
+def test_a_double_barrelled_surname_the_model_cut_at_the_hyphen_is_one_person():
+    art = _analyse_text(
+        "Levy\n\nOpposition Leader Siobhan Kirkpatrick-Oduya said the Coalition would not support the tax.\n\n"
+        "\"This is the 58th new tax,\" Ms Kirkpatrick-Oduya told reporters.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Siobhan Kirkpatrick-Oduya", "Opposition Leader"), ("Siobhan Kirkpatrick-Oduya", "Opposition Leader")]
+    assert {e.canonical for e in art.entities if e.label == "PERSON"} == {"Siobhan Kirkpatrick-Oduya"}
+
+
+def test_treasurer_and_other_offices_before_a_name_are_titles_not_part_of_it():
+    art = _analyse_text(
+        "Budget\n\nTreasurer Daniel Nguyen-Farrell has warned that land tax receipts have slumped.\n\n"
+        "Mr Nguyen-Farrell told ABC Radio Melbourne the levy was fair. The Treasurer said it was modest.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Daniel Nguyen-Farrell", "Treasurer")] * 3
+
+
+def test_an_acronym_in_brackets_after_a_body_is_its_name_again_not_its_description():
+    art = _analyse_text(
+        "Cuts\n\nThe Victorian Council of Social Service (VCOSS) warned that any cut would hurt families.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Victorian Council of Social Service", None)]
+
+
+def test_occupations_by_their_ending_and_everyday_roles_describe_a_speaker():
+    art = _analyse_text(
+        "Labs\n\nDr. Karl Weissmann, a German microbiologist and former consultant to the World Health "
+        "Organization, told RT that he found the absence of transparency \"extremely troubling.\"\n\n"
+        "Weissmann, who left the WHO in 2019, noted that the convention has no verification mechanism.\n\n"
+        "Upper house crossbencher Aurelio Fanciulli-Reyes said he would back the levy.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Karl Weissmann", "German microbiologist and former consultant to the World Health Organization")] * 2 + [
+        ("Aurelio Fanciulli-Reyes", "Upper house crossbencher")]
+
+
+def test_a_hyphen_after_a_single_name_joins_two_names_not_one_surname():
+    art = _analyse_text(
+        "Banks\n\nThe senator said the Dodd-Frank rules would stay. Senator Chris Dodd said they protect savers.")
+    assert "Dodd-Frank" not in {e.canonical for e in art.entities if e.label == "PERSON"}
+
+
+def test_an_acronym_spelling_a_body_and_the_place_in_its_name_makes_them_one_organisation():
+    art = _analyse_text(
+        "Drone\n\nThe United Nations Interim Force in Lebanon (UNIFIL) said it was \"aware of the reports\". "
+        "UNIFIL said its peacekeepers were safe.")
+    assert [a.speaker for a in art.attributions] == ["United Nations Interim Force in Lebanon"] * 2
+    assert {e.text: e.canonical for e in art.entities}["UNIFIL"] == "United Nations Interim Force in Lebanon"
+
+
+def test_the_agency_is_the_body_that_spoke_not_the_outlet_it_spoke_to():
+    art = _analyse_text(
+        "Vaccines\n\nThe Centers for Disease Control and Prevention has repeatedly insisted that the shots are "
+        "safe. In a statement to Reuters last year, the agency said there was \"no evidence\" of a link, and noted "
+        "that diagnoses had been delayed.")
+    assert [(a.speaker, a.medium) for a in art.attributions] == [
+        ("Centers for Disease Control and Prevention", None), ("Centers for Disease Control and Prevention", "Reuters"),
+        ("Centers for Disease Control and Prevention", None)]
+    # a news agency that reported is still "the agency"
+    art = _analyse_text("Talks\n\nReuters reported that the talks had stalled. The agency said both sides had left.")
+    assert [a.speaker for a in art.attributions] == ["Reuters", "Reuters"]
+
+
+def test_political_parties_of_the_alias_table_are_organisations_and_acronyms_that_are_other_things_are_not():
+    art = _analyse_text(
+        "Housing\n\nSinn Féin said the plan had failed. Fianna Fáil and Fine Gael rejected the claim. The ANC said "
+        "it would respond.\n\nAAP FactCheck found the claim false.")
+    canon = {e.text: (e.label, e.canonical) for e in art.entities}
+    assert canon["Sinn Féin"] == ("ORG", "Sinn Féin") and canon["Fine Gael"] == ("ORG", "Fine Gael")
+    assert canon["ANC"] == ("ORG", "African National Congress")
+    assert all("Aam Aadmi" not in e.canonical for e in art.entities)
+
+
+def test_an_everyday_occupation_in_one_section_is_not_someone_named_later():
+    art = _analyse_text(
+        "Voices\n\nIn a conversation about his comedy project, the actor discussed the absence of Latinos in history "
+        "books.\n\nMarvel was criticised after it cast actor Michael B. Jordan as the Human Torch.")
+    (a,) = [a for a in art.attributions if a.source and a.source.text == "the actor"]
+    assert a.speaker != "Michael B. Jordan"

@@ -21,6 +21,7 @@ taoiseach tanaiste tánaiste ag atty supt det insp cllr councillor councilor ald
 sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 cr hon alhaji alhaja mallam engr shri smt
+treasurer commissioner inspector detective constable sheriff superintendent
 """.split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
@@ -41,7 +42,7 @@ director head chief leader founder chairman chairwoman chairperson chair preside
 ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
 premier chancellor envoy representative adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
-governor mayor politician candidate member mp mep
+governor mayor politician candidate member mp mep td msp mla mpp
 commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable barrister solicitor
@@ -55,6 +56,11 @@ teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot 
 electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
 entrepreneur owner landlord veteran priest
 boss coach referee player athlete reader viewer listener commenter
+consultant lobbyist pollster operative delegate staffer counsel banker donor fundraiser appointee nominee
+organiser organizer contributor producer instructor artist inventor advocate assistant developer administrator
+practitioner influencer surgeon dentist pharmacist therapist musician singer actor actress rapper comedian
+designer architect accountant auditor trader broker technician clinician crossbencher backbencher
+frontbencher bandmate teammate
 """.split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 # Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",
@@ -221,7 +227,16 @@ def role_nouns_in(description: str | None, parts: bool = True) -> set[str]:
     words = {title_key(w) for w in found}
     if parts:
         words |= {title_key(p) for w in found if "-" in w for p in w.split("-") if p}
-    return {w for w in words if w in ROLE_NOUNS}
+    return {w for w in words if w in ROLE_NOUNS or _ROLE_SUFFIX.fullmatch(w)}
+
+
+# Occupations by their ending ("microbiologist", "paediatrician", "cartographer", "psychiatrist",
+# "optometrist"): roles wherever they stand, like the nouns of ROLE_NOUNS. Other words in "-ist"
+# are as often adjectives of a creed ("US globalist forces", "separatist fighters"): only those listed.
+_ROLE_SUFFIX = re.compile(r"[a-z]{3,}(?:ologist|ographer|ician|iatrist|ometrist)|(?:%s)" % "|".join("""
+artist pianist guitarist violinist cellist vocalist soloist lyricist novelist cartoonist dentist pharmacist therapist
+physiotherapist psychotherapist stylist florist machinist botanist geneticist linguist archivist nutritionist
+conservationist environmentalist hygienist""".split()))
 
 
 def role_classes(description: str | None) -> set[str]:

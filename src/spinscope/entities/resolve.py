@@ -424,8 +424,10 @@ def inline_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
         acro = b.group("acro").replace(".", "")
         words = m.canonical.split()
         i = next((i for i in range(len(words) - 1) if _initials(" ".join(words[i:])).upper() == acro.upper()
-                  or (not acro.isupper() and "".join(w[0] for w in words[i:]) == acro)), None)
-        # (also an acronym with the small words' letters: "Department for Transport (DfT)")
+                  or (not acro.isupper() and "".join(w[0] for w in words[i:]) == acro)
+                  or (i == 0 and "".join(w[0] for w in words).upper() == acro)), None)
+        # (also an acronym with the small words' letters: "Department for Transport (DfT)", "United
+        # Nations Interim Force in Lebanon (UNIFIL)")
         if i is not None:
             # "the UN International Court of Justice (ICJ)": the name the acronym spells, when
             # the article also uses it alone ("the International Court of Justice")
@@ -715,6 +717,56 @@ def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) ->
                 or text[m.start:m.end] in places or table.lookup(text[m.start:m.end]) is not None:
             continue  # (not "Charlotte Observer", "Sharon Statement", "Rose Garden" FAC, "Ted Cruz Super" PAC)
         m.label = "PERSON"
+
+
+_ACRONYM_AFTER = re.compile(r"[ \t]*\((?P<acro>[A-Z][A-Za-z]{2,%d})\)" % MAX_ACRONYM)
+_NAME_JOINS = re.compile(r"[ \t]+(?:of|in|for|on|and|of the|for the|in the|on the)[ \t]+")
+
+
+def _names_an_acronym_spells(mentions: list[Mention], text: str) -> list[Mention]:
+    """"The United Nations Interim Force in Lebanon (UNIFIL)": the model tagged the body and the
+    place of its name apart. Mentions joined by "of", "in", "for", "on" or "and" right before an
+    acronym in brackets that spells the initials of all their words (or of their capitalised
+    words) are one organisation."""
+    out = list(mentions)
+    for i, last in enumerate(mentions):
+        b = _ACRONYM_AFTER.match(text, last.end)
+        if b is None:
+            continue
+        acro = b.group("acro").upper()
+        k = i
+        while k > 0 and i - k < 3 and _NAME_JOINS.fullmatch(text, mentions[k - 1].end, mentions[k].start):
+            k -= 1
+            words = text[mentions[k].start:last.end].split()
+            if _initials(" ".join(words)).upper() == acro or "".join(w[0] for w in words).upper() == acro:
+                merged = Mention(mentions[k].start, last.end, "ORG", "ner")
+                out = [m for m in out if not (merged.start <= m.start and m.end <= merged.end)]
+                out.append(merged)
+                break
+    return sorted(out, key=lambda m: m.start)
+
+
+# The second half of a double-barrelled surname, right after the first ("Kirkpatrick-Oduya")
+_SURNAME_TAIL = re.compile(r"-[A-Z][^\W\d_]+(?:['\u2019][A-Z][^\W\d_]+)?\b(?!-)")
+
+
+def _hyphenated_surnames(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Siobhan Kirkpatrick" PERSON before "-Oduya": the model cut a double-barrelled surname at its
+    hyphen. A person's mention of two words or more runs on over it; a mention of the tail alone
+    is dropped."""
+    out: list[Mention] = []
+    tail_end = -1
+    for m in mentions:
+        if m.start < tail_end and m.end <= tail_end:
+            continue  # (the tail, tagged on its own)
+        if m.label == "PERSON" and m.origin == "ner" and len(text[m.start:m.end].split()) >= 2:
+            # (a given name and the surname's first half: "Dodd" of "Dodd-Frank" is a law's name,
+            # "Bush" of "Bush-Cheney" a ticket's)
+            tail = _SURNAME_TAIL.match(text, m.end)
+            if tail is not None:
+                m.end = tail_end = tail.end()
+        out.append(m)
+    return out
 
 
 def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
@@ -1062,6 +1114,8 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _repair(_resolve_overlaps(cands, text), text, titles)
     _first_names(mentions, text, doc)
     _given_name_people(mentions, text, table)
+    mentions = _hyphenated_surnames(mentions, text)
+    mentions = _names_an_acronym_spells(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)

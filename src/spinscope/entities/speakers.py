@@ -709,8 +709,11 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                 people[canonical].description = a.speaker_description
             a.speaker_description = people[canonical].description
         if a.speaker_description and a.speaker and (a.speaker_description.casefold() in a.speaker.casefold()
-                                                    or _not_a_description(a.speaker_description, a.speaker)):
-            a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment
+                                                    or _not_a_description(a.speaker_description, a.speaker)
+                                                    or (label != "PERSON" and _ACRONYM.fullmatch(a.speaker_description))):
+            # a "description" that only repeats the name, an age, a fragment; or a body's acronym
+            # ("The Victorian Council of Social Service (VCOSS)", "China's Ministry of Commerce (MOFCOM)")
+            a.speaker_description = None
         if a.speaker_description:
             a.speaker_description = _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description))
         if label is not None and not unnamed:
@@ -930,6 +933,9 @@ def _post_as_role(desc: str) -> str:
     if not role or rest.split(" ", 1)[0].casefold() not in ("the", "a", "an", "his", "her", "its", "their"):
         return desc  # ("leading Sanders ...": a race, left as written)
     return f"{role} {rest}"
+
+
+_ACRONYM = re.compile(r"\(?[A-Z][A-Za-z]{0,2}[A-Z]{1,7}\)?")
 
 
 def _not_a_description(desc: str, speaker: str) -> bool:
@@ -1220,7 +1226,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     # 4b. an organisation's head noun: "the court said" after "the European Court of Human
     #     Rights", "the ministry" after "the Ministry of Defence"
     if src is not None and _OUTLET_ANAPHOR.fullmatch(" ".join(low)):
-        outlets = [e for e in entities if _is_outlet(e) and e.end <= src.start and src.start - e.end <= 2000]
+        # (not the outlet the statement was given to, earlier in its sentence: "In a statement to
+        # Reuters, the agency said" is the body that made the statement)
+        sentence_start = max(text.rfind(".", 0, src.start), text.rfind("\n", 0, src.start)) + 1
+        outlets = [e for e in entities if _is_outlet(e) and e.end <= src.start and src.start - e.end <= 2000
+                   and not (e.start >= sentence_start and _MEDIUM_BEFORE.search(text, max(0, e.start - 40), e.start))]
         last = max(outlets, key=lambda e: e.end) if outlets else None
         if last is not None and not (low[-1] == "paper" and _RESEARCH.search(text, last.end, src.start)):
             # "the paper noted" after "According to the Washington Times" (but "the paper" after
@@ -1234,6 +1244,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         org = _last_body(src.start, said)
         if org is not None:  # "Halbrook Pharmaceuticals did not respond ... the company said"
             return org.canonical, org.label, False
+    if src is not None and low == ["the", "agency"]:
+        # "The Centers for Disease Control and Prevention has insisted ... the agency said": the
+        # public body that spoke last, recently
+        last = max((x for x in said if x.label == "ORG" and x.pos < src.start
+                    and src.start - x.pos <= LAST_BODY_WINDOW_CHARS), key=lambda x: x.pos, default=None)
+        if last is not None and _name_words(last.canonical) & _AGENCY_NAME_WORDS:
+            return last.canonical, last.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
     #    the backstop", "officials in Kyiv")
     hw = _head_word(low)
@@ -1301,6 +1318,9 @@ broadcaster newspaper""".split())
 
 
 # "the company", "the group": the organisation named last, whatever its name's own head noun.
+# Words in the names of bodies that "the agency" can stand for
+_AGENCY_NAME_WORDS = frozenset("agency administration centers centres center centre service bureau office authority "
+                               "commission institute directorate inspectorate regulator".split())
 _GENERIC_BODIES = frozenset("company firm group organisation organization charity movement".split())
 # ... but not a public body ("the company" after "the Ministry of Health" or the White House spoke).
 _PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
@@ -1322,6 +1342,10 @@ def _last_body(pos: int, said: list[_Said]) -> _Said | None:
 def _name_words(name: str) -> set[str]:
     """The lower-cased words of an organisation's name ("Court" and "Appeal" of "Court of Appeal")."""
     return {w.casefold() for w in re.findall(r"[\w\-]+", name)}
+
+
+# What introduces the outlet a statement was given to: "in a statement to", "told", "in an interview with"
+_MEDIUM_BEFORE = re.compile(r"\b(?:to|told|tells|with|on)\s+(?:the\s+)?$", re.I)
 
 
 def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
@@ -1644,7 +1668,10 @@ def _named_later(noun: str, pos: int, people: dict[str, PersonInfo], words: tupl
     """The person first named after ``pos`` (within NAMED_LATER_CHARS) whose description has
     this role noun and every other word of the phrase: the wire story's "the defense minister
     said ..." in the lead, "Defense Minister X" in a later paragraph (not "the former president"
-    for a "Ukrainian President", nor "The Prime Minister" for a "shadow climate minister")."""
+    for a "Ukrainian President", nor "The Prime Minister" for a "shadow climate minister"). Only
+    for offices: an everyday occupation ("the actor", "the teacher") is no lead's stand-in."""
+    if noun in OCCUPATION_NOUNS:
+        return None  # ("the actor" in one section of a listicle is not the actor named in the next)
     later = [(min(p.positions), p.canonical) for p in people.values() if p.positions and p.description
              and pos < min(p.positions) <= pos + NAMED_LATER_CHARS and noun in role_nouns_in(p.description)
              and _names_in(words, p.description)]
