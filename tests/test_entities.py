@@ -2174,3 +2174,23 @@ def test_an_everyday_occupation_in_one_section_is_not_someone_named_later():
         "books.\n\nMarvel was criticised after it cast actor Michael B. Jordan as the Human Torch.")
     (a,) = [a for a in art.attributions if a.source and a.source.text == "the actor"]
     assert a.speaker != "Michael B. Jordan"
+
+
+def test_names_with_particles_and_accents_the_model_missed_or_split_are_people():
+    art = _analyse_text(
+        "Housing\n\nInside the chamber, Sinn Féin TD Ruairí Mac Giolla Bhríde put those figures to the Taoiseach. "
+        "Mr Mac Giolla Bhríde said the plan had failed.\n\nMr de Paor countered that completions had risen. "
+        "Conor de Paor said the Government would not change course.\n\nMinister for Housing Gráinne Uí Cheallaigh "
+        "insisted that the plan was working.")
+    got = [(a.speaker, a.speaker_description) for a in art.attributions]
+    assert ("Ruairí Mac Giolla Bhríde", "Sinn Féin TD") in got
+    assert ("Gráinne Uí Cheallaigh", "Minister for Housing") in got
+    assert [g for g in got if "Paor" in g[0]] == [("Conor de Paor", None)] * 2  # (not "Mr de" as a role)
+
+
+def test_a_surname_after_a_particle_joins_the_given_name_and_a_hyphenated_surname_its_first_name():
+    art = _analyse_text(
+        "Stabbing\n\nDetective Inspector Rhodri ap Gwilym, who is leading the investigation, said officers were "
+        "keeping an open mind. DI ap Gwilym said the victim was 34.\n\nSocial Democrats TD Yetunde Okonjo-Byrne said "
+        "the exchange showed a lack of urgency.")
+    assert [a.speaker for a in art.attributions] == ["Rhodri ap Gwilym", "Rhodri ap Gwilym", "Yetunde Okonjo-Byrne"]

@@ -13,8 +13,8 @@ import re
 from typing import Any
 
 from ..model import Attribution, Span
-from ..entities.names import (ADDRESS_ONLY, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS, ROLE_NOUNS,
-                              title_key, title_like)
+from ..entities.names import (ADDRESS_ONLY, NAME_PARTICLES, OUTLET_KINDS as _OUTLET_KINDS, PLATFORMS as _PLATFORMS,
+                              ROLE_NOUNS, title_key, title_like)
 from ..entities.resolve import place_names
 from . import lexicon
 
@@ -161,6 +161,10 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
             if t.text in ("-", "\u2010") and t.i == name_start - 1 and not t.whitespace_ and t.i > 0 \
                     and not t.doc[t.i - 1].whitespace_ and lexicon.upos(t.doc[t.i - 1]) == "PROPN":
                 name_start = t.i  # ("Alex Hoehn-Saric")
+                continue
+            if t.lower_ in NAME_PARTICLES and t.is_lower and t.i == name_start - 1 and t.i > 0 \
+                    and t.doc[t.i - 1].text[:1].isupper():
+                name_start = t.i  # ("Mr de Paor", "DI ap Gwilym": the particle is the surname's)
                 continue
             if lexicon.upos(t) != "PROPN" or t.i != name_start - 1:
                 break

@@ -23,6 +23,10 @@ lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel
 cr hon alhaji alhaja mallam engr shri smt
 treasurer commissioner inspector detective constable sheriff superintendent
 """.split())
+# Lower-case or short particles inside a person's name ("Rhodri ap Gwilym", "Conor de Paor", "Aoife
+# Ní Fhlannagáin", "Ruairí Mac Giolla Bhríde", "Fergal Ó Dubhghaill")
+NAME_PARTICLES = frozenset("de da di du del della van von der den ter ap bin ibn al el la le dos das ní nic ó uí "
+                           "mac mc".split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").

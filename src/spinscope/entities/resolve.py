@@ -28,9 +28,9 @@ from typing import TYPE_CHECKING, Any
 from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, OUTLET_KINDS, PERSON_NOUNS, ROLE_NOUNS,
-                    clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts, possessive_len,
-                    singular, split_title, title_key)
+from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, NAME_PARTICLES, OUTLET_KINDS, PERSON_NOUNS,
+                    ROLE_NOUNS, clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts,
+                    possessive_len, singular, split_title, title_key)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
 if TYPE_CHECKING:
@@ -141,7 +141,18 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
     return mentions, titles
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?")
+# A capitalised name word, accented letters too ("Réjean", "Bhríde", "Łukasz"), a double-barrelled one
+# ("Okonjo-Byrne") or one with an apostrophe ("O'Neill")
+_UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
+_NAME_WORD = re.compile(f"(?:O[\u2019']|D[\u2019'])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?")
+
+
+def _name_words_ok(words: list[str]) -> bool:
+    """Two to four words of a person's name: name words, with particles only inside."""
+    return 2 <= len(words) <= 4 and _NAME_WORD.fullmatch(words[0]) is not None \
+        and _NAME_WORD.fullmatch(words[-1]) is not None \
+        and all(_NAME_WORD.fullmatch(w) or w.casefold() in NAME_PARTICLES for w in words[1:-1]) \
+        and sum(w.casefold() not in NAME_PARTICLES for w in words) <= 3
 
 
 def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
@@ -161,7 +172,7 @@ def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
     while k < len(rest) - 2 and is_title(rest[k].group(0)):
         k += 1  # "Deputy Leader", "Director-General" between the organisation and the name
     name = rest[k:]
-    if not 2 <= len(name) <= 3 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in name) or any(
+    if not _name_words_ok([w.group(0) for w in name]) or any(
             w.group(0).casefold() in _NOT_NAME_ENDINGS or is_title(w.group(0)) for w in name):
         return None
     title = surface[rest[0].start():rest[k - 1].end()] if k else ""
@@ -178,7 +189,7 @@ def _name_after_org_role(surface: str, words: list[re.Match]) -> tuple[int, int,
     while first > 1 and words[first - 1].group(0).casefold() in _ORG_ROLE_TAIL_WITH:
         first -= 1
     name = words[role + 1:]
-    if not 2 <= len(name) <= 3 or not all(_NAME_WORD.fullmatch(w.group(0)) for w in name) or any(
+    if not _name_words_ok([w.group(0) for w in name]) or any(
             w.group(0).casefold() in _NOT_NAME_ENDINGS or is_title(w.group(0)) for w in name):
         return None
     return words[first - 1].end(), name[0].start(), surface[words[first].start():words[role].end()]
@@ -343,7 +354,8 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
 # Role words that end an organisation's mention when NER ran the role into it ("Kremlin
 # Spokesman", "Pentagon Press Secretary"); the words that may come with them ("Press", "Deputy").
 _ORG_ROLE_TAIL = frozenset("""spokesman spokeswoman spokesperson secretary minister chief head official
-envoy ambassador adviser advisor aide director chairman chairwoman leader commander""".split())
+envoy ambassador adviser advisor aide director chairman chairwoman leader commander
+td mp mep msp mla mayor governor premier senator councillor treasurer""".split())
 _ORG_ROLE_TAIL_WITH = frozenset("press general deputy vice senior acting".split())
 
 
@@ -667,6 +679,38 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+_GIVEN_THEN_NAME = re.compile(f"(?<![\\w\\-.])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
+                              f"((?: (?:{'|'.join(sorted(p for p in NAME_PARTICLES if p.isascii()) + ['Ní', 'Nic', 'Ó', 'Uí', 'Mac', 'Mc'])}))?"
+                              f" (?:O[\u2019'])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\\w\\-])")
+
+
+_CAPITAL_WORD_START = re.compile(f"(?<![\\w\\-.])[{_UP}]")
+
+
+def _given_name_recall(mentions: list[Mention], text: str, table: AliasTable) -> list[Mention]:
+    """"Conor de Paor", "Gráinne Uí Cheallaigh": names the model did not tag at all. A given name of
+    the list (``data/given_names.tsv``) then a capitalised surname (a particle between allowed),
+    touching no mention, neither word a place, a title, a role or a name's institution word, and
+    not in a headline-style line, is a person."""
+    given = given_name_genders()
+    places = place_names()
+    taken = sorted((m.start, m.end) for m in mentions)
+    added: list[Mention] = []
+    for word in _CAPITAL_WORD_START.finditer(text):  # (at every capitalised word: "Housing Gráinne Uí ...")
+        hit = _GIVEN_THEN_NAME.match(text, word.start())
+        if hit is None or hit.group(1) not in given:
+            continue
+        first, last = hit.group(1), hit.group(2).split()[-1]
+        s, e = hit.start(), hit.end()
+        if first not in given or first in places or last in places or last.casefold() in NAME_PARTICLES \
+                or any(s < b and a < e for a, b in taken) \
+                or is_title(last) or last.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
+                or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
+            continue
+        added.append(Mention(s, e, "PERSON", "ner"))
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 def _bound_capital_word(prev: Any, head: Any, mentions: list[Mention]) -> bool:
     """A proper-noun word the parser binds to ``head`` as its compound that is no entity, title
     or role: a part of the name the model left out ("Alexei" Dronov, "Water" UK)."""
@@ -682,12 +726,15 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
     if doc is None:
         return
     for m in mentions:
-        if m.label != "PERSON" or m.origin != "ner" or m.title or " " in text[m.start:m.end]:
-            continue
+        words = text[m.start:m.end].split()
+        if m.label != "PERSON" or m.origin != "ner" or m.title or not (
+                len(words) == 1 or (len(words) == 2 and words[0].casefold() in NAME_PARTICLES)):
+            continue  # (one word, or a surname with its particle: "Ní Fhlannagáin", "de Paor")
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or len(span) != 1 or span[0].i == 0:
-            continue
-        prev, root = span.doc[span[0].i - 1], span[0]
+        if span is None or span[0].i == 0 or not (
+                len(span) == 1 or all(t.text == "-" or t.tag_ == "NNP" or t.lower_ in NAME_PARTICLES for t in span)):
+            continue  # (a double-barrelled surname is three tokens: "Okonjo - Byrne")
+        prev, root = span.doc[span[0].i - 1], span.root
         if root.dep_ != "nsubj" and not any(c.dep_ == "appos" for c in root.children):
             continue  # (only a name that speaks or is described: "Alexei Dronov, a retired captain,")
         if not _bound_capital_word(prev, root, mentions) or not _NAME_WORD.fullmatch(prev.text) \
@@ -704,15 +751,17 @@ inquirer dispatch globe register online magazine radio tv""".split())
 
 
 def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) -> None:
-    """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE: two name words opening with a given name
+    """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE, "Conor de Paor" ORG: two name words (a
+    particle between them allowed) opening with a given name
     of the list (``data/given_names.tsv``) that are no known place, organisation of the alias
     table, outlet, document or institution's name are a person."""
     given = given_name_genders()
     places = place_names()
     for m in mentions:
         words = text[m.start:m.end].split()
-        if m.label not in ("ORG", "GPE") or m.origin != "ner" or len(words) != 2 or words[0] not in given \
-                or words[0] in places or not all(_NAME_WORD.fullmatch(w) for w in words) \
+        if m.label not in ("ORG", "GPE") or m.origin != "ner" or words[0] not in given \
+                or not (len(words) == 2 or (len(words) == 3 and words[1].casefold() in NAME_PARTICLES)) \
+                or words[0] in places or not all(_NAME_WORD.fullmatch(w) for w in (words[0], words[-1])) \
                 or words[-1].casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
                 or text[m.start:m.end] in places or table.lookup(text[m.start:m.end]) is not None:
             continue  # (not "Charlotte Observer", "Sharon Statement", "Rose Garden" FAC, "Ted Cruz Super" PAC)
@@ -769,14 +818,19 @@ def _hyphenated_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+# One space between a given name and the surname, or a particle ("Rhodri ap Gwilym")
+_PARTICLE_GAP = re.compile(r" (?:(?:%s) )?" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower() and p.isascii())))
+
+
 def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
-    """"Cllr Imran" PERSON + "Qureshi" GPE: a one-word mention of another label right after a
-    person's name, one space between, that is no known place, is the surname."""
+    """"Cllr Imran" PERSON + "Qureshi" GPE, "Rhodri" PERSON + "ap" + "Gwilym" ORG: a one-word
+    mention of another label right after a person's name, one space or a particle between, that is
+    no known place, is the surname."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
         if prev is not None and prev.label == "PERSON" and prev.origin == "ner" and m.origin == "ner" \
-                and m.label in ("GPE", "ORG", "LOC") and text[prev.end:m.start] == " " \
+                and m.label in ("GPE", "ORG", "LOC") and _PARTICLE_GAP.fullmatch(text, prev.end, m.start) \
                 and _NAME_WORD.fullmatch(text[m.start:m.end]) and text[m.start:m.end] not in place_names():
             prev.end = m.end
             continue
@@ -1115,6 +1169,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _first_names(mentions, text, doc)
     _given_name_people(mentions, text, table)
     mentions = _hyphenated_surnames(mentions, text)
+    mentions = _given_name_recall(mentions, text, table)
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     assign_canonicals(mentions, text, table)

@@ -34,8 +34,8 @@ from ..nlp import upos
 from ..sentences import sentence_spans
 from .aliases import AliasTable
 from .resolve import place_names
-from .names import (ADDRESS_ONLY, DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, OCCUPATION_NOUNS, OUTLET_KINDS, PARTY_LABEL,
-                    PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
+from .names import (ADDRESS_ONLY, DOCUMENT_NOUNS, HONORIFICS, ISSUING_VERBS, NAME_PARTICLES, OCCUPATION_NOUNS,
+                    OUTLET_KINDS, PARTY_LABEL, PERSON_NOUNS, PLATFORMS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, fold_accents, is_title,
                     name_parts, title_key, title_like, role_classes, role_nouns_in, singular, split_title,
                     strip_possessive, given_name_genders)
@@ -233,6 +233,7 @@ _ROLE_PREPS = ("of", "for", "at")
 _NOT_POSSESSORS = frozenset("here there that it what who where how let".split())
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
 # "Brigadier General (ret.) Munir Shehadeh": a retired rank's mark between the rank and the name
+_PARTICLE_BEFORE = re.compile(r"(?<=\s)(?:%s)[ \t]+$" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower())))
 _RETIRED_MARK = re.compile(r"[ \t]*\((?:ret|retd|retired)\.?\)[ \t]*$", re.I)
 
 
@@ -240,8 +241,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
     before = text[line_start:start]
-    retired = _RETIRED_MARK.search(before)
-    if retired:  # (blanked, so that offsets into ``before`` stay offsets into the line)
+    retired = _RETIRED_MARK.search(before) or _PARTICLE_BEFORE.search(before)
+    if retired:  # (blanked, so that offsets into ``before`` stay offsets into the line; a particle
+        # is the surname's: "Mr de Paor")
         before = before[:retired.start()] + " " * len(retired.group(0))
     words = list(re.finditer(r"[\w.\-\u2019']+", before))
     kept: list[re.Match[str]] = []
