@@ -2194,3 +2194,45 @@ def test_a_surname_after_a_particle_joins_the_given_name_and_a_hyphenated_surnam
         "keeping an open mind. DI ap Gwilym said the victim was 34.\n\nSocial Democrats TD Yetunde Okonjo-Byrne said "
         "the exchange showed a lack of urgency.")
     assert [a.speaker for a in art.attributions] == ["Rhodri ap Gwilym", "Rhodri ap Gwilym", "Yetunde Okonjo-Byrne"]
+
+
+def test_a_body_in_a_city_is_the_body():
+    art = _analyse_text(
+        "Shoal\n\nThe Chinese Embassy in Manila, in a statement posted on its Facebook page, accused the vessel of "
+        "\"illegally intruding\" into waters off the shoal.")
+    assert [a.speaker for a in art.attributions] == ["Chinese Embassy"]
+
+
+def test_a_role_set_off_by_a_comma_before_a_name_that_ends_the_sentence_describes_that_person():
+    art = _analyse_text(
+        "Dail\n\nThe TD put those figures to the Taoiseach, Conor de Paor. Mr de Paor countered that completions "
+        "had risen. The Taoiseach replied that the plan was working.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Conor de Paor", "Taoiseach")] * 2
+    # a fronted phrase before the subject is no apposition of it
+    art = _analyse_text("Debate\n\nIn a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him "
+                        "divisive.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Bernie Sanders", "Sen.")]
+
+
+def test_a_tally_or_figures_from_a_body_are_that_bodys():
+    art = _analyse_text(
+        "Strikes\n\nStrikes have killed more than 190 people since the truce, according to an AFP tally based on "
+        "health ministry figures. According to the latest monthly figures from the Department of Housing, 15,000 "
+        "people were homeless.")
+    assert [(a.speaker, a.unnamed) for a in art.attributions] == [("AFP", False), ("Department of Housing", False)]
+
+
+def test_a_role_phrase_after_a_fronted_phrase_and_a_barristers_part_describe_the_person():
+    art = _analyse_text(
+        "Ships\n\nIn an email seen by The Sentinel, Halcyon's operations director, Stavros Lekkas, told a master to "
+        "keep the transponder off. Lekkas denied any wrongdoing.\n\nProsecuting, Helen Marsh told Teesside Crown "
+        "Court that Pryce took the medals. Representing Pryce, Daniel Cole said his client was ashamed.")
+    got = {a.speaker: a.speaker_description for a in art.attributions}
+    assert got == {"Stavros Lekkas": "Halcyon's operations director", "Helen Marsh": "prosecutor",
+                   "Daniel Cole": "Representing Pryce"}
+
+
+def test_a_clause_before_a_name_in_commas_is_no_role_phrase():
+    art = _analyse_text("Greece\n\nMr Samaras met the leader of Syriza, Alexis Tsipras, on Monday. Mr Tsipras said the "
+                        "talks had failed.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Alexis Tsipras", None)]

@@ -96,6 +96,8 @@ def _no_speech(tok: Any) -> bool:
     if lexicon.lemma_of(tok) == "call" and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children) \
             and any(c.dep_ == "dobj" and c.lower_ in ("it", "them", "him", "her") for c in tok.children):
         return True  # "Daesh, as the group's enemies call it,": a naming aside, nobody's statement
+    if tok.lower_ == "think" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ in ("tank", "tanks"):
+        return True  # "Several US think tanks have published reports": a noun the parser read as a verb
     return False
 
 

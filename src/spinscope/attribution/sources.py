@@ -624,19 +624,26 @@ campaign group organisation organization team club board panel commission parlia
 authority authorities public voter citizen worker people""".split())
 
 
+# Cues a thing can be the subject of ("the image was taken and showed objects ..."): after a passive
+# clause they go on with its subject
+_THING_CUES = frozenset("show suggest indicate reveal demonstrate prove confirm mean find point".split())
+
+
 def _reporters_conj(tok: Any) -> bool:
     """"said that the deployment was an act of piracy and called on ...": the parser put the
     second verb in the reported clause, but a thing described there calls on nobody; it
     coordinates with the reporting verb ("said the strikes had caused damage and called on
     ...": strikes call on nobody either; "the protesters had gathered and called for ..." keeps
-    the protesters). So does a past tense after a modal clause ("said that Russia will take all
+    the protesters; 'claiming the levy would be "passed on to renters" and accusing ...': a
+    passive's subject accuses nobody). So does a past tense after a modal clause ("said that Russia will take all
     necessary measures, but declined to elaborate")."""
     head = tok.head
     return tok.dep_ == "conj" and _governing_cue(head) is not None \
         and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "auxpass") for c in tok.children) \
         and (_past_after_modal(tok) or any(
-            c.dep_ == "nsubj" and lexicon.upos(c) == "NOUN" and not _person_noun(c)
-            and (head.lower_ in _COPULA_FORMS or not _agent_noun(c)) for c in head.children))
+            c.dep_ in ("nsubj", "nsubjpass") and lexicon.upos(c) == "NOUN" and not _person_noun(c)
+            and (head.lower_ in _COPULA_FORMS or not _agent_noun(c))
+            and (c.dep_ == "nsubj" or lexicon.lemma_of(tok) not in _THING_CUES) for c in head.children))
 
 
 def _place_object(noun: Any) -> bool:

@@ -117,7 +117,8 @@ ISSUING_VERBS = ("issued", "released", "published", "posted", "put out", "circul
 # makes X the speaker and never takes "the statement" for a person.
 DOCUMENT_NOUNS = frozenset("""statement release letter report memo tweet post email e-mail note communique
 communiqu\u00e9 filing notice document study survey poll analysis video message announcement bulletin
-editorial assessment review investigation probe inquiry article story documentary""".split())
+editorial assessment review investigation probe inquiry article story documentary tally figures data estimate
+estimates census""".split())
 
 # Kinds of outlet, which a name may follow or precede ("British newspaper The Times", "AFP news
 # agency", "Lebanese daily Al-Akhbar").

@@ -181,6 +181,19 @@ def _apposition(text: str, end: int) -> str | None:
 # "The coalition's spokesman, Col. Ryan Dillon, said": a role phrase opening the sentence, then
 # a comma, then the name (and a comma closing the apposition)
 _LEAD_APPOSITION = re.compile(r"([\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){1,9}),[ \t]+")
+# A barrister's part, as British court reports open a sentence with it
+_COURT_ROLE = re.compile(r"(Prosecuting|Defending|Mitigating|Representing [A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)?),[ \t]+$")
+_COURT_ROLES = {"prosecuting": "prosecutor", "defending": "defence counsel", "mitigating": "defence counsel"}
+_AFTER_COMMA_APPOSITION = re.compile(r",[ \t]+([\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){1,9}),[ \t]+$")
+# ... opening with a determiner or a possessor ("the", "a", "Halcyon's"), as a role phrase does
+_AFTER_COMMA_START = re.compile(r"(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['\u2019]s)\s", re.I)
+
+
+# "... to the Taoiseach, Conor de Paor.": a role after "the", a comma, then the name
+# A name (capitalised words and particles only) that ends its sentence
+_NAME_THEN_END = re.compile(r"[A-Z\u00c0-\u00de][\w\u2019'-]*(?: (?:[A-Z\u00c0-\u00de][\w\u2019'-]*|%s)){0,4}[.;](?:\s|$)"
+                            % "|".join(sorted(NAME_PARTICLES)))
+_MID_APPOSITION = re.compile(r"\b(?:to|for|by|with|from|of|and|at) the ((?:[\w\u2019'.-]+ ){0,4}[\w\u2019'.-]+), $")
 
 
 def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
@@ -192,18 +205,37 @@ def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
         if not before.rstrip().endswith(rank):
             return None
         before = before.rstrip()[:-len(rank)]
+    court = _COURT_ROLE.search(before)
+    if court and (court.start() == 0 or before[:court.start()].rstrip()[-1:] in ".!?\n"):
+        # "Prosecuting, Helen Marsh told the court", "Representing Pryce, Daniel Cole said"
+        return _COURT_ROLES.get(court.group(1).split()[0].casefold(), court.group(1))
     if not re.match(r"[^,.;:!?\n]{1,60},", text[start:start + 80]):
-        return None  # no comma closing the apposition ("…, Josep Borrell told …" is a clause)
+        # (no comma closing the apposition: "…, Josep Borrell told …" is a clause; but "put those
+        # figures to the Taoiseach, Conor de Paor." ends the sentence with the named holder of a role)
+        mid = _MID_APPOSITION.search(before)
+        if mid and _NAME_THEN_END.match(text, start) and (
+                is_title(mid.group(1).split()[-1]) or mid.group(1).split()[-1].casefold() in ROLE_NOUNS):
+            return mid.group(1)
+        return None
     sents = sentence_spans(before + "X")  # (a sentence must follow the phrase for the split to see it)
     if not sents:
         return None
     m = _LEAD_APPOSITION.fullmatch(before, sents[-1][0])
     if not m:
-        return None
+        # "In an email seen by The Sentinel, Halcyon's operations director, Stavros Lekkas,
+        # instructed": a role phrase after the fronted phrase's comma
+        m = _AFTER_COMMA_APPOSITION.search(before, sents[-1][0])
+        if not m or not _AFTER_COMMA_START.match(m.group(1)):
+            return None
     phrase = m.group(1)
     words = phrase.split()
-    last = words[-1].casefold().strip(".")
-    if words[0].casefold().endswith("ing") or last not in ROLE_NOUNS or singular(last) != last \
+    head = words[-1]
+    if _AFTER_COMMA_START.match(phrase):  # ("a relative of one of the victims": the relative; not in
+        # "Mr Samaras met the leader of Syriza, Alexis Tsipras,", a clause)
+        head = next((words[i - 1] for i, w in enumerate(words) if i > 0 and w.casefold() in _ROLE_PREPS), head)
+    last = head.casefold().strip(".")
+    if words[0].casefold().endswith("ing") or not (last in ROLE_NOUNS or last in PERSON_NOUNS) \
+            or singular(last) != last \
             or _REPORTING.search(phrase) or words[0].casefold() in _CLAUSE_STARTS | _ADVERBIAL_STARTS:
         return None  # "Speaking to reporters, X", "In Moscow, X", "According to the minister, X"
     return phrase
@@ -1147,6 +1179,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                 if not (singular(hw) in ROLE_NOUNS or hw in ROLE_NOUNS):
                     return raw.strip(), None, False
                 named = []
+        if len(named) >= 2 and named[-1].label in ("GPE", "LOC", "FAC") and named[-2].label in ("ORG", "MEDIA") \
+                and _IN_PLACE.fullmatch(text, named[-2].end, named[-1].start) \
+                and not text[named[-1].end:head_end].strip(" ,.'\u2019s"):
+            # "The Chinese Embassy in Manila": the body, not the city it sits in
+            return named[-2].canonical, named[-2].label, False
         if named:
             head = named[-1]
             tail = text[head.end:head_end].strip(" ,.'\u2019s")
@@ -1348,6 +1385,9 @@ def _name_words(name: str) -> set[str]:
 
 # What introduces the outlet a statement was given to: "in a statement to", "told", "in an interview with"
 _MEDIUM_BEFORE = re.compile(r"\b(?:to|told|tells|with|on)\s+(?:the\s+)?$", re.I)
+
+
+_IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
 
 
 def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
@@ -1711,12 +1751,16 @@ _ROLE_ABBREVIATIONS = {"senator": "sen", "representative": "rep", "congressman":
                        "councillor": "cllr", "detective": "det", "inspector": "insp"}
 
 
+# Seats that are offices though no title goes before a name with them ("The Labour MP for Stroud")
+_SEATS = frozenset("mp mep td msp mla mpp lawmaker legislator".split())
+
+
 def _other_office(noun: str, description: str) -> bool:
     """Whether a description holds an office (a title: mayor, minister, judge, ...) other than the
     noun's own office ("the senator" is not the "former Toledo Mayor"; but "the analyst" may be
     the head of a research centre)."""
-    offices = {r for r in role_nouns_in(description, parts=False) if is_title(r)}
-    return is_title(noun) and bool(offices) and noun not in offices
+    offices = {r for r in role_nouns_in(description, parts=False) if is_title(r) or r in _SEATS}
+    return (is_title(noun) or noun in _SEATS) and bool(offices) and noun not in offices
 
 
 def _described_as(noun: str, description: str | None) -> bool:
