@@ -1879,3 +1879,14 @@ def test_a_capitalised_title_of_a_song_is_no_cue(extractor) -> None:
 
 def test_think_tanks_are_no_thinking(extractor) -> None:
     assert extractor("Several US think tanks have published reports on the Straits in recent weeks.") == []
+
+
+def test_a_clock_time_before_a_time_zone_or_a_day_ends_no_sentence(extractor) -> None:
+    from spinscope.sentences import sentence_spans
+
+    text = "It met at 9 a.m. Friday in town. We left at 5 p.m. The next day was calm."
+    assert [text[s:e] for s, e in sentence_spans(text)] == [
+        "It met at 9 a.m. Friday in town.", "We left at 5 p.m.", "The next day was calm."]
+    (a,) = extractor("The Cariboo Regional District upgraded the alert to an order just after 2 p.m. PT, saying "
+                     "there was an immediate danger to life.")
+    assert a.source.text == "The Cariboo Regional District"

@@ -2236,3 +2236,6 @@ def test_a_clause_before_a_name_in_commas_is_no_role_phrase():
     art = _analyse_text("Greece\n\nMr Samaras met the leader of Syriza, Alexis Tsipras, on Monday. Mr Tsipras said the "
                         "talks had failed.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Alexis Tsipras", None)]
+    art = _analyse_text("Portrait\n\nMichelle Obama painted an intimate portrait of her husband, Barack Obama, on "
+                        "Tuesday. He said he was proud.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Barack Obama", None)]

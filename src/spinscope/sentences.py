@@ -17,6 +17,9 @@ ABBREV = frozenset("""mr mrs ms dr sen rep gov gen lt col sgt st jr sr prof no v
 u.n u.k e.g i.e inc corp co ltd pres sept oct nov dec jan feb aug gen adm rev fig est
 maj brig capt cmdr cpl pvt supt insp det amb hon messrs""".split())
 _WORD = re.compile(r"[A-Za-z]+")
+# What follows a clock time in the same sentence: a time zone ("PT", "GMT", "AEST") or a day or month
+_AFTER_CLOCK = re.compile(r"\s+(?:[A-Z]{1,3}[SD]?T|GMT|UTC|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|"
+                          r"March|April|May|June|July|August|September|October|November|December)\b")
 # A speech tag right after a closing quote: up to five words, a common speech verb, at most
 # five more words, then punctuation ('“Why?” Trump asked, smiling.'; not '” The mayor insisted the ...').
 SPEECH_TAG = re.compile(
@@ -43,6 +46,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             last = before[-1] if before else ""
             if is_abbreviation(last) or (len(w) and len(w[-1]) == 1 and w[-1].isupper()):
                 continue
+            if last.endswith(("a.m", "p.m")) and _AFTER_CLOCK.match(text, m.end()):
+                continue  # "just after 2 p.m. PT, saying ...", "at 9 a.m. Friday"
         if m.group()[-1:] in "\"”’'" and SPEECH_TAG.match(text, end):
             continue  # '“Why?” Trump asked.': the tag belongs to the quoted sentence
         spans.append((start, end))

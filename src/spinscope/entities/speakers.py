@@ -229,11 +229,10 @@ def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
             return None
     phrase = m.group(1)
     words = phrase.split()
-    head = words[-1]
-    if _AFTER_COMMA_START.match(phrase):  # ("a relative of one of the victims": the relative; not in
-        # "Mr Samaras met the leader of Syriza, Alexis Tsipras,", a clause)
-        head = next((words[i - 1] for i, w in enumerate(words) if i > 0 and w.casefold() in _ROLE_PREPS), head)
-    last = head.casefold().strip(".")
+    k = next((i - 1 for i, w in enumerate(words) if i > 0 and w.casefold() in _ROLE_PREPS), len(words) - 1)
+    if any(w.casefold() in ("the", "a", "an") for w in words[1:k]):
+        return None  # a clause, not a role phrase: "Mr Samaras met the leader of Syriza, Alexis Tsipras,"
+    last = words[k].casefold().strip(".")  # the head before "of/for/at": "a relative of one of the victims"
     if words[0].casefold().endswith("ing") or not (last in ROLE_NOUNS or last in PERSON_NOUNS) \
             or singular(last) != last \
             or _REPORTING.search(phrase) or words[0].casefold() in _CLAUSE_STARTS | _ADVERBIAL_STARTS:
