@@ -2239,3 +2239,11 @@ def test_a_clause_before_a_name_in_commas_is_no_role_phrase():
     art = _analyse_text("Portrait\n\nMichelle Obama painted an intimate portrait of her husband, Barack Obama, on "
                         "Tuesday. He said he was proud.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Barack Obama", None)]
+
+
+def test_un_agencies_by_their_newsroom_names_and_hamas_by_its_full_name():
+    art = _analyse_text(
+        "Plant\n\nThe UN nuclear watchdog said the plant had lost power. The Islamic Resistance Movement said it would "
+        "respond. The UN refugee agency said 3,000 people had fled. The IAEA said the inspectors were safe.")
+    assert [a.speaker for a in art.attributions] == [
+        "International Atomic Energy Agency", "Hamas", "UNHCR", "International Atomic Energy Agency"]
