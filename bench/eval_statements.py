@@ -1,6 +1,6 @@
 """Score attributed statements of `spinscope analyze` against hand-checked gold keys.
 
-    .venv/bin/python bench/eval_statements.py --data evaldata/statements/heldout [--failures]
+    .venv/bin/python bench/eval_statements.py --data evaldata/statements/heldout2 [--failures]
 
 Each article `NAME.txt` has a gold key `NAME.gold.json`: a list, in text order, of the
 statements the article attributes, with "speaker" (canonical name, or the vague phrase itself
@@ -95,7 +95,7 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--data", default="evaldata/statements/heldout", help="folder of NAME.txt + NAME.gold.json")
+    ap.add_argument("--data", default="evaldata/statements/heldout2", help="folder of NAME.txt + NAME.gold.json")
     ap.add_argument("--failures", action="store_true", help="print every statement that is not fully right")
     args = ap.parse_args()
     t = score(Path(args.data), args.failures)
