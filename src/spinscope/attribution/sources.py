@@ -635,8 +635,8 @@ def _reporters_conj(tok: Any) -> bool:
     coordinates with the reporting verb ("said the strikes had caused damage and called on
     ...": strikes call on nobody either; "the protesters had gathered and called for ..." keeps
     the protesters; 'claiming the levy would be "passed on to renters" and accusing ...': a
-    passive's subject accuses nobody). So does a past tense after a modal clause ("said that Russia will take all
-    necessary measures, but declined to elaborate")."""
+    passive's subject accuses nobody). So does a past tense after a modal clause ("said that
+    Russia will take all necessary measures, but declined to elaborate")."""
     head = tok.head
     return tok.dep_ == "conj" and _governing_cue(head) is not None \
         and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "auxpass") for c in tok.children) \

@@ -142,7 +142,8 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
 
 
 # A capitalised name word, accented letters too ("Réjean", "Bhríde", "Łukasz"), a double-barrelled one
-# ("Okonjo-Byrne") or one with an apostrophe ("O'Neill")
+# ("Okonjo-Byrne") or one with an apostrophe ("O'Neill"). (Latin Extended-A alternates upper- and
+# lower-case letters, so its whole block is in both classes.)
 _UP, _LOW = "A-ZÀ-ÖØ-Þ\u0100-\u017f", "a-zß-öø-ÿ\u0100-\u017f"
 _NAME_WORD = re.compile(f"(?:O[\u2019']|D[\u2019'])?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?")
 
@@ -679,11 +680,11 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     return sorted(mentions + added, key=lambda m: m.start)
 
 
+# Particles written in lower case inside a name ("de", "van", "ap", "bin"); the Irish ones capitalised too
+_LOWER_PARTICLES = "|".join(sorted(p for p in NAME_PARTICLES if p.isascii()))
 _GIVEN_THEN_NAME = re.compile(f"(?<![\\w\\-.])([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)"
-                              f"((?: (?:{'|'.join(sorted(p for p in NAME_PARTICLES if p.isascii()) + ['Ní', 'Nic', 'Ó', 'Uí', 'Mac', 'Mc'])}))?"
+                              f"((?: (?:{_LOWER_PARTICLES}|Ní|Nic|Ó|Uí|Mac|Mc))?"
                               f" (?:O[\u2019'])?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\\w\\-])")
-
-
 _CAPITAL_WORD_START = re.compile(f"(?<![\\w\\-.])[{_UP}]")
 
 
@@ -702,9 +703,9 @@ def _given_name_recall(mentions: list[Mention], text: str, table: AliasTable) ->
             continue
         first, last = hit.group(1), hit.group(2).split()[-1]
         s, e = hit.start(), hit.end()
-        if first not in given or first in places or last in places or last.casefold() in NAME_PARTICLES \
-                or any(s < b and a < e for a, b in taken) \
-                or is_title(last) or last.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
+        if first in places or last in places or last.casefold() in NAME_PARTICLES \
+                or any(s < b and a < e for a, b in taken) or is_title(last) \
+                or last.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
                 or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
             continue
         added.append(Mention(s, e, "PERSON", "ner"))
@@ -819,7 +820,7 @@ def _hyphenated_surnames(mentions: list[Mention], text: str) -> list[Mention]:
 
 
 # One space between a given name and the surname, or a particle ("Rhodri ap Gwilym")
-_PARTICLE_GAP = re.compile(r" (?:(?:%s) )?" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower() and p.isascii())))
+_PARTICLE_GAP = re.compile(r" (?:(?:%s) )?" % _LOWER_PARTICLES)
 
 
 def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:

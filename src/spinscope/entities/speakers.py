@@ -189,10 +189,10 @@ _AFTER_COMMA_APPOSITION = re.compile(r",[ \t]+([\w\u2019'.-]+(?:[ \t]+[\w\u2019'
 _AFTER_COMMA_START = re.compile(r"(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['\u2019]s)\s", re.I)
 
 
-# "... to the Taoiseach, Conor de Paor.": a role after "the", a comma, then the name
 # A name (capitalised words and particles only) that ends its sentence
 _NAME_THEN_END = re.compile(r"[A-Z\u00c0-\u00de][\w\u2019'-]*(?: (?:[A-Z\u00c0-\u00de][\w\u2019'-]*|%s)){0,4}[.;](?:\s|$)"
                             % "|".join(sorted(NAME_PARTICLES)))
+# "... to the Taoiseach, Conor de Paor.": a role after "the", a comma, then the name
 _MID_APPOSITION = re.compile(r"\b(?:to|for|by|with|from|of|and|at) the ((?:[\w\u2019'.-]+ ){0,4}[\w\u2019'.-]+), $")
 
 
@@ -264,8 +264,9 @@ _ROLE_PREPS = ("of", "for", "at")
 _NOT_POSSESSORS = frozenset("here there that it what who where how let".split())
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
 # "Brigadier General (ret.) Munir Shehadeh": a retired rank's mark between the rank and the name
-_PARTICLE_BEFORE = re.compile(r"(?<=\s)(?:%s)[ \t]+$" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower())))
 _RETIRED_MARK = re.compile(r"[ \t]*\((?:ret|retd|retired)\.?\)[ \t]*$", re.I)
+# "Mr de Paor": a particle right before the name is the surname's, no role word
+_PARTICLE_BEFORE = re.compile(r"(?<=\s)(?:%s)[ \t]+$" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower())))
 
 
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
