@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from spinscope.entities.aliases import alias_key, load_aliases, parse_alias_lines, user_alias_paths
+from spinscope.entities.descriptions import _pre_name, person_descriptions
 from spinscope.entities.names import clean_surface, split_title, strip_possessive
 from spinscope.entities.resolve import build_entities
 from spinscope.entities.ruler import table_matches
-from spinscope.entities.speakers import _pre_name, person_descriptions, resolve_speakers
+from spinscope.entities.speakers import resolve_speakers
 from spinscope.errors import SpinscopeError
 from spinscope.model import Article, Attribution, Entity, Span
 
@@ -428,7 +429,7 @@ def test_entity_span_drops_a_dangling_conjunction(entities_stage):
 
 
 def test_pre_name_role_stops_at_adjectives_adverbs_dates_and_honorifics():
-    from spinscope.entities.speakers import _pre_name
+    from spinscope.entities.descriptions import _pre_name
     from spinscope.nlp import get_nlp
 
     nlp = get_nlp()
@@ -569,7 +570,7 @@ def test_honorific_is_no_description_and_taoiseach_is_a_title(table):
 
 
 def test_role_before_for_belongs_to_someone_else():
-    from spinscope.entities.speakers import _pre_name
+    from spinscope.entities.descriptions import _pre_name
 
     t = "A spokeswoman for European Commission president Jean-Claude Juncker said no."
     assert _pre_name(t, t.index("Jean-Claude"), None) == "European Commission president"
@@ -597,7 +598,7 @@ def test_people_in_a_relative_clause_on_the_source_are_not_the_speaker(table):
 
 
 def test_ages_fragments_and_own_acronyms_are_not_descriptions():
-    from spinscope.entities.speakers import _not_a_description
+    from spinscope.entities.descriptions import _not_a_description
 
     assert _not_a_description("CAN", "Climate Action Network")
     assert _not_a_description("16", "Vitaliy Vertash")
@@ -617,7 +618,7 @@ def test_topic_of_on_verbs_and_events_are_no_medium():
 
 def test_reflexive_is_no_description_and_a_recipient_is_no_medium():
     from spinscope.attribution.extract import AttributionExtractor
-    from spinscope.entities.speakers import _not_a_description
+    from spinscope.entities.descriptions import _not_a_description
 
     assert _not_a_description("itself", "Pentagon")
     ex = AttributionExtractor()
@@ -658,7 +659,7 @@ def test_times_months_brackets_and_demonym_plurals(entities_stage):
     ("Ann Lee, managing director of the fund, said so.", "managing director of the fund"),
 ])
 def test_an_adverbial_apposition_is_no_description(text, expected):
-    from spinscope.entities.speakers import _apposition
+    from spinscope.entities.descriptions import _apposition
 
     assert _apposition(text, text.index(",")) == expected
 
@@ -946,7 +947,7 @@ def test_place_tagged_person_becomes_a_place_only_where_places_stand():
 
 
 def test_a_name_ending_the_sentence_before_is_no_role():
-    from spinscope.entities.speakers import _pre_name
+    from spinscope.entities.descriptions import _pre_name
 
     text = "Faith was high, said Mr. Davis. Davis is a farmer."
     assert _pre_name(text, text.rindex("Davis"), None) is None
@@ -1081,7 +1082,7 @@ def test_it_takes_up_the_document_or_body_that_spoke_last():
 
 
 def test_a_two_apostrophe_quotation_after_a_name_is_no_description():
-    from spinscope.entities.speakers import _apposition
+    from spinscope.entities.descriptions import _apposition
 
     text = "Mr. Obama, the prime minister ''looked ashen,'' an aide recalled."
     assert _apposition(text, text.index(",")) is None
@@ -1089,7 +1090,7 @@ def test_a_two_apostrophe_quotation_after_a_name_is_no_description():
 
 
 def test_a_clause_is_no_description():
-    from spinscope.entities.speakers import _not_a_description
+    from spinscope.entities.descriptions import _not_a_description
 
     assert _not_a_description("matter of annexation is a question of timing", "Vladimir Putin")
     assert _not_a_description("has soared in the polls by saying that the system is rigged", "Bernie Sanders")
@@ -1992,7 +1993,7 @@ def test_a_given_name_of_one_gender_keeps_the_other_pronoun_away():
 
 
 def test_the_given_names_list_is_well_formed():
-    from spinscope.entities.speakers import given_name_genders
+    from spinscope.entities.names import given_name_genders
     names = given_name_genders()
     assert len(names) > 500 and set(names.values()) == {"m", "f"}
     assert names["Samuel"] == "m" and names["Marla"] == "f" and "Jordan" not in names and "Lindsey" not in names
