@@ -2248,3 +2248,13 @@ def test_un_agencies_by_their_newsroom_names_and_hamas_by_its_full_name():
         "respond. The UN refugee agency said 3,000 people had fled. The IAEA said the inspectors were safe.")
     assert [a.speaker for a in art.attributions] == [
         "International Atomic Energy Agency", "Hamas", "UNHCR", "International Atomic Energy Agency"]
+
+
+def test_a_closing_tags_company_is_the_organisation_its_own_sentence_named_as_subject():
+    art = _analyse_text(
+        "Jobs\n\nApple will cut 500 jobs in its retail division, the company said on Tuesday.\n\nIn a deal with "
+        "Microsoft, OpenAI will build a new data centre, the company said.")
+    assert [a.speaker for a in art.attributions] == ["Apple", "OpenAI"]
+    art = _analyse_text("EU\n\nThe European Union is now more reliant on Russia for food, the head of a major "
+                        "fertiliser firm has said.")
+    assert [a.speaker for a in art.attributions] == ["head of a major fertiliser firm"]

@@ -734,6 +734,13 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         org = _by_org_head(low[-1], src.start, entities, text, said)
         if org is not None:
             return org.canonical, org.label, False
+    if src is not None and len(low) >= 2 and low[0] == "the" and low[-1] in _BODY_KINDS and a.cue is not None \
+            and a.content.end <= src.start and not set(low) & _HEAD_PREPS:  # (not "the head of a ... firm")
+        # "Apple will cut 500 jobs, the company said", "Eskom will implement Stage 4 ..., the power
+        # utility said": a closing tag's body is the organisation its own sentence named
+        org = _body_of_the_sentence(text, a.content.start, src.start, entities, doc)
+        if org is not None:
+            return org.canonical, org.label, False
     if src is not None and len(low) == 2 and low[0] == "the" and low[1] in _GENERIC_BODIES:
         org = _last_body(src.start, said)
         if org is not None:  # "Halbrook Pharmaceuticals did not respond ... the company said"
@@ -820,6 +827,29 @@ _GENERIC_BODIES = frozenset("company firm group organisation organization charit
 _PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
                                "commission army forces office senate congress assembly house pentagon kremlin "
                                "museum university school".split())
+# Kinds of body a closing speech tag names instead of the body ("..., the power utility said")
+_BODY_KINDS = frozenset("""company firm group utility operator carrier airline bank lender insurer retailer carmaker
+automaker manufacturer maker conglomerate developer giant chain startup start-up platform exchange""".split())
+
+
+def _body_of_the_sentence(text: str, content_start: int, src_start: int, entities: list[Entity],
+                          doc: "Doc | None") -> Entity | None:
+    """The organisation a statement's own sentence names as its subject, before the closing tag
+    (or, without a parse, the one the content opens with); None when it names one only as an
+    object ("Police searched the office of Clean Arvan, the group said")."""
+    lo = max(0, content_start - 400)
+    ends = [(text.rfind(end, lo, content_start), end) for end in (". ", "? ", "! ", "\n")]
+    start = max((i + len(end) for i, end in ends if i >= 0), default=lo)
+    orgs = [e for e in entities if e.label == "ORG" and start <= e.start and e.end <= src_start]
+    for e in orgs:
+        span = doc.char_span(e.start, e.end, alignment_mode="expand") if doc is not None else None
+        if span is not None and span.root.dep_ in SUBJECT_DEPS:
+            return e
+        if span is None and text[content_start:e.start].strip(" \"\u201c'").casefold() in ("", "the"):
+            return e
+    return None
+
+
 LAST_BODY_WINDOW_CHARS = 1500
 
 
