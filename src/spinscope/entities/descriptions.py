@@ -408,9 +408,12 @@ def _post_as_role(desc: str) -> str:
 _ACRONYM = re.compile(r"\(?[A-Z][A-Za-z]{0,2}[A-Z]{1,7}\)?")
 
 
-def _not_a_description(desc: str, speaker: str) -> bool:
+def _not_a_description(desc: str, speaker: str, body: bool = False) -> bool:
     """An age ("Vitaliy Vertash, 16"), a word fragment ("co"), or the speaker's own acronym
-    ("Climate Action Network (CAN)")."""
+    ("Climate Action Network (CAN)"); for a ``body`` (a speaker that is no person), any acronym
+    ("The Victorian Council of Social Service (VCOSS)", "China's Ministry of Commerce (MOFCOM)")."""
+    if body and _ACRONYM.fullmatch(desc):
+        return True
     d = desc.strip(" ().,")
     if _CLAUSE_DESCRIPTION.search(d):
         return True  # "matter of annexation is a question of timing", "has soared in the polls": a clause

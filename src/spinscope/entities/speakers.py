@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 from ..model import Article, Attribution, Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .descriptions import (_ACRONYM, _HEAD_PREPS, PersonInfo, _genders_named, _not_a_description, _post_as_role,
+from .descriptions import (_HEAD_PREPS, PersonInfo, _genders_named, _not_a_description, _post_as_role,
                            person_descriptions)
 from .media import _OUTLET_ANAPHOR, _OUTLET_WORDS, NOT_SPEAKER_LABELS, _is_outlet, _link_medium
 from .names import (DOCUMENT_NOUNS, ISSUING_VERBS, OCCUPATION_NOUNS, PERSON_NOUNS, ROLE_CLASSES, ROLE_NOUNS,
@@ -249,11 +249,9 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                 people[canonical].description = a.speaker_description
             a.speaker_description = people[canonical].description
         if a.speaker_description and a.speaker and (a.speaker_description.casefold() in a.speaker.casefold()
-                                                    or _not_a_description(a.speaker_description, a.speaker)
-                                                    or (label != "PERSON" and _ACRONYM.fullmatch(a.speaker_description))):
-            # a "description" that only repeats the name, an age, a fragment; or a body's acronym
-            # ("The Victorian Council of Social Service (VCOSS)", "China's Ministry of Commerce (MOFCOM)")
-            a.speaker_description = None
+                                                    or _not_a_description(a.speaker_description, a.speaker,
+                                                                          body=label != "PERSON")):
+            a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment, an acronym
         if a.speaker_description:
             a.speaker_description = _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description))
         if label is not None and not unnamed:
@@ -748,8 +746,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and low == ["the", "agency"]:
         # "The Centers for Disease Control and Prevention has insisted ... the agency said": the
         # public body that spoke last, recently
-        last = max((x for x in said if x.label == "ORG" and x.pos < src.start
-                    and src.start - x.pos <= LAST_BODY_WINDOW_CHARS), key=lambda x: x.pos, default=None)
+        last = _last_spoken_org(src.start, said)
         if last is not None and _name_words(last.canonical) & _AGENCY_NAME_WORDS:
             return last.canonical, last.label, False
     # 5. vague or plural phrases; the head is the last word before a preposition ("critics of
@@ -853,11 +850,16 @@ def _body_of_the_sentence(text: str, content_start: int, src_start: int, entitie
 LAST_BODY_WINDOW_CHARS = 1500
 
 
+def _last_spoken_org(pos: int, said: list[_Said]) -> _Said | None:
+    """The organisation that spoke last before ``pos``, within LAST_BODY_WINDOW_CHARS."""
+    return max((x for x in said if x.label == "ORG" and x.pos < pos and pos - x.pos <= LAST_BODY_WINDOW_CHARS),
+               key=lambda x: x.pos, default=None)
+
+
 def _last_body(pos: int, said: list[_Said]) -> _Said | None:
     """The organisation that spoke last, recently (a named body that has only been mentioned is
     no safe antecedent: the recogniser's ORG mentions are too noisy for that)."""
-    last = max((x for x in said if x.label == "ORG" and x.pos < pos and pos - x.pos <= LAST_BODY_WINDOW_CHARS),
-               key=lambda x: x.pos, default=None)
+    last = _last_spoken_org(pos, said)
     if last is None or _name_words(last.canonical) & _PUBLIC_BODY_WORDS:
         return None
     return last
