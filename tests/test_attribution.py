@@ -332,6 +332,10 @@ def test_imperatives_are_not_attributions(extractor) -> None:
     ("“We have seen three years of hysteria,” Hemingway told the panel.", "the panel"),
     ("The senator told the committee that the report was incomplete.", "the committee"),
     ("The minister told reporters that talks had stalled.", "reporters"),
+    # courts, chambers and gatherings one is told something in
+    ("“This was a difficult case,” Szymanski told jurors after the verdict was read.", "jurors"),
+    ("The finance minister told the house that the budget added no new taxes.", "the house"),
+    ("His father told mourners that his son had been brave.", "mourners"),
 ])
 def test_audiences_after_told_are_media(extractor, text, medium) -> None:
     atts = extractor(text)

@@ -2258,3 +2258,59 @@ def test_a_closing_tags_company_is_the_organisation_its_own_sentence_named_as_su
     art = _analyse_text("EU\n\nThe European Union is now more reliant on Russia for food, the head of a major "
                         "fertiliser firm has said.")
     assert [a.speaker for a in art.attributions] == ["head of a major fertiliser firm"]
+
+
+def test_an_age_before_the_apposition_is_skipped_not_taken_for_the_role():
+    art = _analyse_text("Fire\n\nEarl Dunnigan, 74, a retired sawmill worker, said he saw the glow.\n\n"
+                        "Dunnigan said he did not know whether his house was still standing.\n\n"
+                        "Harjit Gill, 62, who runs the gas station on Highway 97, said the road was shut.\n\n"
+                        "Mary Holt, 80, raised by her grandmother in the valley, said she would rebuild.")
+    by = {}
+    for a in art.attributions:
+        by.setdefault(a.speaker, []).append(a.speaker_description)
+    assert by["Earl Dunnigan"] == ["retired sawmill worker"] * 2  # the later "Dunnigan said" too
+    assert by["Harjit Gill"] == ["head of the gas station on Highway 97"]
+    assert by["Mary Holt"] == [None]  # what happened to her, not who she is
+
+
+def test_singapore_style_names_with_honorifics_resolve_to_the_full_name():
+    art = _analyse_text(
+        "Flats scheme revamped\n\n"
+        "Minister for National Development Ong Kah Seng said on Tuesday that the changes would help families.\n\n"
+        "“We are not asking families to do this,” Mr Ong told Parliament.\n\n"
+        "Mr Alvin Tay Boon Kiat, head of research at Northstar Realty, noted that prices had risen. "
+        "Mr Tay warned that the grant could be absorbed by sellers.\n\n"
+        "Ms Nur Aisyah Kamaruddin, an MP for Jurong, welcomed the move. “Many of them are women,” Ms Nur Aisyah said.\n\n"
+        "Mr Sathish Kumar Raman, 34, a logistics executive, said he was happy. “We missed out,” Mr Sathish said.")
+    got = [(a.source.text, a.speaker, a.speaker_description) for a in art.attributions]
+    assert ("Mr Ong", "Ong Kah Seng", "Minister for National Development") in got
+    assert ("Mr Tay", "Alvin Tay Boon Kiat", "head of research at Northstar Realty") in got
+    assert ("Ms Nur Aisyah", "Nur Aisyah Kamaruddin", "MP for Jurong") in got
+    assert ("Mr Sathish", "Sathish Kumar Raman", "logistics executive") in got
+
+
+def test_a_role_holding_its_body_before_the_name_describes_the_speaker():
+    art = _analyse_text(
+        "Budget row\n\nLeader of the Opposition in the provincial assembly Ikramullah Marwat rejected the budget "
+        "as a fraud, saying it was eyewash.\n\nOpposition leader in the National Assembly Omar Ayub said the budget "
+        "was a fraud.")
+    got = {a.speaker: a.speaker_description for a in art.attributions}
+    assert got["Ikramullah Marwat"] == "Leader of the Opposition in the provincial assembly"
+    assert got["Omar Ayub"] == "Opposition leader in the National Assembly"
+
+
+def test_a_longer_name_is_not_a_generation_nor_a_headline():
+    art = _analyse_text(
+        "Donald Trump Jr Says Father Will Win\n\nDonald Trump Jr said his father would win. "
+        "Donald Trump said he was proud of his son.\n\nTrump Jr added that the polls were wrong.")
+    speakers = [a.speaker for a in art.attributions]
+    assert "Donald Trump" in speakers and speakers.count("Donald Trump Jr") >= 2
+
+
+def test_a_long_form_the_model_missed_is_found_from_the_acronym():
+    art = _analyse_text(
+        "Breach hits app\n\nThe UK’s Information Commissioner’s Office said it was making enquiries after the "
+        "breach. The ICO said it had received 40 complaints.")
+    assert [a.speaker for a in art.attributions] == ["Information Commissioner’s Office"] * 2
+    assert {e.canonical for e in art.entities if e.text == "ICO"} == {"Information Commissioner’s Office"}
+

@@ -117,8 +117,10 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
     description = None
     name_toks = toks
     age = next((c for c in appos if c.tag_ == "CD" and c.n_lefts + c.n_rights == 0), None)
-    if age is not None and len(appos) == 1:
-        appos = []  # "Mum-of-two Priya, 38, who ...": an age is no description (a role before the name may be)
+    if age is not None:
+        # "Mum-of-two Priya, 38, who ...": an age is no description (a role before the name may
+        # be); "Earl Dunnigan, 74, a retired sawmill worker," is described by the apposition after it
+        appos = [c for c in appos if c is not age]
         name_toks = [t for t in toks if t.i < age.i - 1]
     if appos:
         # (an apposition set off by a comma, not a name the parser hung on the head without one:
@@ -132,7 +134,7 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
             lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
         if (lexicon.upos(head) == "PROPN" and not capital_role) or not named_appos:
             # "Adel Darwish, a journalist," -> name + description
-            name_toks = [t for t in toks if t.i < a_toks[0].i]
+            name_toks = [t for t in name_toks if t.i < a_toks[0].i]
             d = _span(text, base, a_toks)
             description = d.text if d else None
         else:

@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 # Verbs of an "X is heading Y" predicate that describe a post.
 POST_VERBS = ("heading", "leading", "running", "directing", "commanding", "chairing", "heads",
-              "leads", "runs", "directs", "commands", "chairs")
+              "leads", "runs", "directs", "commands", "chairs", "co-chairs", "teaches", "coaches", "manages",
+              "oversees", "edits", "founded", "co-founded", "represents", "studies", "researches")
 MAX_DESCRIPTION_CHARS = 180
 
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;()\n\"\u201c\u201d]{3,%d}?)(?=,|\.\s|\.$|;)"
@@ -66,6 +67,8 @@ _CLAUSE_STARTS = frozenset("i you he she it we they there this these those his i
 
 # The rest of a list the apposition's first comma cut ("chief of the Armed Forces' radiation|,
 # chemical and biological protection troops, said"; it closes with a comma, the apposition's end)
+_AGE = re.compile(r",\s+\d{1,3}(?=,)")
+_ARTICLE_FIRST = re.compile(r",\s+(?:a|an|the)\s", re.I)
 _LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|would|who|which)\b)"
                         r"([^,;()\n\"\u201c\u201d]{1,40}?\s(?:and|or)\s[^,;()\n\"\u201c\u201d]{2,80}?)(?=,)")
 
@@ -91,6 +94,9 @@ _AFFILIATION_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _apposition(text: str, end: int) -> str | None:
+    age = _AGE.match(text, end)
+    if age:
+        end = age.end()  # "Earl Dunnigan, 74, a retired sawmill worker,": the apposition after the age
     m = _APPOSITION.match(text, end)
     if m and PARTY_LABEL.fullmatch(m.group(1).strip()):
         m = _APPOSITION.match(text, m.end(1))  # "Sen. Margaret Hollis, D-Ore., one of the bill's sponsors,"
@@ -122,7 +128,8 @@ def _apposition(text: str, end: int) -> str | None:
         return None  # "Cindy McCain, at the time, had been ...": a time or manner, not a role
     if first.casefold() in _CLAUSE_STARTS:
         return None  # "According to Kovalenko, they became victims of ...": a new clause
-    if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "):
+    if not (role_nouns_in(phrase) or " of " in f" {phrase} " or " at " in f" {phrase} "
+            or (age and _ARTICLE_FIRST.match(m.group(0)))):  # (after an age, "a"/"the" and a noun phrase describe)
         return None
     return phrase
 
@@ -218,6 +225,16 @@ _RETIRED_MARK = re.compile(r"[ \t]*\((?:ret|retd|retired)\.?\)[ \t]*$", re.I)
 _PARTICLE_BEFORE = re.compile(r"(?<=\s)(?:%s)[ \t]+$" % "|".join(sorted(p for p in NAME_PARTICLES if p.islower())))
 
 
+def _in_the_before(words: list[re.Match[str]], n: int) -> bool:
+    """Whether "in the" comes before word ``n``, after a capitalised word or a role noun ("Leader
+    of the Opposition in the | provincial assembly")."""
+    if n < 3:
+        return False
+    prev = words[n - 3].group(0)
+    return words[n - 1].group(0) == "the" and words[n - 2].group(0) == "in" \
+        and (prev[:1].isupper() or bool(role_nouns_in(prev)))
+
+
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -240,11 +257,13 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
         if word in ("Under", "Under-") and kept and kept[-1].group(0).startswith("Secretary"):
             kept.append(w)  # "US Under Secretary of State" (not a preposition)
             continue
-        if low == "the" and kept and n > 0 and words[n - 1].group(0).casefold() in _ROLE_PREPS \
-                and kept[-1].group(0)[:1].isupper():
+        if low == "the" and kept and n > 0 and ((words[n - 1].group(0).casefold() in _ROLE_PREPS
+                                                  and kept[-1].group(0)[:1].isupper()) or _in_the_before(words, n + 1)):
             kept.append(w)  # "Chief of the Main Operations Department at the Russian General Staff"
             continue
-        if low in _ROLE_PREPS and kept:
+        if (low in _ROLE_PREPS or (word == "in" and n > 1 and (role_nouns_in(words[n - 1].group(0)) or (
+                words[n - 1].group(0)[:1].isupper() and words[n - 2].group(0) == "the")))) and kept:
+            # ("Opposition leader in the National Assembly", "Leader of the Opposition in the ...")
             if all(k.group(0).casefold().strip(".") in _HONORIFICS for k in kept):
                 break  # "imperative for Mr. Barr": a preposition before an honorific starts no role
             if low == "for" and n > 0 and role_nouns_in(words[n - 1].group(0)) and role_nouns_in(kept[0].group(0)):
@@ -283,7 +302,9 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
                 if not title_like(word):
                     break
             if span is not None and upos(span[-1]) == "ADJ" and word[0].islower() and not any(
-                    role_nouns_in(k.group(0)) for k in kept):
+                    role_nouns_in(k.group(0)) for k in kept) and not _in_the_before(words, n):
+                # ("Leader of the Opposition in the provincial assembly Ikramullah Marwat": a
+                # role's "in the ..." may hold one)
                 break  # an adjective joins a role ("senior editor"), never starts one ("imperative")
         elif word[0].islower() and low not in ROLE_NOUNS:
             break
@@ -318,7 +339,8 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
 
 
 def _predicate(text: str, end: int) -> str | None:
-    m = _PREDICATE.match(text, end)
+    age = _AGE.match(text, end)  # ("Harjit Gill, 62, who runs the gas station")
+    m = _PREDICATE.match(text, age.end() if age else end)
     if not m:
         return None
     return re.sub(r"^(?:the|a|an)\s+", "", m.group(1).strip())

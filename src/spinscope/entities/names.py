@@ -22,13 +22,14 @@ sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 cr hon alhaji alhaja mallam engr shri smt
 treasurer commissioner inspector detective constable sheriff superintendent
+madam mdm
 """.split())
 # Lower-case or short particles inside a person's name ("Rhodri ap Gwilym", "Conor de Paor", "Aoife
 # Ní Fhlannagáin", "Ruairí Mac Giolla Bhríde", "Fergal Ó Dubhghaill")
 NAME_PARTICLES = frozenset("de da di du del della van von der den ter ap bin ibn al el la le dos das ní nic ó uí "
                            "mac mc".split())
 # Titles that say nothing about a role: never a speaker description on their own.
-HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau".split())
+HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau madam mdm".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").
 ADDRESS_ONLY = HONORIFICS | frozenset("sir dame lord lady sayyed sayyid sayed seyed seyyed seyyid hon alhaji alhaja "
                                      "mallam shri smt".split())
@@ -64,7 +65,7 @@ consultant lobbyist pollster operative delegate staffer counsel banker donor fun
 organiser organizer contributor producer instructor artist inventor advocate assistant developer administrator
 practitioner influencer surgeon dentist pharmacist therapist musician singer actor actress rapper comedian
 designer architect accountant auditor trader broker technician clinician crossbencher backbencher
-frontbencher bandmate teammate
+frontbencher bandmate teammate worker operator labourer laborer employee caregiver
 """.split())
 ROLE_NOUNS = ROLE_NOUNS | OCCUPATION_NOUNS
 # Nouns that say who a person is without a role ("a 54-year-old resident of the damaged building",

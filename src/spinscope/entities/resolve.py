@@ -130,7 +130,12 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
                 continue
             if title:
                 start = end - len(name)
-        elif label == "ORG":
+        if label in ("ORG", "PERSON") and (cut := _name_after_portfolio(text, start, surface)) is not None:
+            # "Minister for National Development Ong Kah Seng": the portfolio is the title's
+            name_start, title = cut
+            mentions.append(Mention(start + name_start, end, "PERSON", "ner", title=title))
+            continue
+        if label == "ORG":
             cut = _name_after_institution(surface)
             if cut is not None:  # "... of the United Nations Qu Dongyu": the organisation, then its head
                 org_end, name_start, title = cut
@@ -178,6 +183,40 @@ def _name_after_institution(surface: str) -> tuple[int, int, str] | None:
         return None
     title = surface[rest[0].start():rest[k - 1].end()] if k else ""
     return words[last].end(), name[0].start(), title
+
+
+# Words of a minister's portfolio ("National Development", "Trade and Industry", "Health and Social Care").
+_PORTFOLIO_WORDS = frozenset("""affairs foreign home internal interior national development health finance
+treasury defence defense education trade industry justice labour labor employment manpower transport
+transportation environment agriculture energy culture sport sports communications information security
+housing planning local government community communities social family women children youth water
+resources natural tourism commerce fisheries works public infrastructure technology science innovation
+digital economy economic cooperation co-operation international relations state care welfare services
+land lands mines mining petroleum power climate change food rural urban regional heritage arts media
+immigration citizenship veterans budget revenue investment enterprise business law legal parliamentary
+disaster management sustainability and of the for""".split())
+# The title a portfolio follows: "Minister for", "Secretary of State for", "Minister of State for".
+_PORTFOLIO_TITLE = re.compile(r"\b(?:Minister|Secretary|Commissioner|Cabinet\s+Secretary|Minister\s+of\s+State|"
+                              r"Secretary\s+of\s+State)\s+(?:for|of)\s+$")
+
+
+def _name_after_portfolio(text: str, start: int, surface: str) -> tuple[int, str] | None:
+    """A mention that runs a minister's portfolio into the name after it ("Minister for National
+    Development Ong Kah Seng" tagged "National Development Ong Kah Seng"): (start of the name in
+    ``surface``, the whole title) or None. The portfolio is words of a portfolio; the name two to
+    four name words that are none."""
+    head = _PORTFOLIO_TITLE.search(text, max(0, start - 40), start)
+    if head is None or "\n" in head.group(0):
+        return None
+    words = list(re.finditer(r"\S+", surface))
+    k = 0
+    while k < len(words) and words[k].group(0).casefold() in _PORTFOLIO_WORDS:
+        k += 1
+    name = [w.group(0) for w in words[k:]]
+    if k == 0 or not _name_words_ok(name) or any(
+            w.casefold() in _PORTFOLIO_WORDS | _NOT_NAME_ENDINGS or is_title(w) for w in name):
+        return None
+    return words[k].start(), text[head.start():start + words[k - 1].end()]
 
 
 def _name_after_org_role(surface: str, words: list[re.Match]) -> tuple[int, int, str] | None:
@@ -233,7 +272,7 @@ authority board bureau service services industries partners capital holdings tru
 airlines airways motors energy systems technologies labs studio studios records press daily weekly""".split())
 
 
-_INSTITUTION_WORDS = frozenset("house senate congress parliament organization organisation administration "
+_INSTITUTION_WORDS = frozenset("house senate congress parliament assembly organization organisation administration "
                                "government campaign embassy consulate".split())
 _NOT_NAME_ENDINGS = _ORG_WORDS | _INSTITUTION_WORDS  # a PERSON mention ending in one is an ORG
 
@@ -323,6 +362,14 @@ def _repair(mentions: list[Mention], text: str, titles: dict[int, str]) -> list[
             if p and "\n" not in p.group(0):
                 m.end = p.end()
                 skip_until = m.end
+        if m.label == "PERSON" and m.origin == "ner" and out and out[-1].label == "PERSON" \
+                and out[-1].origin == "ner" and text[out[-1].end:m.start] == " " \
+                and " " not in text[out[-1].start:out[-1].end] and len(text[m.start:m.end].split()) in (2, 3) \
+                and _name_words_ok(text[out[-1].start:m.end].split()) and not _title_case_line(text, m.start):
+            # "Mr Sathish Kumar Raman" found as "Sathish" and "Kumar Raman": a given name and a
+            # surname of two words are one name (not "Larry King" and "Live" in a headline)
+            out[-1].end = m.end
+            continue
         if m.label in ("ORG", "MEDIA") and m.origin == "ner":
             _cut_role_tail(m, text)  # "Kremlin Spokesman" (Dmitry Peskov) tagged as one ORG
         if m.label == "PERSON" and m.origin == "ner":
@@ -483,6 +530,12 @@ def _person_of_surname(m: Mention, text: str, by_last: dict[str, set[str]]) -> s
     return None
 
 
+# Generational suffixes of a name: "Donald Trump Jr" is not "Donald Trump"
+_GENERATIONS = frozenset("jr sr ii iii iv".split())
+# An honorific right before a name ("Mr Tay", "Madam Lim", "Dr. Shinwari")
+_HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr)\.?\s+$")
+
+
 def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
     """Fill ``canonical`` (and fix ``label``) of every mention in place."""
     # 1. table entries and cleaned surfaces
@@ -518,6 +571,9 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             full[m.canonical] = _person_key(m.canonical)
     # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
     merged_full: dict[str, str] = {}
+    in_prose = {m.canonical for m in mentions if m.label == "PERSON" and not _title_case_line(text, m.start)}
+    honoured = {m.canonical for m in mentions if m.label == "PERSON"
+                and _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)}
     # names that open a paragraph with a first word in capitals ("RISHI Sunak is ready to ...")
     shouted = {m.canonical for m in mentions if m.label == "PERSON" and (m.start == 0 or text[m.start - 1] == "\n")}
     for name, parts in full.items():
@@ -532,6 +588,16 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             elif other != name and len(oparts) == len(parts) == 2 and oparts[-1] == parts[-1] \
                     and len(parts[0]) >= 3 and oparts[0].startswith(parts[0]) and len(oparts[0]) > len(parts[0]):
                 best = other  # "Greg Pell" and "Gregory Pell": a short form of the same given name
+        if best == name and len(parts) >= 2:
+            # "Ms Nur Aisyah" after "Ms Nur Aisyah Kamaruddin" (with an honorific: not "Larry King"
+            # of "Larry King Live"; nor "Donald Trump" of "Donald Trump Jr", another person);
+            # "Esparza Ríos" (two surnames) after "María Guadalupe Esparza Ríos": the leading or the
+            # trailing words of one longer name written in running text (not "Bernie Sanders Pins")
+            longer = {o for o, op in full.items() if len(op) > len(parts) and o in in_prose
+                      and ((op[:len(parts)] == parts and name in honoured and not set(op[len(parts):]) & _GENERATIONS)
+                           or op[-len(parts):] == parts)}
+            if len(longer) == 1:
+                best = next(iter(longer))
         if best == name and parts[0] in _SURNAME_PREFIXES:
             # "Abu Sharkh" after "Hamdan Abu Sharkh": a surname of two words, not a full name
             owners = [o for o, op in full.items() if len(op) > len(parts) and op[-len(parts):] == parts]
@@ -602,6 +668,12 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 m.label = "PERSON"  # the surname of two people of the article: a person, not which one
             elif not last and len(first) == 1:
                 m.canonical, m.label = next(iter(first)), "PERSON"
+            elif m.label == "PERSON" and not last and not first and _HONORIFIC_BEFORE.search(
+                    text, max(0, m.start - 8), m.start) and len(inner := {
+                        merged_full[n] for n, p in full.items() if parts[0] in p[1:-1]}) == 1:
+                # "Mr Tay" after "Mr Alvin Tay Boon Kiat": with an honorific, a word inside one
+                # full name of the article (a surname between an English and a Chinese given name)
+                m.canonical = next(iter(inner))
             elif m.label == "PERSON" and not last and not first:
                 entry = table.lookup(m.canonical)  # "Putin" with no full name in the article
                 if entry is not None and entry.label == "PERSON":
@@ -667,6 +739,32 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                     continue
             added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
             taken.append((hit.start(), end))
+    # "Mr Ong", "Madam Lim" after "Ong Kah Seng", "Lim Geok Eng" (a surname written first) or "Mr Tay"
+    # after "Alvin Tay Boon Kiat": with an honorific, a word of one full name that is not its last;
+    # "Esparza Ríos" after "María Guadalupe Esparza Ríos": the two surnames of a name of four words
+    owners_of: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        words = m.canonical.split()
+        if m.label == "PERSON" and len(words) >= 2:
+            for w in words[:-1]:
+                owners_of[w].add(m.canonical)
+            if len(words) == 4:
+                owners_of[" ".join(words[2:])].add(m.canonical)
+    for part, owners in owners_of.items():
+        two = " " in part
+        if len(owners) != 1 or len(part) < MIN_SURNAME_LEN or part.casefold() in NAME_PARTICLES \
+                or table.lookup(part) or (not two and part in surnames):
+            continue
+        for hit in re.finditer(rf"(?<![\w\-]){re.escape(fold_accents_aligned(part))}(?![\w\-])", folded):
+            if not free(hit.start(), hit.end()) or _CAPITAL_AFTER.match(text, hit.end()) or not (
+                    two or _HONORIFIC_BEFORE.search(text, max(0, hit.start() - 8), hit.start())):
+                continue
+            if doc is not None:
+                span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
+                if span is None or upos(span[0]) != "PROPN":
+                    continue
+            added.append(Mention(hit.start(), hit.end(), "PERSON", "surname", next(iter(owners))))
+            taken.append((hit.start(), hit.end()))
     for m in list(mentions):
         if m.label not in ("ORG", "MEDIA") or len(m.canonical.split()) < 2 or table.lookup(m.canonical):
             continue
@@ -679,6 +777,8 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                 taken.append((hit.start(), hit.end()))
     return sorted(mentions + added, key=lambda m: m.start)
 
+
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 # Particles written in lower case inside a name ("de", "van", "ap", "bin"); the Irish ones capitalised too
 _LOWER_PARTICLES = "|".join(sorted(p for p in NAME_PARTICLES if p.isascii()))
@@ -794,6 +894,35 @@ def _names_an_acronym_spells(mentions: list[Mention], text: str) -> list[Mention
                 out.append(merged)
                 break
     return sorted(out, key=lambda m: m.start)
+
+
+# A run of capitalised words, with "of", "for", "and", "on", "the" inside and possessive "'s" allowed
+_CAPITAL_RUN = re.compile(r"[A-Z][\w\-]*(?:['\u2019]s)?(?:[ \t]+(?:(?:of|for|and|on|the)[ \t]+)*[A-Z][\w\-]*(?:['\u2019]s)?)+")
+
+
+def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]:
+    """"The UK's Information Commissioner's Office said ... The ICO said": the model tagged the
+    acronym but not the name it stands for. A run of capitalised words in running text whose
+    initials spell an acronym the article uses as an organisation, and that no mention covers,
+    is that organisation (the words after a possessor: not "UK's")."""
+    acronyms = {text[m.start:m.end] for m in mentions if m.label == "ORG" and text[m.start:m.end].isalpha()
+                and text[m.start:m.end].isupper() and 2 <= m.end - m.start <= MAX_ACRONYM}
+    if not acronyms:
+        return mentions
+    added: list[Mention] = []
+    for run in _CAPITAL_RUN.finditer(text):
+        if _title_case_line(text, run.start()):
+            continue
+        words = list(re.finditer(r"\S+", run.group(0)))
+        for j in range(len(words) - 1):
+            s, e = run.start() + words[j].start(), run.end()
+            name = text[s:e]
+            if name.split()[0].casefold() in _STOP_INITIAL:
+                continue
+            if _initials(name) in acronyms and all(e <= m.start or s >= m.end for m in mentions):
+                added.append(Mention(s, e, "ORG", "ner"))
+                break
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 # The second half of a double-barrelled surname, right after the first ("Kirkpatrick-Oduya")
@@ -1172,6 +1301,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _hyphenated_surnames(mentions, text)
     mentions = _given_name_recall(mentions, text, table)
     mentions = _names_an_acronym_spells(mentions, text)
+    mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
