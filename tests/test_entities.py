@@ -2307,6 +2307,14 @@ def test_a_longer_name_is_not_a_generation_nor_a_headline():
     assert "Donald Trump" in speakers and speakers.count("Donald Trump Jr") >= 2
 
 
+def test_the_statement_read_is_the_body_that_made_the_statement():
+    art = _analyse_text(
+        "Club backs striker\n\nIn a statement issued on Saturday evening, Stanmoor Athletic said the club was "
+        "appalled by the messages.\n\n“Femi is one of us,” the statement read. “There is no place for this.”")
+    got = [(a.source.text, a.speaker) for a in art.attributions]
+    assert ("the statement", "Stanmoor Athletic") in got
+
+
 def test_a_long_form_the_model_missed_is_found_from_the_acronym():
     art = _analyse_text(
         "Breach hits app\n\nThe UK’s Information Commissioner’s Office said it was making enquiries after the "
@@ -2314,3 +2322,14 @@ def test_a_long_form_the_model_missed_is_found_from_the_acronym():
     assert [a.speaker for a in art.attributions] == ["Information Commissioner’s Office"] * 2
     assert {e.canonical for e in art.entities if e.text == "ICO"} == {"Information Commissioner’s Office"}
 
+
+def test_a_nationality_stands_for_the_person_in_focus_but_a_people_does_not():
+    art = _analyse_text(
+        "Coach stays\n\nStanmoor head coach Bartosz Wielgosz, 41, denied that his job was under threat.\n\n"
+        "“One bad month does not change that,” the Pole said.\n\n"
+        "Rafael Souza scored twice. The Brazilian added that he was happy to help.\n\n"
+        "The British said the deal was off.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["the Pole"] == "Bartosz Wielgosz"
+    assert got["The Brazilian"] == "Rafael Souza"
+    assert got["The British"] != "Rafael Souza"

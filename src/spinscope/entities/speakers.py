@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
 from ..nlp import upos
@@ -539,6 +539,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                    and b.speaker_label == "PERSON" and f"({words[1]})" in (b.speaker_description or "")]
         if holders:
             return max(holders, key=lambda b: b.source.start).speaker, "PERSON", False
+    # 0d. "the Pole said", "the Brazilian added": a nationality standing for the person in focus,
+    #     as sports and profile writing use it (not "the British said": a people, a government)
+    if src is not None and len(low) == 2 and low[0] == "the" and _a_national(words[1], src, text, doc):
+        chosen = _antecedent(pos, persons, said, doc, attributions)
+        if chosen:
+            return chosen, "PERSON", False
     # 1. a named entity inside the source span (unless the parse found a vague head whose
     #    names sit in a prepositional modifier: "a spokesperson for Prime Minister Theresa May")
     if src is not None:
@@ -549,7 +555,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and len(low) == 2 and low[0] in ("the", "this", "that") and _DOCUMENT_AFTER.fullmatch(low[1]):
         # "the report said" after "the TV Sports Markets report said": the same issuer
         earlier = [x for x in attributions if x.source is not None and x.source.start < src.start
-                   and x.speaker_entity and low[1] in _words(x.source.text) and not x.unnamed]
+                   and x.speaker_entity and not x.unnamed and (low[1] in _words(x.source.text) or (
+                       src.start - x.source.start <= LAST_BODY_WINDOW_CHARS and _gave_document(text, x, low[1])))]
         if earlier:
             last = max(earlier, key=lambda x: x.source.start)
             return last.speaker_entity, last.speaker_label, False
@@ -850,6 +857,17 @@ def _body_of_the_sentence(text: str, content_start: int, src_start: int, entitie
 LAST_BODY_WINDOW_CHARS = 1500
 
 
+def _gave_document(text: str, a: Attribution, noun: str) -> bool:
+    """Whether statement ``a`` says it was made in a ``noun`` ("In a statement issued on Saturday,
+    Stanmoor Athletic said ..."; "..., the ministry said in a statement"), for "the statement read"
+    after it."""
+    assert a.source is not None
+    lo = max(text.rfind(". ", 0, a.source.start), text.rfind("\n", 0, a.source.start)) + 1
+    where = [text[lo:a.source.start]] + ([a.cue.text] if a.cue is not None else [])
+    return any(re.search(rf"\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?{noun}\b", w, re.I)
+               for w in where)
+
+
 def _last_spoken_org(pos: int, said: list[_Said]) -> _Said | None:
     """The organisation that spoke last before ``pos``, within LAST_BODY_WINDOW_CHARS."""
     return max((x for x in said if x.label == "ORG" and x.pos < pos and pos - x.pos <= LAST_BODY_WINDOW_CHARS),
@@ -1041,6 +1059,24 @@ def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | 
 
 
 _AGE = re.compile(r"\d{1,3}-year-old")
+# Nouns for one person of a nation ("the Pole", "the Dutchman"); adjectives in -an used as nouns
+# ("the Brazilian") are read from the recogniser's NORP tag
+_NATIONAL_NOUNS = frozenset("""pole spaniard dane swede finn turk scot briton brit kiwi aussie argentine
+dutchman frenchman englishman irishman scotsman welshman dutchwoman frenchwoman englishwoman irishwoman
+scotswoman welshwoman""".split())
+
+
+def _a_national(word: str, src: Any, text: str, doc: "Doc | None") -> bool:
+    """Whether a capitalised ``word`` of a source names one person of a nation."""
+    if not word[:1].isupper():
+        return False
+    if word.casefold() in _NATIONAL_NOUNS:
+        return True
+    if doc is None or not word.endswith("an"):
+        return False
+    at = text.find(word, src.start, src.end)
+    span = doc.char_span(at, at + len(word)) if at >= 0 else None
+    return span is not None and span[0].ent_type_ == "NORP"
 
 
 def _words(phrase: str) -> list[str]:
