@@ -2333,3 +2333,27 @@ def test_a_nationality_stands_for_the_person_in_focus_but_a_people_does_not():
     assert got["the Pole"] == "Bartosz Wielgosz"
     assert got["The Brazilian"] == "Rafael Souza"
     assert got["The British"] != "Rafael Souza"
+
+
+def test_unnamed_answers_of_a_q_and_a_are_the_interviewee_s():
+    art = _analyse_text(
+        "Q&A: the registry chief on fraud\n\n"
+        "Helena Marques Bittencourt, the forest engineer who runs the registry, says the rules are working. "
+        "Bittencourt said the market would survive.\n\n"
+        "Q: The registry rejected 61% of the credits. Is that a success?\n\n"
+        "A: It is a success, but not one I celebrate. Those projects were drawing false baselines.\n\n"
+        "Q: Traders say your process is too slow. Is it?\n\n"
+        "A: Some buyers will leave, yes. Those are the buyers who wanted a cheap story.")
+    answers = [a for a in art.attributions if "answer" in a.flags]
+    assert [a.content.text[:12] for a in answers] == ["It is a succ", "Some buyers "]
+    assert {a.speaker for a in answers} == {"Helena Marques Bittencourt"}
+    assert all(a.source is None and a.kind == "direct" for a in answers)
+    # an "I" in a later paragraph of an answer is the interviewee's, not the writer's
+    art = _analyse_text(
+        "Q&A: the registry chief on fraud\n\nBy Tomás Lemos\n\n"
+        "Helena Marques Bittencourt, the forest engineer who runs the registry, says the rules work.\n\n"
+        "Q: What does consent mean?\n\nA: It means written consent after a process in the community.\n\n"
+        "I spent a week in a village last year. I think that the leaders there were right.\n\n"
+        "Q: Last question. What next?\n\nA: More staff, and a budget that doubles next year.")
+    assert {a.speaker for a in art.attributions if a.source is not None and a.source.text == "I"} \
+        == {"Helena Marques Bittencourt"}

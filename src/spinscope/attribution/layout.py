@@ -62,7 +62,15 @@ def transcript_answers(text: str) -> list[Attribution]:
                 or not (has_questions or len(mine) >= 2):
             continue
         if len(label.rstrip(".")) == 1:
-            continue  # "A: ...": the answerer is named elsewhere, if at all
+            if label.rstrip(".") == "A" and has_questions and any(lb.rstrip(".") == "Q" for lb in by_label):
+                # "Q: ... A: ...": an answer with no name, the interviewee's; the speakers stage
+                # finds who that is (flag ``answer``)
+                c_start, c_end = _trim(text, *m.span("content"))
+                colon = text.index(":", m.end("src"))
+                out.append(Attribution(speaker=None, speaker_description=None, source=None,
+                                       cue=Span.of(text, colon, colon + 1), content=Span.of(text, c_start, c_end),
+                                       kind="direct", flags=["transcript", "answer"], medium=medium))
+            continue  # (any other one-letter label: the answerer is named elsewhere, if at all)
         c_start, c_end = _trim(text, *m.span("content"))
         if len(text[c_start:c_end].split()) < 1 or sum(len(x.group("content").split()) for x in mine) / len(mine) < 6:
             continue  # ("September: 1 black model", "This Week: 2 black models": a list, not answers)

@@ -27,6 +27,7 @@ are linked to their entities by :mod:`.media`.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -173,8 +174,20 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
     order = sorted(article.attributions,
                    key=lambda a: (a.source or a.cue or a.content).start)
     introduced = _introduced_after_lede(text, order, persons)
+    interviewee: str | None = None
     for a in order:
         _link_medium(article, a, table)
+        if "answer" in a.flags and a.source is None:
+            interviewee = interviewee or _interviewee(a.content.start, order)
+            if interviewee is not None:  # "A: ..." of a "Q: ... A: ..." interview
+                a.speaker, a.speaker_entity, a.speaker_label = interviewee, interviewee, "PERSON"
+                a.speaker_description = people[interviewee].description if interviewee in people else next(
+                    (b.speaker_description for b in order if b.speaker == interviewee and b.speaker_description
+                     and b.content.start < a.content.start), None)
+                said.append(_Said(a.content.start, interviewee, "PERSON"))
+            else:
+                a.flags.append("speaker_unresolved")
+            continue
         src = a.source
         raw = src.text if src is not None else (a.speaker or "")
         pos = src.start if src is not None else a.content.start
@@ -195,8 +208,14 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                     # X, director of ...", is the better description)
                     info.description = a.speaker_description
         if src is not None and raw.strip() in ("I", "I\u2019ve", "I've", "my", "My") and len(article.authors) == 1:
-            if not any(q.start <= src.start < q.end for q in quotes):
-                # "I found the event powerful" in the writer's own voice: the byline's author
+            if interviewee is not None and any("answer" in b.flags and b.content.start < src.start for b in order):
+                # an "I" once the interview's answers have begun (an answer running over several
+                # paragraphs) is the interviewee's, not the writer's
+                result = (interviewee, "PERSON", False)
+            elif not any(q.start <= src.start < q.end for q in quotes) and not any(
+                    "transcript" in b.flags and b.content.start <= src.start < b.content.end for b in order):
+                # "I found the event powerful" in the writer's own voice: the byline's author (not
+                # an interviewee's "I" inside an answer of a transcript)
                 result = (article.authors[0], None, False)  # (no entity: the byline is not in the text)
         if result is not None and result[2] and _THE_TWO.fullmatch(raw.strip()):
             pair = _last_two_people(pos, persons)
@@ -541,7 +560,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             return max(holders, key=lambda b: b.source.start).speaker, "PERSON", False
     # 0d. "the Pole said", "the Brazilian added": a nationality standing for the person in focus,
     #     as sports and profile writing use it (not "the British said": a people, a government)
-    if src is not None and len(low) == 2 and low[0] == "the" and _a_national(words[1], src, text, doc):
+    if src is not None and len(low) == 2 and low[0] == "the" and _a_national(words[1], src, text, doc) \
+            and not (words[0] == "The" and _mid_sentence(text, src.start)):  # ("cited by The Scotsman": a paper)
         chosen = _antecedent(pos, persons, said, doc, attributions)
         if chosen:
             return chosen, "PERSON", False
@@ -857,6 +877,27 @@ def _body_of_the_sentence(text: str, content_start: int, src_start: int, entitie
 LAST_BODY_WINDOW_CHARS = 1500
 
 
+def _interviewee(first: int, order: list[Attribution]) -> str | None:
+    """Who answers the unnamed "A: ..." paragraphs of an interview: of the people named as
+    speakers before the first answer, the one whose surname the introduction names most often
+    ("Helena Marques Bittencourt, the forest engineer who runs it, says ... Bittencourt said"),
+    in the longest form it gave; None when it names none."""
+    names = [a.speaker for a in order if a.source is not None and a.source.end <= first and a.speaker
+             and not a.unnamed and _person_like(a.speaker)]  # (any label: the recogniser often mislabels them)
+    if not names:
+        return None
+    counts = Counter(n.split()[-1] for n in names)
+    surname = max(counts, key=lambda k: (counts[k], max(len(n) for n in names if n.split()[-1] == k)))
+    return max((n for n in names if n.split()[-1] == surname), key=len)
+
+
+def _person_like(name: str) -> bool:
+    """A name of capitalised words and no word of an organisation's or a role's."""
+    words = name.split()
+    return all(w[:1].isupper() and not w.endswith(("'s", "\u2019s")) for w in words) and not any(
+        w.casefold() in _ORG_HEAD_NOUNS | _THING_HEADS or title_like(w) for w in words)
+
+
 def _gave_document(text: str, a: Attribution, noun: str) -> bool:
     """Whether statement ``a`` says it was made in a ``noun`` ("In a statement issued on Saturday,
     Stanmoor Athletic said ..."; "..., the ministry said in a statement"), for "the statement read"
@@ -1064,6 +1105,12 @@ _AGE = re.compile(r"\d{1,3}-year-old")
 _NATIONAL_NOUNS = frozenset("""pole spaniard dane swede finn turk scot briton brit kiwi aussie argentine
 dutchman frenchman englishman irishman scotsman welshman dutchwoman frenchwoman englishwoman irishwoman
 scotswoman welshwoman""".split())
+
+
+def _mid_sentence(text: str, pos: int) -> bool:
+    """Whether ``pos`` is inside a sentence, not at its start."""
+    before = text[max(0, pos - 3):pos].rstrip(" \t")
+    return bool(before) and before[-1] not in ".!?\n\"\u201c\u201d\u2018\u2019'"
 
 
 def _a_national(word: str, src: Any, text: str, doc: "Doc | None") -> bool:
