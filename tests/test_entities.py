@@ -2357,3 +2357,13 @@ def test_unnamed_answers_of_a_q_and_a_are_the_interviewee_s():
         "Q: Last question. What next?\n\nA: More staff, and a budget that doubles next year.")
     assert {a.speaker for a in art.attributions if a.source is not None and a.source.text == "I"} \
         == {"Helena Marques Bittencourt"}
+
+
+def test_an_unknown_place_described_as_a_company_is_an_organisation():
+    art = _analyse_text(
+        "App leaks data\n\nLunaria, the London-based period and fertility tracking app, left a database "
+        "exposed, according to a researcher.\n\nLunaria declined to comment when reached on Monday.\n\n"
+        "The company says on its website that it will never sell users' data.")
+    assert {e.label for e in art.entities if e.text == "Lunaria"} == {"ORG"}
+    assert [a.speaker for a in art.attributions if a.source is not None and a.source.text == "The company"] \
+        == ["Lunaria"]

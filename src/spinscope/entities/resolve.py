@@ -1181,6 +1181,29 @@ def _dateline_places(mentions: list[Mention], text: str) -> None:
             m.label, m.canonical = "GPE", name.title()
 
 
+# An apposition that says a name is a company ("Lunaria, the London-based period tracking app,")
+_BODY_APPOSITION = re.compile(r",[ \t]+(?:the|a|an)[ \t]+(?:[\w\-\u2019']+[ \t]+){0,6}(?:app|company|firm|startup|"
+                              r"start-up|maker|platform|developer|retailer|brand|carrier|airline|operator|lender|"
+                              r"bank|insurer|manufacturer|chain|conglomerate)\b")
+
+
+def _unknown_places_described_as_bodies(mentions: list[Mention], text: str, table: AliasTable) -> None:
+    """A one-word GPE that no gazetteer or alias table knows, and that the article describes as a
+    company ("Lunaria, the London-based period and fertility tracking app,"), is an organisation."""
+    places = None
+    by_name: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        if m.label == "GPE" and m.origin == "ner" and " " not in m.canonical:
+            by_name[m.canonical].append(m)
+    for name, ms in by_name.items():
+        if not any(_BODY_APPOSITION.match(text, m.end) for m in ms):
+            continue
+        places = place_names() if places is None else places
+        if name not in places and table.lookup(name) is None:
+            for m in ms:
+                m.label = "ORG"
+
+
 def _places_tagged_person(mentions: list[Mention], text: str) -> None:
     """A one-name PERSON that is a known place and stands where places stand ("near the eastern
     city of Avdiivka", "in Kherson", "the Zaporizhzhia region", "Heathrow, Glasgow, and
@@ -1313,6 +1336,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _described_people(mentions, text)
     _dateline_places(mentions, text)
     _places_tagged_person(mentions, text)
+    _unknown_places_described_as_bodies(mentions, text, table)
     mentions = _drop_capitalised_words(mentions, text)
     mentions = [m for m in mentions if not _adjective_not_outlet(m, text)]
     _demonym_plurals(mentions, text)
