@@ -2367,3 +2367,11 @@ def test_an_unknown_place_described_as_a_company_is_an_organisation():
     assert {e.label for e in art.entities if e.text == "Lunaria"} == {"ORG"}
     assert [a.speaker for a in art.attributions if a.source is not None and a.source.text == "The company"] \
         == ["Lunaria"]
+
+
+def test_an_apposition_opening_with_an_age_in_years_describes():
+    art = _analyse_text(
+        "Verdict\n\nTravis Dean Kuehnel, a 38-year-old former warehouse supervisor from Huber Heights, was found "
+        "guilty on Thursday.\n\nKuehnel told jurors he had been awakened by pounding on the door.")
+    (a,) = [a for a in art.attributions if a.speaker == "Travis Dean Kuehnel"]
+    assert a.speaker_description == "38-year-old former warehouse supervisor from Huber Heights"

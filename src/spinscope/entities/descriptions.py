@@ -117,7 +117,8 @@ def _apposition(text: str, end: int) -> str | None:
     elif re.match(r"(?:who|whose|which|that)\b", phrase):
         return None  # any other relative clause says what someone did, not who they are
     first = phrase.split()[0]
-    if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)):
+    if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)
+                                         or re.fullmatch(r"\d{1,3}-year-old", first)):  # ("a 38-year-old former ...")
         return None
     if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|after|before|during|following|outside|ahead|"
                 r"alongside|by|via|over|the|a|an|his|her|their)\b", phrase):
