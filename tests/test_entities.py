@@ -2375,3 +2375,35 @@ def test_an_apposition_opening_with_an_age_in_years_describes():
         "guilty on Thursday.\n\nKuehnel told jurors he had been awakened by pounding on the door.")
     (a,) = [a for a in art.attributions if a.speaker == "Travis Dean Kuehnel"]
     assert a.speaker_description == "38-year-old former warehouse supervisor from Huber Heights"
+
+
+def test_east_asian_names_resolve_from_the_family_name():
+    art = _analyse_text(
+        "Arrests condemned\n\nSecretary for Security Edmund Kwok Ting-yan on Friday said the statement was "
+        "full of lies.\n\n“No one is arrested for their opinions,” Kwok told reporters.\n\n"
+        "In Beijing, foreign ministry spokeswoman Bai Ruolan told a regular press briefing that the matter was "
+        "internal.\n\n“The UK should face up to the facts,” Bai said.")
+    got = [(a.source.text, a.speaker, a.speaker_description) for a in art.attributions]
+    assert ("Kwok", "Edmund Kwok Ting-yan", "Secretary for Security") in got
+    assert ("Bai", "Bai Ruolan", "foreign ministry spokeswoman") in got
+
+
+def test_a_particle_surname_tagged_as_a_body_is_the_person():
+    art = _analyse_text(
+        "Port strike\n\nTransport Minister Armelle de Castelnau insisted the government would not back down.\n\n"
+        "Speaking on the radio on Friday morning, de Castelnau said the plan was essential.\n\n"
+        "For Yannick Le Bihan, the mayor of Saint-Nazaire, the dispute is a headache. Le Bihan said he had "
+        "written to the prime minister.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["de Castelnau"] == "Armelle de Castelnau"
+    assert got["Le Bihan"] == "Yannick Le Bihan"
+
+
+def test_a_seat_in_capitals_before_a_name_and_a_bracketed_acronym_after_one():
+    art = _analyse_text(
+        "Probe ordered\n\nJamua MLA Saurabh Nath Singhdeo, who visited the injured, alleged that the order came "
+        "from the top.\n\n“The probe is an eyewash,” Singhdeo told reporters.\n\n"
+        "The main opposition People Power Party (PPP) accused the government of lying.")
+    got = {a.source.text: (a.speaker, a.speaker_description) for a in art.attributions}
+    assert got["Singhdeo"] == ("Saurabh Nath Singhdeo", "Jamua MLA")
+    assert [a.speaker for a in art.attributions if "People Power" in a.source.text] == ["People Power Party"]

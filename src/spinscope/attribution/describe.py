@@ -80,6 +80,10 @@ def second_subject_apposition(head: Any) -> Any:
     return nxt
 
 
+_BRACKETED_TAIL = re.compile(r"\s+\([A-Z][A-Za-z.&\-]{1,9}\)?$")
+_TAG_HEAD = re.compile(r"^\(?[A-Z0-9][A-Z0-9 ]{1,9}\)\s+")
+
+
 def _capital_role(tok: Any) -> bool:
     """A capitalised role or rank word tagged as part of a name ("MP", "Minister", "Senator")."""
     return tok.text[:1].isupper() and tok.is_alpha and title_like(tok.text) \
@@ -193,6 +197,10 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
             name_toks = [t for t in name_toks if t.i >= name_start]
     sp = _span(text, base, name_toks) or att.source
     att.speaker = sp.text if sp else (att.source.text if att.source else None)
+    if att.speaker:
+        # an acronym in brackets after the name, or its half the edge trim left ("People Power
+        # Party (PPP"), and a wire's tag before it ("(LEAD) Presidential office") are no part of it
+        att.speaker = _BRACKETED_TAIL.sub("", _TAG_HEAD.sub("", att.speaker)) or att.speaker
     if description:
         # an aside after a dash or a semicolon is no longer the role ("the consultant to handle
         # the PR – and decided that ..."); a bracket cut by the edge trim is closed again

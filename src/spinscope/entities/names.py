@@ -28,6 +28,15 @@ madam mdm
 # Ní Fhlannagáin", "Ruairí Mac Giolla Bhríde", "Fergal Ó Dubhghaill")
 NAME_PARTICLES = frozenset("de da di du del della van von der den ter ap bin ibn al el la le dos das ní nic ó uí "
                            "mac mc".split())
+# Family names that East Asian names write first ("Bai Ruolan", "Min Tae-sik", "Nguyen Van An"): common
+# Chinese (pinyin and Cantonese spellings), Korean and Vietnamese surnames of three letters or more.
+SURNAME_FIRST = frozenset("""
+wang zhang chen yang huang zhao zhou sun zhu guo lin gao luo zheng liang xie song tang han feng deng
+cao peng zeng xiao tian dong pan yuan cai jiang ding shen yao zhong bai qin xiong wong chan cheung leung
+lau tsang kwok yip lam fung chow mak yeung siu kwan choi tse
+kim park jung kang yoon jang shin kwon hwang ahn seo baek heo shim kwak cha woo koo min ryu chae eom
+nguyen tran pham hoang huynh phan dang bui ngo duong
+""".split())
 # Titles that say nothing about a role: never a speaker description on their own.
 HONORIFICS = frozenset("mr mrs ms miss mx messrs mme mlle herr frau madam mdm".split())
 # Forms of address that are no description on their own ("Sir Mike Penning": not "Sir").

@@ -29,7 +29,7 @@ from ..model import Entity
 from ..nlp import upos
 from .aliases import AliasTable
 from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, NAME_PARTICLES, OUTLET_KINDS, PERSON_NOUNS,
-                    ROLE_NOUNS, clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts,
+                    ROLE_NOUNS, SURNAME_FIRST, clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts,
                     possessive_len, singular, split_title, title_key)
 from .ruler import TableMatch, accept_ambiguous, table_matches
 
@@ -421,11 +421,13 @@ def _cut_role_tail(m: Mention, text: str) -> None:
     m.end = m.start + words[k - 1].end()  # (before canonicals are assigned)
 
 
+_ROLE_ACRONYMS = frozenset("mp mep mla msp mpp td ceo".split())  # role nouns written in capitals
 _ROLE_NAME = re.compile(
     r"(?:\b(?:%s)|\b(?:%s)|\b[Cc]hief\s+of\s+(?:the\s+)?(?:General\s+|Defence\s+|"
-    r"Defense\s+)?Staff)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w\-])"
+    r"Defense\s+)?Staff)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w\-])"
     % ("|".join(sorted(ROLE_NOUNS, key=len, reverse=True)),
-       "|".join(sorted((r.capitalize() for r in ROLE_NOUNS), key=len, reverse=True))))
+       "|".join(sorted({r.capitalize() for r in ROLE_NOUNS} | {r.upper() for r in ROLE_NOUNS & _ROLE_ACRONYMS},
+                       key=len, reverse=True))))  # (and seats in capitals: "Jamua MLA Saurabh Nath Singhdeo")
 # (a role word capitalised at a sentence start, "Blogger Ilya Sokolov said", or as a title,
 # "Kyiv Mayor Vitali Klitschko", which the model once tagged a work of art; also "Chief of
 # Staff Wieslaw Kukula")
@@ -434,23 +436,45 @@ _ROLE_NAME = re.compile(
 _TWO_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’-]*\s+[A-Z][\w'’-]*\s+$")
 
 
+# A minister's title with its portfolio, then a name the model missed ("Secretary for Security
+# Edmund Kwok Ting-yan")
+_PORTFOLIO_NAME = re.compile(
+    r"\b(?:Minister|Secretary|Commissioner)\s+(?:of\s+State\s+)?(?:for|of)\s+(?:(?:%s)\s+){1,5}"
+    r"((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){1,2}[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)(?![\w\-])"
+    % "|".join(sorted({w.capitalize() for w in _PORTFOLIO_WORDS if len(w) > 3} | {"and", "the", "of"},
+                      key=len, reverse=True)))
+
+
 def _role_named_people(text: str, cands: list[Mention], table: AliasTable) -> list[Mention]:
     """ "defense expert Ilya Varkov": a role noun then a capitalised name the NER missed."""
     out = []
-    for m in _ROLE_NAME.finditer(text):
+    for m in (*_ROLE_NAME.finditer(text), *_PORTFOLIO_NAME.finditer(text)):
         s, e = m.span(1)
-        if any(is_title(w) or w.casefold() in ROLE_NOUNS for w in m.group(1).split()) or _title_case_line(text, s):
+        if any(is_title(w) or w.casefold() in ROLE_NOUNS | _NOT_NAME_ENDINGS for w in m.group(1).split()) \
+                or _title_case_line(text, s):
             continue  # "Deputy Director General", a Title Case headline: not a name after a role
         if m.group(0)[:1].isupper() and not m.group(0).startswith("Chief of") \
                 and _TWO_CAPITALISED_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "Create Your Personal Citizen Journalist Account Today": a Title Case run, not a title
         hits = [c for c in cands if c.start < e and s < c.end]
-        if len(hits) == 1 and hits[0].origin == "ner" and hits[0].label == "ORG" and (hits[0].start, hits[0].end) == (s, e) \
+        if len(hits) == 1 and hits[0].origin == "ner" and (hits[0].start, hits[0].end) == (s, e) and (
+                hits[0].label == "ORG" or (hits[0].label in ("GPE", "LOC") and m.group(1) not in place_names())) \
                 and m.group(1).split()[-1].casefold() not in _NOT_NAME_ENDINGS and not table.lookup(m.group(1)) \
                 and m.group(0).split()[0].casefold() not in OUTLET_KINDS | {"fellow"}:
-            # "Kingsford boss Sergio Almeida" tagged ORG (not "a fellow Turner Broadcasting asset",
-            # "Catholic broadcaster Radio Plus")
+            # "Kingsford boss Sergio Almeida" tagged ORG, "spokeswoman Bai Ruolan" tagged GPE (not
+            # "a fellow Turner Broadcasting asset", "Catholic broadcaster Radio Plus")
             hits[0].label = "PERSON"
+            continue
+        if hits and all(c.origin == "ner" and c.label == "PERSON" and c.end <= e and (
+                c.start >= m.start() or re.fullmatch(r"[A-Z][\w\-]*(?:[ \t]+[A-Z][\w\-]*){0,2}[ \t]+",
+                                                     text[c.start:m.start()])) for c in hits) \
+                and any(c.start < s for c in hits) and "\n" not in m.group(1) and not table.lookup(m.group(1)):
+            # "Jamua MLA Saurabh Nath Singhdeo" found as "Jamua MLA Saurabh" and "Nath Singhdeo":
+            # the name after the role, whole (where the model ran the role into the name; not
+            # "Climate Action Robert Habeck", a portfolio's last word before "Robert Habeck")
+            for c in hits:
+                cands.remove(c)
+            out.append(Mention(s, e, "PERSON", "role"))
             continue
         if table.lookup(m.group(1)) or any(c.label in ("PERSON", "NORP") or c.origin != "ner" or c.start < s or c.end > e
                                            for c in hits):
@@ -668,20 +692,22 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 m.label = "PERSON"  # the surname of two people of the article: a person, not which one
             elif not last and len(first) == 1:
                 m.canonical, m.label = next(iter(first)), "PERSON"
-            elif m.label == "PERSON" and not last and not first and _HONORIFIC_BEFORE.search(
-                    text, max(0, m.start - 8), m.start) and len(inner := {
-                        merged_full[n] for n, p in full.items() if parts[0] in p[1:-1]}) == 1:
+            elif not last and not first and len(inner := {
+                    merged_full[n] for n, p in full.items() if parts[0] in p[1:-1]}) == 1 and (
+                    (m.label == "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start))
+                    or _east_asian_surname(next(iter(inner)).split()) == m.canonical):
                 # "Mr Tay" after "Mr Alvin Tay Boon Kiat": with an honorific, a word inside one
-                # full name of the article (a surname between an English and a Chinese given name)
-                m.canonical = next(iter(inner))
+                # full name of the article (a surname between an English and a Chinese given name);
+                # "Kwok" of "Edmund Kwok Ting-yan" without one, however the model tagged it
+                m.canonical, m.label = next(iter(inner)), "PERSON"
             elif m.label == "PERSON" and not last and not first:
                 entry = table.lookup(m.canonical)  # "Putin" with no full name in the article
                 if entry is not None and entry.label == "PERSON":
                     m.canonical = entry.canonical
-        elif m.label == "PERSON" and parts[0] in _PARTICLES:
+        elif parts[0] in _PARTICLES and (m.label == "PERSON" or len(parts) == 2):
             last = by_last.get(parts[-1], set())  # "Von der Leyen": a surname with its particle
-            if len(last) == 1:
-                m.canonical = next(iter(last))
+            if len(last) == 1:  # (also tagged ORG or FAC: "de Castelnau said", "Le Bihan, who ...")
+                m.canonical, m.label = next(iter(last)), "PERSON"
         elif m.label == "PERSON":
             same = {merged_full[n] for n, p in full.items()
                     if p[-1] == parts[-1] and p[0] == parts[0]}
@@ -710,6 +736,21 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         surface = m.canonical.replace(".", "")
         if (surface.isupper() or surface in inline) and surface.isalpha() and len(long_names.get(surface, ())) == 1:
             m.canonical, m.label = next(iter(long_names[surface])), "ORG"
+
+
+# A hyphenated given name of Chinese or Korean spelling, written last ("Ting-yan", "Tae-sik")
+_HYPHENATED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def _east_asian_surname(words: list[str]) -> str | None:
+    """The family name of an East Asian name written in full: the word before a hyphenated given
+    name ("Edmund Kwok Ting-yan", "Min Tae-sik"), or the first word of a name of two or three words
+    that opens with a common family name written first ("Bai Ruolan", "Nguyen Van An")."""
+    if len(words) >= 2 and _HYPHENATED_GIVEN.fullmatch(words[-1]):
+        return words[-2]
+    if 2 <= len(words) <= 3 and words[0].casefold() in SURNAME_FIRST and not _HYPHENATED_GIVEN.search(words[0]):
+        return words[0]
+    return None
 
 
 def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
@@ -742,7 +783,11 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     # "Mr Ong", "Madam Lim" after "Ong Kah Seng", "Lim Geok Eng" (a surname written first) or "Mr Tay"
     # after "Alvin Tay Boon Kiat": with an honorific, a word of one full name that is not its last;
     # "Esparza Ríos" after "María Guadalupe Esparza Ríos": the two surnames of a name of four words
+    # The surname of an East Asian name needs no honorific: "Tsang" of "Tsang Wing-sze", "Kwok" of
+    # "Edmund Kwok Ting-yan" (before a hyphenated given name), "Bai" of "Bai Ruolan" (a family name
+    # written first)
     owners_of: dict[str, set[str]] = defaultdict(set)
+    asian: set[str] = set()
     for m in mentions:
         words = m.canonical.split()
         if m.label == "PERSON" and len(words) >= 2:
@@ -750,6 +795,8 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                 owners_of[w].add(m.canonical)
             if len(words) == 4:
                 owners_of[" ".join(words[2:])].add(m.canonical)
+            if (family := _east_asian_surname(words)) is not None:
+                asian.add(family)
     for part, owners in owners_of.items():
         two = " " in part
         if len(owners) != 1 or len(part) < MIN_SURNAME_LEN or part.casefold() in NAME_PARTICLES \
@@ -757,7 +804,7 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
             continue
         for hit in re.finditer(rf"(?<![\w\-]){re.escape(fold_accents_aligned(part))}(?![\w\-])", folded):
             if not free(hit.start(), hit.end()) or _CAPITAL_AFTER.match(text, hit.end()) or not (
-                    two or _HONORIFIC_BEFORE.search(text, max(0, hit.start() - 8), hit.start())):
+                    two or part in asian or _HONORIFIC_BEFORE.search(text, max(0, hit.start() - 8), hit.start())):
                 continue
             if doc is not None:
                 span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
