@@ -130,7 +130,7 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
                 continue
             if title:
                 start = end - len(name)
-        if label in ("ORG", "PERSON") and (cut := _name_after_portfolio(text, start, surface)) is not None:
+        if label in ("ORG", "PERSON") and (cut := _name_after_portfolio(text, start, text[start:end])) is not None:
             # "Minister for National Development Ong Kah Seng": the portfolio is the title's
             name_start, title = cut
             mentions.append(Mention(start + name_start, end, "PERSON", "ner", title=title))
@@ -780,12 +780,12 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                     continue
             added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
             taken.append((hit.start(), end))
-    # "Mr Ong", "Madam Lim" after "Ong Kah Seng", "Lim Geok Eng" (a surname written first) or "Mr Tay"
-    # after "Alvin Tay Boon Kiat": with an honorific, a word of one full name that is not its last;
-    # "Esparza Ríos" after "María Guadalupe Esparza Ríos": the two surnames of a name of four words
-    # The surname of an East Asian name needs no honorific: "Tsang" of "Tsang Wing-sze", "Kwok" of
-    # "Edmund Kwok Ting-yan" (before a hyphenated given name), "Bai" of "Bai Ruolan" (a family name
-    # written first)
+    # Other words of one full name: with an honorific, a word that is not its last ("Mr Ong" and
+    # "Madam Lim" after "Ong Kah Seng" and "Lim Geok Eng", surnames written first; "Mr Tay" after
+    # "Alvin Tay Boon Kiat"); the family name of an East Asian name without one ("Tsang" of "Tsang
+    # Wing-sze" and "Kwok" of "Edmund Kwok Ting-yan", before a hyphenated given name; "Bai" of "Bai
+    # Ruolan", a family name written first); the two surnames of a name of four words ("Esparza
+    # Ríos" after "María Guadalupe Esparza Ríos")
     owners_of: dict[str, set[str]] = defaultdict(set)
     asian: set[str] = set()
     for m in mentions:
