@@ -2407,3 +2407,12 @@ def test_a_seat_in_capitals_before_a_name_and_a_bracketed_acronym_after_one():
     got = {a.source.text: (a.speaker, a.speaker_description) for a in art.attributions}
     assert got["Singhdeo"] == ("Saurabh Nath Singhdeo", "Jamua MLA")
     assert [a.speaker for a in art.attributions if "People Power" in a.source.text] == ["People Power Party"]
+
+
+def test_the_army_is_the_armed_forces_named_before_not_a_paramilitary():
+    art = _analyse_text(
+        "Town falls\n\nThe paramilitary Rapid Support Forces said it had seized the town. The Sudanese Armed "
+        "Forces denied the claim.\n\nThe RSF said its fighters would stay. The army said troops were still "
+        "holding their positions.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["The army"] == "Sudanese Armed Forces"

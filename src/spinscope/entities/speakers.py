@@ -755,6 +755,15 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             # "the paper noted" after "According to the Washington Times" (but "the paper" after
             # "a study published in ..." is the study)
             return last.canonical, last.label, False
+    if src is not None and len(low) == 2 and low[0] == "the" and low[1] in ("army", "military"):
+        # "The army denies ..." after "the Sudanese Armed Forces", "according to the military" after
+        # "the Israel Defense Forces": the armed forces the article named last, within 6,000
+        # characters (not a paramilitary "Rapid Support Forces")
+        forces = [e for e in entities if e.label == "ORG" and e.end <= src.start and src.start - e.end <= 6000
+                  and _ARMED_FORCES.search(e.canonical) and " " in e.canonical]  # (not a bare "Army")
+        if forces:
+            last = max(forces, key=lambda e: e.end)
+            return last.canonical, last.label, False
     if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
         org = _by_org_head(low[-1], src.start, entities, text, said)
         if org is not None:
@@ -934,6 +943,10 @@ _MEDIUM_BEFORE = re.compile(r"\b(?:to|told|tells|with|on)\s+(?:the\s+)?$", re.I)
 
 
 _IN_PLACE = re.compile(r"\s+(?:in|at)\s+(?:the\s+)?")
+
+
+# The name of a state's armed forces ("Sudanese Armed Forces", "Israel Defense Forces", "Russian Army")
+_ARMED_FORCES = re.compile(r"\b(?:Armed|Defen[cs]e)\s+Forces\b|\bArmy\b|\bMilitary\b")
 
 
 def _by_org_head(noun: str, pos: int, entities: list[Entity], text: str = "",
