@@ -961,7 +961,9 @@ def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]
         if _title_case_line(text, run.start()):
             continue
         words = list(re.finditer(r"\S+", run.group(0)))
-        for j in range(len(words) - 1):
+        # (only the run's last words can spell an acronym of MAX_ACRONYM letters, with joining words
+        # between: a hostile run of thousands of capitalised words costs no more than a short one)
+        for j in range(max(0, len(words) - 3 * MAX_ACRONYM), len(words) - 1):
             s, e = run.start() + words[j].start(), run.end()
             name = text[s:e]
             if name.split()[0].casefold() in _STOP_INITIAL:
