@@ -67,7 +67,9 @@ _CLAUSE_STARTS = frozenset("i you he she it we they there this these those his i
 
 # The rest of a list the apposition's first comma cut ("chief of the Armed Forces' radiation|,
 # chemical and biological protection troops, said"; it closes with a comma, the apposition's end)
-_AGE = re.compile(r",\s+\d{1,3}(?=,)")
+_AGE_APPOSITION = re.compile(r",\s+\d{1,3}(?=,)")  # ", 74," after a name
+# An age in years as one word ("38-year-old"), as a description opens with it or a source is it
+AGE_IN_YEARS = re.compile(r"\d{1,3}-year-old")
 _ARTICLE_FIRST = re.compile(r",\s+(?:a|an|the)\s", re.I)
 _LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|would|who|which)\b)"
                         r"([^,;()\n\"\u201c\u201d]{1,40}?\s(?:and|or)\s[^,;()\n\"\u201c\u201d]{2,80}?)(?=,)")
@@ -94,7 +96,7 @@ _AFFILIATION_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _apposition(text: str, end: int) -> str | None:
-    age = _AGE.match(text, end)
+    age = _AGE_APPOSITION.match(text, end)
     if age:
         end = age.end()  # "Earl Dunnigan, 74, a retired sawmill worker,": the apposition after the age
     m = _APPOSITION.match(text, end)
@@ -118,7 +120,7 @@ def _apposition(text: str, end: int) -> str | None:
         return None  # any other relative clause says what someone did, not who they are
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)
-                                         or re.fullmatch(r"\d{1,3}-year-old", first)):  # ("a 38-year-old former ...")
+                                         or AGE_IN_YEARS.fullmatch(first)):  # ("a 38-year-old former ...")
         return None
     if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|after|before|during|following|outside|ahead|"
                 r"alongside|by|via|over|the|a|an|his|her|their)\b", phrase):
@@ -340,7 +342,7 @@ def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
 
 
 def _predicate(text: str, end: int) -> str | None:
-    age = _AGE.match(text, end)  # ("Harjit Gill, 62, who runs the gas station")
+    age = _AGE_APPOSITION.match(text, end)  # ("Harjit Gill, 62, who runs the gas station")
     m = _PREDICATE.match(text, age.end() if age else end)
     if not m:
         return None

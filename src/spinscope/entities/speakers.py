@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 from ..model import Article, Attribution, Entity
 from ..nlp import upos
 from .aliases import AliasTable
-from .descriptions import (_HEAD_PREPS, PersonInfo, _genders_named, _not_a_description, _post_as_role,
+from .descriptions import (_HEAD_PREPS, AGE_IN_YEARS, PersonInfo, _genders_named, _not_a_description, _post_as_role,
                            person_descriptions)
 from .media import _OUTLET_ANAPHOR, _OUTLET_WORDS, NOT_SPEAKER_LABELS, _is_outlet, _link_medium
 from .names import (DOCUMENT_NOUNS, ISSUING_VERBS, OCCUPATION_NOUNS, PERSON_NOUNS, ROLE_CLASSES, ROLE_NOUNS,
@@ -1112,7 +1112,6 @@ def _antecedent(pos: int, persons: list[Entity], said: list[_Said], doc: "Doc | 
     return best
 
 
-_AGE = re.compile(r"\d{1,3}-year-old")
 # Nouns for one person of a nation ("the Pole", "the Dutchman"); adjectives in -an used as nouns
 # ("the Brazilian") are read from the recogniser's NORP tag
 _NATIONAL_NOUNS = frozenset("""pole spaniard dane swede finn turk scot briton brit kiwi aussie argentine
@@ -1147,7 +1146,7 @@ def _personal(word: str) -> bool:
     """A word that can end a description of a person ("PM", "lady", "minister"), unlike an
     organisation's ("the Support Forces" at the end of "assistant to the commander of the
     Army's Support Forces")."""
-    return singular(word) in ROLE_NOUNS or word in ROLE_NOUNS or is_title(word) or bool(_AGE.fullmatch(word))
+    return singular(word) in ROLE_NOUNS or word in ROLE_NOUNS or is_title(word) or bool(AGE_IN_YEARS.fullmatch(word))
 
 
 def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons: list[Entity],
@@ -1159,7 +1158,7 @@ def _by_phrase(low: list[str], pos: int, people: dict[str, PersonInfo], persons:
     body = low[1:] if low and low[0] in DEFINITE else low
     if not body:
         return None
-    if len(body) == 1 and _AGE.fullmatch(body[0]):
+    if len(body) == 1 and AGE_IN_YEARS.fullmatch(body[0]):
         return _antecedent(pos, persons, said, doc, attributions)
     # (name, description, position) of people described so far: from the entities, and from
     # earlier statements whose speaker the entity recogniser missed
