@@ -960,3 +960,16 @@ def test_a_bookmark_us_prompt_is_debris():
     out = clean_text(text, "Drill")
     assert "Bookmark" not in out.text and "Officials said no drill was planned." in out.text
     assert [r.reason for r in out.removed] == ["newsletter"]
+
+
+def test_a_whole_article_on_one_line_is_body_text_not_a_headline_with_a_caption():
+    # A first line of 60+ words is no headline even when it does not end like a sentence (a
+    # paste cut off mid-sentence): before, it was taken as a title and everything after the
+    # "Photograph:" label in it was removed as a caption.
+    line = ("Rovers sink ten-man Stanmoor By Callum Brereton Photograph: Mark Sefton/Pinnacle Images "
+            + "Harwick Rovers manager Niall Comerford said his side had produced the most complete "
+              "performance of his time there after a win over ten-man Stanmoor Athletic. " * 4
+            + "Rovers host Bramcote City on Tuesday and the")
+    r = clean_text(line, None)
+    assert r.title is None and not r.captions
+    assert r.text == line

@@ -48,6 +48,16 @@ _RULE_SEPARATOR = re.compile(r"_{5,}|—{3,}")
 # a two-word title ("Breaking News") also begins ordinary sentences.
 TITLE_PREFIX_MIN_WORDS = 3
 TITLE_MAX_WORDS = 30  # a first line this long that ends like a sentence is body text, not a headline
+# A first line this long is body text even when it does not end like a sentence (a paragraph
+# cut off mid-sentence, a whole article pasted on one line): no headline runs to this length.
+TITLE_HARD_MAX_WORDS = 60
+
+
+def too_long_for_a_title(line: str) -> bool:
+    """Whether a first line is body text by its length alone: TITLE_MAX_WORDS words ending like
+    a sentence, or TITLE_HARD_MAX_WORDS words however it ends."""
+    n = len(L.words(line))
+    return n >= TITLE_HARD_MAX_WORDS or (n >= TITLE_MAX_WORDS and L.ends_like_sentence(line))
 # "Headline | Site Name": the site part is short; the headline keeps at least 3 words.
 _TITLE_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")
 TITLE_SITE_MAX_WORDS = 5
@@ -241,7 +251,7 @@ class Cleaner:
                 body.pop(0)
                 result.removed.append(Removed(first.text, reason))
                 continue
-            if len(L.words(first.text)) >= TITLE_MAX_WORDS and L.ends_like_sentence(first.text):
+            if too_long_for_a_title(first.text):
                 break  # a pasted paragraph without a headline: no title, the line is body text
             if rejected_given and L.ends_like_sentence(first.text) and L.is_sentence(first.text):
                 break  # the title line was a label ("Home", "Share"): the next line is body text

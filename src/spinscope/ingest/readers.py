@@ -17,8 +17,7 @@ from urllib.parse import urlparse
 
 from ..errors import (E_BAD_JSONL, E_EMPTY, E_NOT_FOUND, E_TOO_LARGE,
                       E_UNREADABLE, InputRejected)
-from ..clean.cleaner import TITLE_MAX_WORDS
-from ..clean.lines import ends_like_sentence
+from ..clean.cleaner import too_long_for_a_title
 from ..model import Article
 from .decode import decode_bytes
 from .html import article_from_html, looks_like_html
@@ -178,7 +177,7 @@ def article_from_text(text: str, source: str) -> Article:
             break
     else:  # pragma: no cover - decode_bytes rejects blank input
         raise InputRejected(E_EMPTY, "the input has no text", source)
-    if not body.strip() or (len(title.split()) >= TITLE_MAX_WORDS and ends_like_sentence(title)):
+    if not body.strip() or too_long_for_a_title(title):
         # a one-paragraph paste, or a first line that is a long sentence: no headline to split
         # off; the cleaner decides (and keeps the text)
         title, body = None, "\n".join(lines[i:])
