@@ -28,6 +28,7 @@ datelines) and :mod:`.tokens` (small shared tests on tokens and spans).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
@@ -174,6 +175,13 @@ class ExtractorOptions:
     orphan_min_words: int = 4  # ... and the content has at least this many words
 
 
+# No sentence of real news runs this long (the longest of 63,000 in PolNeAR and four news
+# corpora has 1,100 characters); a longer "sentence" (a hostile input without full stops) is
+# cut at spaces into pieces of at most this many, which the parser takes in bounded time (a
+# single sentence of 1 MB is beyond spaCy's limit).
+SENTENCE_MAX_CHARS = 2000
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Sentences to parse, as (start, end) character offsets (:func:`spinscope.sentences.sentence_spans`),
     each without a leading dateline ("NUSA DUA, Indonesia (AP) — Michel said ...")."""
@@ -184,6 +192,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             d = _PLACE_OUTLET_DATELINE.match(text[s:e])
         if d and s + d.end() < e:  # parse the sentence without it
             s += d.end()
+        while e - s > SENTENCE_MAX_CHARS:
+            cut = text.rfind(" ", s + SENTENCE_MAX_CHARS // 2, s + SENTENCE_MAX_CHARS)
+            cut = cut if cut != -1 else s + SENTENCE_MAX_CHARS
+            out.append((s, len(text[s:cut].rstrip()) + s))
+            s = cut
+            while text[s].isspace():
+                s += 1
         out.append((s, e))
     return out
 
@@ -288,11 +303,13 @@ class AttributionExtractor:
         tagged = self.tagger(text) if self.tagger is not None else None
         parsed = []
         sents = split_sentences(text)
+        windows = _DocWindows(doc)
         for s, e in sents:
             if not (self.options.parse_all or self._is_candidate(text[s:e], s, e, tagged)
                     or _colon_before_quote(text, e, quotes)):
                 continue
-            span = doc.char_span(s, e, alignment_mode="expand")
+            part, offset = windows.around(s, e)
+            span = part.char_span(s - offset, e - offset, alignment_mode="expand")
             if span is not None and len(span):
                 if not span[0].is_sent_start or _parse_differs(span):
                     # a sentence cut out of the article's (a dateline left out): its words hang on
@@ -300,7 +317,7 @@ class AttributionExtractor:
                     # parser cut after a rank ("Lt.-Gen." | "Talib Shaghati said": the rank was lost)
                     parsed.append((s, next(self.parse_sentences([text[s:e]]))))
                     continue
-                parsed.append((span.start_char, span.as_doc()))
+                parsed.append((span.start_char + offset, span.as_doc()))
         return self._extract(text, parsed, quotes, sents, tagged)
 
     def _is_candidate(self, sent: str, start: int = 0, end: int = 0, tagged: Any = None) -> bool:
@@ -1069,6 +1086,43 @@ def _may_end_sentence(doc: Any, i: int) -> bool:
         return True
     return tok.text == "." or (tok.text.endswith(".") and len(tok.text) > 1 and not is_abbreviation(tok.text)
                                 and not re.fullmatch(r"(?:[A-Za-z]\.)+|[A-Z][a-z]{0,4}\.", tok.text))
+
+
+class _DocWindows:
+    """A long article's parse cut into pieces of whole parsed sentences, made as needed.
+
+    ``Span.as_doc`` copies the whole article's arrays and entities for every sentence taken out
+    of it, which on a hostile one-paragraph article of 200 KB costs minutes; taken out of a piece
+    of about WINDOW_TOKENS tokens instead, the sentence comes out the same (no parse arc crosses
+    a sentence boundary), at a cost that does not grow with the article. An article of at most
+    WINDOW_TOKENS tokens is its own one window.
+    """
+
+    WINDOW_TOKENS = 3000
+
+    def __init__(self, doc: Any) -> None:
+        self.doc = doc
+        self.bounds: list[tuple[int, int]] = []  # (start token, end token) of each piece
+        if len(doc) > self.WINDOW_TOKENS and doc.has_annotation("SENT_START"):
+            start = 0
+            for sent in doc.sents:
+                if sent.end - start >= self.WINDOW_TOKENS:
+                    self.bounds.append((start, sent.end))
+                    start = sent.end
+            if start < len(doc):
+                self.bounds.append((start, len(doc)))
+        self.ends = [self.doc[e - 1].idx + len(self.doc[e - 1]) for _s, e in self.bounds]
+        self.pieces: dict[int, Any] = {}
+
+    def around(self, start: int, end: int) -> tuple[Any, int]:
+        """The piece holding characters ``start:end`` and its offset (the article when no one
+        piece holds them all)."""
+        i = bisect_left(self.ends, end)
+        if i == len(self.bounds) or self.doc[self.bounds[i][0]].idx > start:
+            return self.doc, 0
+        if i not in self.pieces:
+            self.pieces = {i: self.doc[self.bounds[i][0]:self.bounds[i][1]].as_doc()}
+        return self.pieces[i], self.doc[self.bounds[i][0]].idx
 
 
 def _parse_differs(span: Any) -> bool:

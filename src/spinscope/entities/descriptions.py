@@ -80,13 +80,13 @@ _LIST_REST = re.compile(r",\s+(?!(?:and|or|is|was|are|were|has|had|have|will|wou
 _NAME_COMPOUND = re.compile(r"[A-Z][\w.]*-[a-z]{3,}$")
 
 
-def _affiliation(text: str, person: Entity, entities: list[Entity]) -> str | None:
+def _affiliation(text: str, person: Entity, bodies_at: dict[int, list[Entity]]) -> str | None:
     """"Harold Tobin of the University of Wisconsin-Madison told": the organisation right after
     the name ("of the University of Wisconsin-Madison"), the description of last resort (after
-    a rank) where no mention of the person has another."""
-    for o in entities:
-        if o.label in ("ORG", "MEDIA") and 0 < o.start - person.end <= 10 \
-                and _AFFILIATION_GAP.fullmatch(text, person.end, o.start) \
+    a rank) where no mention of the person has another. ``bodies_at``: the ORG and MEDIA
+    mentions by their start."""
+    for o in (o for at in range(person.end + 1, person.end + 11) for o in bodies_at.get(at, ())):
+        if _AFFILIATION_GAP.fullmatch(text, person.end, o.start) \
                 and o.text.split()[-1].casefold() not in _HEAD_PREPS | {"and", "the"}:
             return text[person.end:o.end].strip()
     return None
@@ -158,7 +158,8 @@ _MID_APPOSITION = re.compile(r"\b(?:to|for|by|with|from|of|and|at) the ((?:[\w\u
 def _leading_apposition(text: str, start: int, rank: str | None) -> str | None:
     """The role phrase before a name set off by commas, at the start of a sentence:
     "The EU's top diplomat, Josep Borrell, told ..." -> "The EU's top diplomat"."""
-    line_start = text.rfind("\n", max(0, start - 2000), start) + 1
+    reach = max(0, start - 2000)  # (the phrase and its sentence's start are read within this)
+    line_start = text.rfind("\n", reach, start) + 1 or reach
     before = text[line_start:start]
     if rank:
         if not before.rstrip().endswith(rank):
@@ -222,6 +223,10 @@ _ROLE_PREPS = ("of", "for", "at")
 # Contractions of "is" that look like a possessive name ("Here's", "That's").
 _NOT_POSSESSORS = frozenset("here there that it what who where how let".split())
 PRE_NAME_MAX_WORDS = 12  # "Chief of the Main Operations Department at the Russian General Staff"
+# How far back the role words are looked for: the walk reads at most PRE_NAME_MAX_WORDS words
+# and three more before them, so a long line (a hostile one-paragraph article) is not read
+# from its start for every name.
+PRE_NAME_REACH = 1000
 # "Brigadier General (ret.) Munir Shehadeh": a retired rank's mark between the rank and the name
 _RETIRED_MARK = re.compile(r"[ \t]*\((?:ret|retd|retired)\.?\)[ \t]*$", re.I)
 # "Mr de Paor": a particle right before the name is the surname's, no role word
@@ -241,6 +246,8 @@ def _in_the_before(words: list[re.Match[str]], n: int) -> bool:
 def _pre_name(text: str, start: int, doc: "Doc | None") -> str | None:
     """Role words right before a name in the same sentence: "defense analyst"."""
     line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > PRE_NAME_REACH:  # (a word cut at the window's edge is left out)
+        line_start = text.find(" ", start - PRE_NAME_REACH, start) + 1 or start
     before = text[line_start:start]
     retired = _RETIRED_MARK.search(before) or _PARTICLE_BEFORE.search(before)
     if retired:  # (blanked, so that offsets into ``before`` stay offsets into the line; a particle
@@ -354,6 +361,10 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
     info: dict[str, PersonInfo] = {}
     ranks: dict[str, str] = {}
     affiliations: dict[str, str] = {}
+    bodies_at: dict[int, list[Entity]] = {}
+    for e in entities:
+        if e.label in ("ORG", "MEDIA"):
+            bodies_at.setdefault(e.start, []).append(e)
     for e in entities:
         if e.label != "PERSON":
             continue
@@ -367,7 +378,7 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
             ranks.setdefault(e.canonical, rank)
             pre = None
         desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
-        affiliation = _affiliation(text, e, entities) if not desc else None
+        affiliation = _affiliation(text, e, bodies_at) if not desc else None
         if affiliation:
             affiliations.setdefault(e.canonical, affiliation)
         if desc and pre and desc != pre and desc.split(None, 1)[0] in ("of", "at", "from"):

@@ -225,7 +225,13 @@ def fold_accents_aligned(text: str) -> str:
 def name_parts(name: str) -> list[str]:
     """Comparable parts of a person's name: particles dropped ("al-Assad" -> "assad"), case and
     accents folded ("Orbán" and "Orban" are one name)."""
-    return [fold_accents(_PARTICLES.sub("", p)).casefold() for p in name.split() if p]
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    # (asked of every known name for every statement: remembered)
+    return tuple(fold_accents(_PARTICLES.sub("", p)).casefold() for p in name.split() if p)
 
 
 def title_like(word: str) -> bool:

@@ -19,11 +19,12 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..model import Entity
 from ..nlp import upos
@@ -31,7 +32,7 @@ from .aliases import AliasTable
 from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, NAME_PARTICLES, OUTLET_KINDS, PERSON_NOUNS,
                     ROLE_NOUNS, SURNAME_FIRST, clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts,
                     possessive_len, singular, split_title, title_key)
-from .ruler import TableMatch, accept_ambiguous, table_matches
+from .ruler import TableMatch, accept_ambiguous, judged_lines, table_matches
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -293,13 +294,16 @@ def _abbreviated_title_name(surface: str) -> bool:
 
 
 def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
-    table = [c for c in cands if c.origin == "table"]
+    table_at: dict[int, list[tuple[int, Mention]]] = defaultdict(list)  # start -> (order, match)
+    for i, t in enumerate(c for c in cands if c.origin == "table"):
+        table_at[t.start].append((i, t))
     keep: list[Mention] = []
     for c in cands:
         if c.origin == "ner":
             # "IS militants", "Islamic State fighters": the table name is the mention
-            covered = next((t for t in table if c.start <= t.start and t.end <= c.end
-                            and (t.start, t.end) != (c.start, c.end)), None)
+            covered = min(((i, t) for at in range(c.start, c.end) for i, t in table_at.get(at, ())
+                           if t.end <= c.end and (t.start, t.end) != (c.start, c.end)),
+                          key=lambda it: it[0], default=(0, None))[1]
             if covered is not None:
                 before, rest = text[c.start:covered.start].split(), text[covered.end:c.end].split()
                 if all(w.casefold() in GROUP_QUALIFIERS for w in before) and all(
@@ -308,9 +312,11 @@ def _resolve_overlaps(cands: list[Mention], text: str) -> list[Mention]:
         keep.append(c)
     keep.sort(key=lambda m: (-(m.end - m.start), m.origin != "table", m.start))
     chosen: list[Mention] = []
+    taken = Occupied()
     for c in keep:
-        if all(c.end <= o.start or c.start >= o.end for o in chosen):
+        if taken.free(c.start, c.end):
             chosen.append(c)
+            taken.add(c.start, c.end)
     chosen.sort(key=lambda m: m.start)
     return chosen
 
@@ -330,9 +336,12 @@ _NAME_PARTICLE_HEAD = re.compile(
 
 def _title_case_line(text: str, pos: int) -> bool:
     """Whether the line around ``pos`` is a Title Case headline (most words capitalised)."""
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    words = re.findall(r"[A-Za-z]+", text[start:end if end != -1 else len(text)])
+    starts, flags = judged_lines(text, _title_case)
+    return flags[bisect_right(starts, pos) - 1]
+
+
+def _title_case(line: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", line)
     return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
 
 
@@ -753,24 +762,69 @@ def _east_asian_surname(words: list[str]) -> str | None:
     return None
 
 
+class Occupied:
+    """Character spans taken by mentions, asked whether a span touches none of them in a time
+    that does not grow with the article (the spans are filed by position in buckets)."""
+
+    BUCKET = 64
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self.buckets: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for s, e in spans:
+            self.add(s, e)
+
+    def add(self, start: int, end: int) -> None:
+        for b in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1):
+            self.buckets[b].append((start, end))
+
+    def free(self, start: int, end: int) -> bool:
+        return all(end <= a or start >= b for k in range(start // self.BUCKET, max(start, end - 1) // self.BUCKET + 1)
+                   for a, b in self.buckets.get(k, ()))
+
+
+class WordIndex:
+    """Where each word of a text starts, to find a name as a whole word ("Orban", not in
+    "Orbanism") by looking only where its first word stands, not by reading the whole text once
+    per name (hundreds of names in a long article)."""
+
+    WORD = re.compile(r"[\w\-]+")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts: dict[str, list[int]] = defaultdict(list)
+        for m in self.WORD.finditer(text):
+            self.starts[m.group(0)].append(m.start())
+
+    def finditer(self, phrase: str) -> Iterator[re.Match[str]]:
+        """As ``re.finditer`` of ``phrase`` between non-word characters (``-`` a word's)."""
+        pattern = re.compile(rf"(?<![\w\-]){re.escape(phrase)}(?![\w\-])")
+        first = self.WORD.match(phrase)
+        if first is None:
+            yield from pattern.finditer(self.text)
+            return
+        after = 0
+        for at in self.starts.get(first.group(0), ()):
+            hit = pattern.match(self.text, at) if at >= after else None
+            if hit is not None:
+                after = hit.end()
+                yield hit
+
+
 def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                          table: AliasTable) -> list[Mention]:
     """Bare surnames and acronyms of this article's entities that NER did not tag."""
-    taken = [(m.start, m.end) for m in mentions]
-
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
-
+    taken = Occupied((m.start, m.end) for m in mentions)
+    free = taken.free
     surnames: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label == "PERSON" and len(m.canonical.split()) >= 2:
             surnames[m.canonical.split()[-1]].add(m.canonical)
     added: list[Mention] = []
-    folded = fold_accents_aligned(text)  # "Orbán" is a mention of "Viktor Orban"
+    folded = WordIndex(fold_accents_aligned(text))  # "Orbán" is a mention of "Viktor Orban"
     for surname, owners in surnames.items():
         if len(owners) != 1 or len(surname) < MIN_SURNAME_LEN or table.lookup(surname):
             continue
-        for hit in re.finditer(rf"(?<![\w\-]){re.escape(fold_accents_aligned(surname))}(?![\w\-])", folded):
+        for hit in folded.finditer(fold_accents_aligned(surname)):
             end = hit.end()
             if not free(hit.start(), end):
                 continue
@@ -779,7 +833,7 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                 if span is None or upos(span[0]) != "PROPN":
                     continue
             added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
-            taken.append((hit.start(), end))
+            taken.add(hit.start(), end)
     # Other words of one full name: with an honorific, a word that is not its last ("Mr Ong" and
     # "Madam Lim" after "Ong Kah Seng" and "Lim Geok Eng", surnames written first; "Mr Tay" after
     # "Alvin Tay Boon Kiat"); the family name of an East Asian name without one ("Tsang" of "Tsang
@@ -802,7 +856,7 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
         if len(owners) != 1 or len(part) < MIN_SURNAME_LEN or part.casefold() in NAME_PARTICLES \
                 or table.lookup(part) or (not two and part in surnames):
             continue
-        for hit in re.finditer(rf"(?<![\w\-]){re.escape(fold_accents_aligned(part))}(?![\w\-])", folded):
+        for hit in folded.finditer(fold_accents_aligned(part)):
             if not free(hit.start(), hit.end()) or _CAPITAL_AFTER.match(text, hit.end()) or not (
                     two or part in asian or _HONORIFIC_BEFORE.search(text, max(0, hit.start() - 8), hit.start())):
                 continue
@@ -811,17 +865,19 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
                 if span is None or upos(span[0]) != "PROPN":
                     continue
             added.append(Mention(hit.start(), hit.end(), "PERSON", "surname", next(iter(owners))))
-            taken.append((hit.start(), hit.end()))
-    for m in list(mentions):
-        if m.label not in ("ORG", "MEDIA") or len(m.canonical.split()) < 2 or table.lookup(m.canonical):
+            taken.add(hit.start(), hit.end())
+    index = WordIndex(text)
+    for canonical in dict.fromkeys(m.canonical for m in mentions if m.label in ("ORG", "MEDIA")):
+        # (once per entity: another mention of it finds the same places, taken by then)
+        if len(canonical.split()) < 2 or table.lookup(canonical):
             continue
-        acro = _initials(m.canonical)
+        acro = _initials(canonical)
         if not 2 <= len(acro) <= MAX_ACRONYM or table.lookup(acro):
             continue
-        for hit in re.finditer(rf"(?<![\w\-]){acro}(?![\w\-])", text):
+        for hit in index.finditer(acro):
             if free(hit.start(), hit.end()):
-                added.append(Mention(hit.start(), hit.end(), "ORG", "acronym", m.canonical))
-                taken.append((hit.start(), hit.end()))
+                added.append(Mention(hit.start(), hit.end(), "ORG", "acronym", canonical))
+                taken.add(hit.start(), hit.end())
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -842,7 +898,7 @@ def _given_name_recall(mentions: list[Mention], text: str, table: AliasTable) ->
     not in a headline-style line, is a person."""
     given = given_name_genders()
     places = place_names()
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = Occupied((m.start, m.end) for m in mentions)
     added: list[Mention] = []
     for word in _CAPITAL_WORD_START.finditer(text):  # (at every capitalised word: "Housing Gráinne Uí ...")
         hit = _GIVEN_THEN_NAME.match(text, word.start())
@@ -851,7 +907,7 @@ def _given_name_recall(mentions: list[Mention], text: str, table: AliasTable) ->
         first, last = hit.group(1), hit.group(2).split()[-1]
         s, e = hit.start(), hit.end()
         if first in places or last in places or last.casefold() in NAME_PARTICLES \
-                or any(s < b and a < e for a, b in taken) or is_title(last) \
+                or not taken.free(s, e) or is_title(last) \
                 or last.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
                 or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
             continue

@@ -9,8 +9,10 @@ pass only the guards of :func:`accept_ambiguous`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Callable
 
 from ..nlp import upos
 from .aliases import AliasEntry, AliasTable
@@ -111,10 +113,29 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return ls, (len(text) if le == -1 else le)
 
 
+@lru_cache(maxsize=8)
+def judged_lines(text: str, judge: Callable[[str], bool]) -> tuple[list[int], list[bool]]:
+    """Each line's start offset and ``judge(line)``, worked out once per text: asked per
+    mention, a hostile one-line article of 200 KB would be read thousands of times over."""
+    starts, flags, offset = [], [], 0
+    for line in text.split("\n"):
+        starts.append(offset)
+        flags.append(judge(line))
+        offset += len(line) + 1
+    return starts, flags
+
+
 def is_shouting(text: str, start: int, end: int) -> bool:
     """Is the line around ``start:end`` written in capitals (a headline, a slogan)?"""
+    starts, flags = judged_lines(text, _shouting)
+    i = bisect_right(starts, start) - 1
+    if i + 1 == len(starts) or starts[i + 1] > end:  # (the span is inside one line)
+        return flags[i]
     ls, le = _line_bounds(text, start, end)
-    line = text[ls:le]
+    return _shouting(text[ls:le])
+
+
+def _shouting(line: str) -> bool:
     words = re.findall(r"[^\W\d_]+", line)
     if len(words) < SHOUTING_MIN_WORDS:
         return False
