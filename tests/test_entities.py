@@ -2416,3 +2416,46 @@ def test_the_army_is_the_armed_forces_named_before_not_a_paramilitary():
         "holding their positions.")
     got = {a.source.text: a.speaker for a in art.attributions}
     assert got["The army"] == "Sudanese Armed Forces"
+
+
+def test_a_barristers_part_after_the_name_and_letters_after_a_name_describe():
+    art = _analyse_text(
+        "Crash trial\n\nPriya Lomax, prosecuting, told the court the car was travelling at 70mph.\n\n"
+        "Gareth Bowen, defending, said his client was remorseful.\n\n"
+        "Dr. Nadia Fenwick, MD, a cardiologist at St Aldhelm's Hospital, said the injuries were severe.")
+    got = {a.speaker: a.speaker_description for a in art.attributions}
+    assert got["Priya Lomax"] == "prosecuting counsel"
+    assert got["Gareth Bowen"] == "defending counsel"
+    assert got["Nadia Fenwick"].startswith("cardiologist at St Aldhelm")
+
+
+def test_a_nickname_in_quotes_is_no_part_of_the_name_and_names_the_person():
+    art = _analyse_text(
+        "Fuel tax\n\nSen. Ramon \u201cBoyet\u201d Salcedo on Tuesday urged the Palace to drop the tax.\n\n"
+        "Transport leader Ernesto \u201cKa Erning\u201d Villafuerte warned that fares would rise.\n\n"
+        "\u201cWe cannot absorb this,\u201d Ka Erning told the Inquirer.\n\n"
+        "\u201cThe tax must go,\u201d Salcedo said.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["Salcedo"] == "Ramon Salcedo"
+    assert got["Ka Erning"] == "Ernesto Villafuerte"
+    assert not any("\u201c" in e.canonical for e in art.entities)
+
+
+def test_an_office_is_no_body_and_initials_belong_to_the_name():
+    art = _analyse_text(
+        "Vacancy row\n\nKarnataka Chief Minister M Thimmaiah Kalappa on Monday dismissed talk of a change.\n\n"
+        "\u201cThere is no vacancy,\u201d the Chief Minister told reporters in Mysuru. The CM was speaking "
+        "after a rally.\n\nOpposition leader R Suresh Hegganna alleged that work had stopped.\n\n"
+        "\u201cThe government is on a ventilator,\u201d Mr Hegganna told NDTV.")
+    got = {a.source.text: (a.speaker, a.speaker_description) for a in art.attributions}
+    assert got["the Chief Minister"] == ("M Thimmaiah Kalappa", "Karnataka Chief Minister")
+    assert got["Mr Hegganna"] == ("R Suresh Hegganna", "Opposition leader")
+    assert not any(e.canonical == "Chief Minister" for e in art.entities)
+
+
+def test_the_union_is_the_union_that_spoke_last():
+    art = _analyse_text(
+        "Robots deal\n\nThe Amalgamated Warehouse Workers, which represents staff at two depots, said it would "
+        "monitor the deployment closely.\n\nThe union said no jobs should be lost.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["The union"] == "Amalgamated Warehouse Workers"

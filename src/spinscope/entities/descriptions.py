@@ -25,6 +25,9 @@ MAX_DESCRIPTION_CHARS = 180
 
 _APPOSITION = re.compile(r",\s+(?:(?:a|an|the)\s+)?([^,;()\n\"\u201c\u201d]{3,%d}?)(?=,|\.\s|\.$|;)"
                          % MAX_DESCRIPTION_CHARS)
+# Letters after a name: degrees, honours, a barrister's rank ("Jane Roe, MD, PhD, a cardiologist")
+_POST_NOMINALS = re.compile(r"(?:,[ \t]+(?:M\.?D|Ph\.?D|N\.?D|D\.?O|R\.?N|DDS|DVM|DNP|MPH|MBA|MSc|OBE|MBE|CBE|KBE|DBE|"
+                            r"KC|QC|SC|FRCP|FRCS|FRS|Esq)\.?(?=,))+")
 _PREDICATE = re.compile(
     r"\s*(?:,\s*who\s+)?(?:(?:is|was|has been|had been)\s+(?:currently\s+|now\s+)?)?"
     r"((?:%s)\s(?:(?:[A-Z]\.){2,}|[^,;\n.]){3,%d}|(?:the\s+|a\s+|an\s+)?(?:head|director|chief|leader|"
@@ -96,6 +99,9 @@ _AFFILIATION_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
 def _apposition(text: str, end: int) -> str | None:
+    letters = _POST_NOMINALS.match(text, end)
+    if letters:
+        end = letters.end()  # "Dr. Kendra Vallance, ND, a naturopathic doctor": the role after the letters
     age = _AGE_APPOSITION.match(text, end)
     if age:
         end = age.end()  # "Earl Dunnigan, 74, a retired sawmill worker,": the apposition after the age
@@ -105,6 +111,8 @@ def _apposition(text: str, end: int) -> str | None:
     if not m:
         return None
     phrase = m.group(1).strip()
+    if phrase.casefold() in _COURT_ROLES_AFTER:  # "Rebecca Thornley, prosecuting, told the court"
+        return _COURT_ROLES_AFTER[phrase.casefold()]
     rest = _LIST_REST.match(text, m.end(1))
     if rest and len(rest.group(1).split()) <= 8 and rest.group(1)[:1].islower() \
             and not _REPORTING.search(rest.group(1)) and len(phrase) + len(rest.group(0)) <= MAX_DESCRIPTION_CHARS:
@@ -143,6 +151,9 @@ _LEAD_APPOSITION = re.compile(r"([\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){1,9}),[ 
 # A barrister's part, as British court reports open a sentence with it
 _COURT_ROLE = re.compile(r"(Prosecuting|Defending|Mitigating|Representing [A-Z][\w\u2019'-]+(?: [A-Z][\w\u2019'-]+)?),[ \t]+$")
 _COURT_ROLES = {"prosecuting": "prosecutor", "defending": "defence counsel", "mitigating": "defence counsel"}
+# ... and as they follow a barrister's name ("Martin Okafor, defending, said")
+_COURT_ROLES_AFTER = {"prosecuting": "prosecuting counsel", "defending": "defending counsel",
+                      "mitigating": "defence counsel"}
 _AFTER_COMMA_APPOSITION = re.compile(r",[ \t]+([\w\u2019'.-]+(?:[ \t]+[\w\u2019'.-]+){1,9}),[ \t]+$")
 # ... opening with a determiner or a possessor ("the", "a", "Halcyon's"), as a role phrase does
 _AFTER_COMMA_START = re.compile(r"(?:the|a|an|its|his|her|their|[A-Z][\w.-]*['\u2019]s)\s", re.I)

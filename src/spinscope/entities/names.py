@@ -203,6 +203,19 @@ def clean_surface(text: str) -> str:
     return _TRAIL.sub("", text)
 
 
+# A nickname in quotation marks inside a person's name ("Rafael “Paeng” Dizon", 'James "Jim" Smith')
+_NICKNAME = re.compile(r"(?<=\S)\s+[\"\u201c\u2018]([A-Z][\w.\u2019'-]*(?:\s[A-Z][\w.\u2019'-]*)?)[\"\u201d\u2019]\s+(?=[A-Z])")
+
+
+def split_nickname(name: str) -> tuple[str, str | None]:
+    """A person's name without the nickname quoted inside it, and the nickname:
+    "Rafael “Paeng” Dizon" -> ("Rafael Dizon", "Paeng"); a name without one comes back whole."""
+    m = _NICKNAME.search(name)
+    if m is None:
+        return name, None
+    return name[:m.start()] + " " + name[m.end():], m.group(1)
+
+
 def fold_accents(text: str) -> str:
     """"Orbán" -> "Orban", "Kotré" -> "Kotre": one name, spelt with or without its accents."""
     if text.isascii():

@@ -31,7 +31,7 @@ from ..nlp import upos
 from .aliases import AliasTable
 from .names import (DOCUMENT_NOUNS, GROUP_HEADS, GROUP_QUALIFIERS, HONORIFICS, NAME_PARTICLES, OUTLET_KINDS, PERSON_NOUNS,
                     ROLE_NOUNS, SURNAME_FIRST, clean_surface, fold_accents_aligned, given_name_genders, is_title, name_parts,
-                    possessive_len, singular, split_title, title_key)
+                    possessive_len, singular, split_nickname, split_title, title_key, title_like)
 from .ruler import TableMatch, accept_ambiguous, judged_lines, table_matches
 
 if TYPE_CHECKING:
@@ -573,10 +573,14 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     """Fill ``canonical`` (and fix ``label``) of every mention in place."""
     # 1. table entries and cleaned surfaces
     pending: list[Mention] = []
+    nicknames: dict[str, str] = {}  # "Paeng" -> "Rafael Dizon"
     for m in mentions:
         surface = clean_surface(text[m.start:m.end])
         if m.label == "PERSON":
             surface = split_title(surface)[1] or surface
+            surface, nickname = split_nickname(surface)  # (the name without it: "Rafael Dizon")
+            if nickname is not None:
+                nicknames.setdefault(nickname, surface)
         entry = table.lookup(surface)
         if entry is None and m.label in ("ORG", "NORP"):
             words = surface.split()
@@ -588,6 +592,9 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         m.canonical = surface
         pending.append(m)
 
+    for m in pending:  # the nickname alone is the person ("Ka Mario" after "Mario “Ka Mario” Sibal")
+        if m.label == "PERSON" and m.canonical in nicknames:
+            m.canonical = nicknames[m.canonical]
     # 2. people: full names (two or more parts) seen in this article; a two- or three-word
     #    "ORG" (or "FAC") whose last word is a one-word PERSON of the article is that person's full
     #    name ("Reason's Christian Britschgi" tagged ORG, later "Britschgi" tagged PERSON; "the
@@ -1343,6 +1350,59 @@ _KIN_NAMES = frozenset("dad daddy mom mommy mum mummy ma pa father mother grandp
                        "grandmother grandfather uncle aunt auntie".split())
 
 
+# A given name, a nickname in quotation marks, a surname: "Ramon “Boyet” Salcedo"
+_NICKNAMED = re.compile("(?<![\\w.'\u2019-])[A-Z][\\w'\u2019-]+(?: [A-Z][\\w'\u2019-]+)? [\"\u201c]"
+                        "[A-Z][\\w.'\u2019-]*(?: [A-Z][\\w.'\u2019-]*)?[\"\u201d] [A-Z][\\w'\u2019]+(?:-[A-Z][\\w'\u2019]+)?")
+
+
+def _nicknamed_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """A name with a nickname inside it is one person's name, wherever the model cut it ("Ramon
+    “Boyet" tagged PERSON and "Salcedo" GPE): one PERSON mention for the whole, when the model
+    tagged a person in it or its first word is a known given name."""
+    given = None
+    for hit in _NICKNAMED.finditer(text):
+        s, e = hit.start(), hit.end()
+        inside = [m for m in mentions if m.start < e and m.end > s]
+        if any(m.start < s or m.end > e for m in inside) or title_like(hit.group(0).split()[0]) \
+                or _title_case_line(text, s):
+            continue  # (part of a longer mention; 'President Trump “Liberation Day” Tariffs')
+        if not any(m.label == "PERSON" and m.start == s for m in inside):
+            given = given_name_genders() if given is None else given
+            if hit.group(0).split()[0] not in given:
+                continue
+        mentions = sorted([m for m in mentions if m not in inside] + [Mention(s, e, "PERSON", "ner")],
+                          key=lambda m: m.start)
+    return mentions
+
+
+# One or two initials without full stops before a name, as Indian papers write them ("R Sunil
+# Hosamani", "D K Shivakumar"); not "A" or "I", which are words
+_INITIALS_BEFORE = re.compile(r"(?<![\w.\-'\u2019])(?:[B-HJ-Z] ){1,2}$")
+
+
+def _initials_before_names(mentions: list[Mention], text: str) -> None:
+    """A person's name the model tagged without its initials ("Leader of the Opposition R Sunil
+    Hosamani" tagged "Sunil Hosamani") takes them in."""
+    for m in mentions:
+        if m.label == "PERSON" and m.origin == "ner" and len(text[m.start:m.end].split()) >= 2:
+            hit = _INITIALS_BEFORE.search(text, max(0, m.start - 4), m.start)
+            if hit is not None and not any(o is not m and o.start < m.start and o.end > hit.start() for o in mentions):
+                m.start = hit.start()
+
+
+# Words that make a title grander without naming a body ("Prime Minister", "Acting Chief Justice")
+_TITLE_MODIFIERS = frozenset("prime vice acting first second senior junior supreme principal lord lady".split())
+
+
+def _office_as_body(m: Mention) -> bool:
+    """An office tagged as an organisation: "Chief Minister" (the long form of "CM"), "Prime
+    Minister", "Attorney General" (title and role words only). It names whoever holds it, a
+    person the speakers stage finds by the description, not a body."""
+    words = m.canonical.split() if m.label == "ORG" and m.origin != "table" else []
+    return bool(words) and title_like(words[-1]) and all(
+        title_like(w) or w.casefold() in _TITLE_MODIFIERS for w in words)
+
+
 def _drop_capitalised_words(mentions: list[Mention], text: str) -> list[Mention]:
     """An ordinary word the model tagged PERSON because it opens a sentence ("Wildfires
     feeding on dry vegetation", "Rice accounts for 10% of methane", "Windy, with gales"): a
@@ -1423,7 +1483,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     for tm in table_matches(text, table, doc, ner_labels):
         cands.append(Mention(tm.start, tm.end, tm.entry.label, "table", tm.entry.canonical))
     cands.extend(_role_named_people(text, cands, table))
-    mentions = _repair(_resolve_overlaps(cands, text), text, titles)
+    mentions = _nicknamed_names(_repair(_resolve_overlaps(cands, text), text, titles), text)
     _first_names(mentions, text, doc)
     _given_name_people(mentions, text, table)
     mentions = _hyphenated_surnames(mentions, text)
@@ -1431,6 +1491,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _surnames_split_off(mentions, text)
+    _initials_before_names(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _org_before_place(mentions, text, doc)
@@ -1443,7 +1504,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _places_tagged_person(mentions, text)
     _unknown_places_described_as_bodies(mentions, text, table)
     mentions = _drop_capitalised_words(mentions, text)
-    mentions = [m for m in mentions if not _adjective_not_outlet(m, text)]
+    mentions = [m for m in mentions if not _adjective_not_outlet(m, text) and not _office_as_body(m)]
     _demonym_plurals(mentions, text)
     return [Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical) for m in mentions]
 

@@ -855,7 +855,7 @@ broadcaster newspaper""".split())
 # Words in the names of bodies that "the agency" can stand for
 _AGENCY_NAME_WORDS = frozenset("agency administration centers centres center centre service bureau office authority "
                                "commission institute directorate inspectorate regulator".split())
-_GENERIC_BODIES = frozenset("company firm group organisation organization charity movement".split())
+_GENERIC_BODIES = frozenset("company firm group organisation organization charity movement union".split())
 # ... but not a public body ("the company" after "the Ministry of Health" or the White House spoke).
 _PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
                                "commission army forces office senate congress assembly house pentagon kremlin "

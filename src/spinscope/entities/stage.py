@@ -65,11 +65,12 @@ class SpeakersStage:
     def __call__(self, article: Article) -> Article:
         from ..nlp import doc_for
         from .speakers import resolve_speakers
-        from .title import link_title_speakers
+        from .title import link_headline_lines, link_title_speakers
 
         if article.attributions:
             # the parse is cached by earlier stages; it tells subjects from modifiers
             resolve_speakers(article, self.table, doc_for(article))
+            link_headline_lines(article)
         # the title's speakers, against the body's people (offsets stay into the title)
         link_title_speakers(article, self.table)
         return article

@@ -110,6 +110,24 @@ def link_title_speakers(article: Article, table: AliasTable) -> None:
         a.flags.append("speaker_from_body")
 
 
+def link_headline_lines(article: Article) -> None:
+    """Body lines written as headlines (an article's key points, a live blog's entries:
+    "Premier says the government will accept ...", "Transport secretary says ..."): a bare
+    singular role at the start of a line that no rule resolved is linked, as a title's is, to
+    the one named person of the body with that role."""
+    for a in article.attributions:
+        if a.speaker_entity or a.unnamed or a.source is None or not (
+                a.source.start == 0 or article.text[a.source.start - 1] == "\n"):
+            continue
+        person = _body_person_with_role(a.source.text, article.attributions)
+        if person is None:
+            continue
+        a.speaker, a.speaker_entity, a.speaker_label = person.speaker, person.speaker_entity, person.speaker_label
+        a.speaker_description = a.speaker_description or person.speaker_description or a.source.text
+        a.flags = [f for f in a.flags if f != "speaker_unresolved"]
+        a.flags.append("speaker_from_body")
+
+
 def _mentions(word: str, description: str) -> bool:
     """Does ``description`` name what ``word`` does ("Valdorian" ~ "Valdoria's defence ...")?"""
     stem = word.casefold()[:max(4, len(word) - 2)]
