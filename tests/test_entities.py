@@ -2459,3 +2459,12 @@ def test_the_union_is_the_union_that_spoke_last():
         "monitor the deployment closely.\n\nThe union said no jobs should be lost.")
     got = {a.source.text: a.speaker for a in art.attributions}
     assert got["The union"] == "Amalgamated Warehouse Workers"
+
+
+def test_a_bare_role_opening_a_headline_style_line_is_the_person_with_that_role():
+    art = _analyse_text(
+        "Fire inquiry\n\nKey points:\n\nPremier says the government will accept every recommendation\n\n"
+        "Residents were warned too late, the inquiry found.\n\n"
+        "Premier Andrew Kellaway said the state would fund new sirens in the May budget.")
+    got = {a.source.text: a.speaker for a in art.attributions}
+    assert got["Premier"] == "Andrew Kellaway"
