@@ -2468,3 +2468,15 @@ def test_a_bare_role_opening_a_headline_style_line_is_the_person_with_that_role(
         "Premier Andrew Kellaway said the state would fund new sirens in the May budget.")
     got = {a.source.text: a.speaker for a in art.attributions}
     assert got["Premier"] == "Andrew Kellaway"
+
+
+def test_an_office_by_its_initials_is_the_person_who_holds_it_not_the_deputy():
+    art = _analyse_text(
+        "Budget row\n\nDeputy Chief Minister Arvind Rao Patil said the budget was sound.\n\n"
+        "Karnataka Chief Minister Thimmaiah Kalappa on Monday dismissed talk of a change.\n\n"
+        "The CM, who was speaking in Mysuru, claimed that the opposition was desperate.\n\n"
+        "US Secretary of State Dana Whitcombe said Washington was watching. The US said it would not "
+        "intervene.")
+    got = {a.source.text.split(",")[0]: a.speaker for a in art.attributions}
+    assert got["The CM"] == "Thimmaiah Kalappa"
+    assert got["The US"] == "United States"  # (not "US Secretary" of State: a name the table knows)

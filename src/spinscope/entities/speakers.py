@@ -558,7 +558,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
                    and b.speaker_label == "PERSON" and f"({words[1]})" in (b.speaker_description or "")]
         if holders:
             return max(holders, key=lambda b: b.source.start).speaker, "PERSON", False
-    # 0d. "the Pole said", "the Brazilian added": a nationality standing for the person in focus,
+    # 0d. an office by its initials: "the CM" (Chief Minister), "the CS" (Cabinet Secretary)
+    if src is not None and len(words) == 2 and low[0] in DEFINITE and words[1].isupper() and words[1].isalpha() \
+            and 2 <= len(words[1]) <= 4 and low[1] not in ROLE_NOUNS and table.lookup(words[1]) is None:
+        # (not "the CEO": a role noun's rules; not "the US", "the UN": names the table knows)
+        chosen = _by_office_initials(words[1], pos, people)
+        if chosen:
+            return chosen, "PERSON", False
+    # 0e. "the Pole said", "the Brazilian added": a nationality standing for the person in focus,
     #     as sports and profile writing use it (not "the British said": a people, a government)
     if src is not None and len(low) == 2 and low[0] == "the" and _a_national(words[1], src, text, doc) \
             and not (words[0] == "The" and _mid_sentence(text, src.start)):  # ("cited by The Scotsman": a paper)
@@ -1337,6 +1344,28 @@ def _described_as(noun: str, description: str | None) -> bool:
 _GENERIC_MODS = frozenset("former retired local new old young elderly senior junior veteran same other".split())
 # Other words for an occupation: "the doctor" after "a local physician" or "Dr. X".
 _SAME_OCCUPATION = {"doctor": {"physician", "dr", "surgeon"}}
+
+
+# A word before an office that makes it another one ("Deputy Chief Minister" is not "the CM")
+_LESSER_OFFICE = frozenset("deputy vice assistant associate acting junior former ex".split())
+
+
+def _by_office_initials(acronym: str, pos: int, people: dict[str, PersonInfo]) -> str | None:
+    """The person, mentioned last before ``pos``, whose description holds an office of title
+    and role words whose initials spell ``acronym`` ("Karnataka Chief Minister" for "the CM",
+    not "Deputy Chief Minister")."""
+    def holds(roles: str | None) -> bool:
+        words = re.findall(r"[\w\-]+", roles or "")
+        n = len(acronym)
+        return any("".join(w[0] for w in words[i:i + n]).upper() == acronym
+                   and all((title_like(w) or w[0].isupper()) and not (len(w) > 1 and w.isupper())
+                           for w in words[i:i + n])  # (not "US Secretary" for "the US")
+                   and title_like(words[i + n - 1])
+                   and not (i and words[i - 1].casefold() in _LESSER_OFFICE)
+                   for i in range(len(words) - n + 1))
+
+    fitting = [p for p in people.values() if any(x < pos for x in p.positions) and holds(p.roles)]
+    return max(fitting, key=lambda p: max(x for x in p.positions if x < pos)).canonical if fitting else None
 
 
 def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
