@@ -76,6 +76,7 @@ def test_stdin(tmp_path, capsys, monkeypatch):
     (["--config", "/nonexistent/config.json"], "E012"),
     (["--disable", "nosuchstage"], "E013"),
     (["--workers", "0"], "E014"),
+    (["--article-timeout", "0"], "E015"),
     (["--aliases", "/nonexistent/aliases.tsv"], "E302"),
     (["--attribution-model", "nosuchmodel"], "E202"),
 ])

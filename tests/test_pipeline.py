@@ -215,3 +215,57 @@ def test_the_statement_scorer_counts_found_right_and_extra(tmp_path: Path) -> No
     assert mod._same_description("head of a mid-sized installation company", "who runs a mid-sized installation company")
     assert not mod._same_description("Dr.", "a German microbiologist")
     assert not mod._same_description(None, "prosecutor") and mod._same_description(None, "")
+
+
+@stages.register("test.sleeper.v1")
+def make_sleeper(*, seconds: float = 30.0, word: str = "SLOW") -> object:
+    import time
+
+    class Sleeper:
+        name = "sleeper"
+        requires = ("text",)
+        assigns = ("meta",)
+
+        def __call__(self, article: Article) -> Article:
+            if word in article.text:
+                try:
+                    time.sleep(seconds)
+                except Exception:  # a stage's own catch-all must not swallow the time limit
+                    pass
+            article.meta["slept"] = True
+            return article
+
+    return Sleeper()
+
+
+def test_an_article_past_the_time_limit_is_stopped_reported_and_not_stored(tmp_path):
+    d = write_corpus(tmp_path, 3)
+    (d / "a1.txt").write_text("Slow one\n\nThis SLOW text keeps the sleeper busy, officials said.\n", encoding="utf-8")
+    config = PipelineConfig(stages=[
+        {"name": "clean", "factory": "spinscope.clean.v1"},
+        {"name": "sleeper", "factory": "test.sleeper.v1"},
+        {"name": "counter", "factory": "test.counter.v1"},
+    ], corpus_stages=[], article_timeout=0.5)
+    store = Store(tmp_path / "s.sqlite")
+    res = analyze([str(d)], config, store=store)
+    assert len(res.articles) == 3 and not res.rejected
+    (slow,) = [a for a in res.articles if a.title == "Slow one"]
+    (err,) = slow.errors
+    assert err.code == "E203" and err.stage == "sleeper" and "0.5 s" in err.message
+    assert "counted" not in slow.meta and "slept" not in slow.meta  # later stages skipped
+    assert all(a.meta.get("counted") and not a.errors for a in res.articles if a is not slow)
+    # the finished articles are stored and reused; the stopped one is tried again
+    CALLS.clear()
+    again = analyze([str(d)], config, store=store)
+    assert again.reused == 2 and CALLS == []  # (the counter never ran: the retry stopped again)
+    assert [e.code for a in again.articles for e in a.errors] == ["E203"]
+
+
+def test_the_time_limit_changes_nothing_for_articles_within_it(tmp_path):
+    d = write_corpus(tmp_path, 2)
+    plain = analyze([str(d)], light_config())
+    limited_config = light_config()
+    limited_config.article_timeout = 60
+    limited = analyze([str(d)], limited_config)
+    assert [a.to_dict() for a in plain.articles] == [a.to_dict() for a in limited.articles]
+    assert limited_config.fingerprint() == light_config().fingerprint()

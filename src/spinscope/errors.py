@@ -52,6 +52,7 @@ REJECT_REASONS = {
 # Stage failures recorded on an article (Article.errors[].code)
 E_STAGE_FAILED = "E201"
 E_MODEL_MISSING = "E202"
+E_TIMEOUT = "E203"  # the article's analysis ran past --article-timeout; later stages skipped
 
 # Configuration and data files
 E_UNKNOWN_NAME = "E010"  # no stage / model registered under a name
@@ -59,6 +60,7 @@ E_STAGE_ORDER = "E011"  # a stage requires a layer no earlier stage assigns
 E_BAD_CONFIG = "E012"  # unreadable pipeline configuration
 E_UNKNOWN_STAGE = "E013"  # --disable names an unknown stage
 E_BAD_WORKERS = "E014"  # --workers < 1
+E_BAD_TIMEOUT = "E015"  # --article-timeout <= 0
 E_SPACY_MODEL = "E020"  # the spaCy pipeline cannot be loaded
 
 # Evaluation data and user-editable tables

@@ -12,12 +12,15 @@ import json
 from pathlib import Path
 import multiprocessing as mp
 import os
+import signal
+import threading
 import traceback
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from . import registry
-from .errors import E_STAGE_FAILED, REJECT_REASONS, InputRejected, SpinscopeError
+from .errors import E_STAGE_FAILED, E_TIMEOUT, REJECT_REASONS, InputRejected, SpinscopeError
 from .model import Article, Narrative, StageError
 
 
@@ -56,6 +59,10 @@ class PipelineConfig:
     corpus_stages: list[dict[str, Any]] = field(
         default_factory=lambda: [dict(s) for s in DEFAULT_CORPUS_STAGES])
     disabled: tuple[str, ...] = ()
+    # Seconds one article may take through the stages (None: no limit). Past it, the stage at
+    # work is stopped, the later ones are skipped and the article carries an E203 error. Not
+    # part of the fingerprint: it changes no result, only whether one is finished.
+    article_timeout: float | None = None
 
     def active(self) -> list[dict[str, Any]]:
         return [s for s in self.stages if s["name"] not in self.disabled]
@@ -158,18 +165,26 @@ class Pipeline:
         return [s.name for s in self.stages]
 
     def __call__(self, article: Article) -> Article:
-        for stage in self.stages:
-            try:
-                article = stage(article)
-            except SpinscopeError as e:
-                article.errors.append(StageError(stage.name, e.code, e.message))
-                if e.code in REJECT_REASONS:
-                    # The input itself is unusable (e.g. nothing left after cleaning):
-                    # later stages would only work on nothing; the caller rejects it.
-                    break
-            except Exception as e:  # noqa: BLE001 - one article's failure must not sink the batch
-                tb = traceback.format_exception_only(type(e), e)[-1].strip()
-                article.errors.append(StageError(stage.name, E_STAGE_FAILED, tb))
+        at = "pipeline"
+        limit = self.config.article_timeout
+        try:
+            with _time_limit(limit):
+                for stage in self.stages:
+                    at = stage.name
+                    try:
+                        article = stage(article)
+                    except SpinscopeError as e:
+                        article.errors.append(StageError(stage.name, e.code, e.message))
+                        if e.code in REJECT_REASONS:
+                            # The input itself is unusable (e.g. nothing left after cleaning):
+                            # later stages would only work on nothing; the caller rejects it.
+                            break
+                    except Exception as e:  # noqa: BLE001 - one article's failure must not sink the batch
+                        tb = traceback.format_exception_only(type(e), e)[-1].strip()
+                        article.errors.append(StageError(stage.name, E_STAGE_FAILED, tb))
+        except _Overtime:
+            article.errors.append(StageError(at, E_TIMEOUT, f"the analysis was stopped after {limit:g} s "
+                                             f"(--article-timeout), in stage {at!r}; later stages were skipped"))
         article.cache.clear()
         article.ensure_id()
         return article
@@ -187,6 +202,38 @@ class Pipeline:
         ctx = mp.get_context("spawn" if os.name == "nt" else "fork")
         with ctx.Pool(workers, initializer=_init_worker, initargs=(self.config,)) as pool:
             yield from pool.imap(_run_worker, articles, chunksize=chunksize)
+
+
+class _Overtime(BaseException):
+    """Raised by the alarm of :func:`_time_limit` (a BaseException, so that no stage's own
+    ``except Exception`` swallows it)."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_Overtime` in this thread after ``seconds`` (a real-time alarm). Where
+    alarms cannot be had (Windows, a thread other than the main one) there is no limit. The
+    alarm is seen when control is back in Python: a long call inside the parser ends first
+    (the parse of a long text is made in pieces of 50,000 characters)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def on_alarm(signum: int, frame: Any) -> None:
+        raise _Overtime()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def timed_out(article: Article) -> bool:
+    """Whether the article's analysis was stopped by the time limit (its layers are partial)."""
+    return any(e.code == E_TIMEOUT for e in article.errors)
 
 
 _worker_pipeline: Pipeline | None = None

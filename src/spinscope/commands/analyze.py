@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
-from ..errors import E_BAD_ALIAS_FILE, E_BAD_CONFIG, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected, SpinscopeError
+from ..errors import (E_BAD_ALIAS_FILE, E_BAD_CONFIG, E_BAD_TIMEOUT, E_BAD_WORKERS, E_UNKNOWN_STAGE, InputRejected,
+                      SpinscopeError)
 from ..ingest import IngestOptions, expand_paths, read_inputs
 from ..ingest.readers import describe_skipped
 from ..model import SCHEMA_VERSION, Article, Narrative, StageError, corpus_to_dict
-from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages
+from ..pipeline import Pipeline, PipelineConfig, rejection_of, run_corpus_stages, timed_out
 from ..progress import Progress
 from ..store import DEFAULT_STORE, Store, input_key
 
@@ -37,6 +38,11 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-store", action="store_true", help="analyse everything afresh and keep no store")
     p.add_argument("--max-bytes", type=int, default=None,
                    help="reject inputs larger than this many bytes (env SPINSCOPE_MAX_BYTES; default 5,000,000)")
+    p.add_argument("--article-timeout", type=float, metavar="SECONDS",
+                   default=float(os.environ["SPINSCOPE_ARTICLE_TIMEOUT"]) if os.environ.get("SPINSCOPE_ARTICLE_TIMEOUT") else None,
+                   help="stop analysing an article after this many seconds: it is reported with error E203 "
+                        "and the layers done so far, and not stored, so a rerun tries it again "
+                        "(env SPINSCOPE_ARTICLE_TIMEOUT; default no limit; needs a Unix system)")
     p.add_argument("--outlet", help="outlet name to use for every input (overrides what the page says)")
     p.add_argument("--disable", action="append", default=[], metavar="STAGE",
                    help="skip a stage by name (clean, entities, attributions, speakers, techniques, narratives); repeatable")
@@ -175,7 +181,7 @@ def analyze(paths: list[str], config: PipelineConfig | None = None, workers: int
             else:
                 if keep_articles:
                     slots[index] = article
-                if store:
+                if store and not timed_out(article):  # (partial: a rerun tries it again)
                     store.put(key, article, fingerprint)
                 done(article)
             if progress:
@@ -193,6 +199,10 @@ def run(args: argparse.Namespace) -> int:
     if args.workers < 1:
         raise SpinscopeError(E_BAD_WORKERS, "--workers must be at least 1")
     config = load_config(args.config, args.disable)
+    if args.article_timeout is not None:
+        if args.article_timeout <= 0:
+            raise SpinscopeError(E_BAD_TIMEOUT, "--article-timeout must be a number of seconds above 0")
+        config.article_timeout = args.article_timeout
     if args.aliases:
         for path in args.aliases:
             if not Path(path).is_file():
