@@ -19,7 +19,7 @@ from __future__ import annotations
 import gzip
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1359,10 +1359,18 @@ def _nicknamed_names(mentions: list[Mention], text: str) -> list[Mention]:
     """A name with a nickname inside it is one person's name, wherever the model cut it ("Ramon
     “Boyet" tagged PERSON and "Salcedo" GPE): one PERSON mention for the whole, when the model
     tagged a person in it or its first word is a known given name."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     given = None
+    replaced: set[int] = set()  # (ids of the mentions a whole name replaces)
+    added: list[Mention] = []
     for hit in _NICKNAMED.finditer(text):
         s, e = hit.start(), hit.end()
-        inside = [m for m in mentions if m.start < e and m.end > s]
+        i = bisect_left(starts, e)  # the mentions that start before the name ends, nearest first
+        inside = []
+        for m in reversed(ordered[max(0, i - 8):i]):
+            if m.end > s:
+                inside.append(m)
         if any(m.start < s or m.end > e for m in inside) or title_like(hit.group(0).split()[0]) \
                 or _title_case_line(text, s):
             continue  # (part of a longer mention; 'President Trump “Liberation Day” Tariffs')
@@ -1370,9 +1378,11 @@ def _nicknamed_names(mentions: list[Mention], text: str) -> list[Mention]:
             given = given_name_genders() if given is None else given
             if hit.group(0).split()[0] not in given:
                 continue
-        mentions = sorted([m for m in mentions if m not in inside] + [Mention(s, e, "PERSON", "ner")],
-                          key=lambda m: m.start)
-    return mentions
+        replaced.update(id(m) for m in inside)
+        added.append(Mention(s, e, "PERSON", "ner"))
+    if not added:
+        return mentions
+    return sorted([m for m in ordered if id(m) not in replaced] + added, key=lambda m: m.start)
 
 
 # One or two initials without full stops before a name, as Indian papers write them ("R Sunil
@@ -1383,10 +1393,11 @@ _INITIALS_BEFORE = re.compile(r"(?<![\w.\-'\u2019])(?:[B-HJ-Z] ){1,2}$")
 def _initials_before_names(mentions: list[Mention], text: str) -> None:
     """A person's name the model tagged without its initials ("Leader of the Opposition R Sunil
     Hosamani" tagged "Sunil Hosamani") takes them in."""
+    taken = Occupied((m.start, m.end) for m in mentions)
     for m in mentions:
         if m.label == "PERSON" and m.origin == "ner" and len(text[m.start:m.end].split()) >= 2:
             hit = _INITIALS_BEFORE.search(text, max(0, m.start - 4), m.start)
-            if hit is not None and not any(o is not m and o.start < m.start and o.end > hit.start() for o in mentions):
+            if hit is not None and taken.free(hit.start(), m.start):
                 m.start = hit.start()
 
 
