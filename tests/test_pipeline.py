@@ -252,6 +252,9 @@ def test_an_article_past_the_time_limit_is_stopped_reported_and_not_stored(tmp_p
     (slow,) = [a for a in res.articles if a.title == "Slow one"]
     (err,) = slow.errors
     assert err.code == "E203" and err.stage == "sleeper" and "0.5 s" in err.message
+    from spinscope.render import render
+
+    assert "! stage sleeper stopped [E203]" in render(res, "text")
     assert "counted" not in slow.meta and "slept" not in slow.meta  # later stages skipped
     assert all(a.meta.get("counted") and not a.errors for a in res.articles if a is not slow)
     # the finished articles are stored and reused; the stopped one is tried again

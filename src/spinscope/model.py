@@ -12,6 +12,8 @@ import hashlib
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .errors import E_TIMEOUT
+
 SCHEMA_VERSION = "1.3"  # 1.1: attribution.content_parts; 1.2: article.title_layers; 1.3: attribution.co_speakers
 
 
@@ -135,6 +137,11 @@ class StageError:
     stage: str
     code: str
     message: str
+
+    @property
+    def outcome(self) -> str:
+        """How reports word it: "stopped" for the time limit (E203), else "failed"."""
+        return "stopped" if self.code == E_TIMEOUT else "failed"
 
 
 @dataclass

@@ -306,7 +306,7 @@ def print_summary(result: AnalysisResult, out: str | None, store_path: str | Non
         print(f"  not read in the folders: {describe_skipped(result.skipped)} of a suffix that is "
               f"not read ({shown}); name a file to read it", file=err)
     for source, e in result.warnings:
-        print(f"  warning {source}: stage {e.stage} failed [{e.code}] {e.message}", file=err)
+        print(f"  warning {source}: stage {e.stage} {e.outcome} [{e.code}] {e.message}", file=err)
     for e in result.corpus_errors:
         print(f"  warning: corpus stage {e.stage} failed [{e.code}] {e.message}", file=err)
     print(f"  {result.n_attributions} attributed statements, {result.n_techniques} technique spans, "

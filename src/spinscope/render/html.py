@@ -130,7 +130,7 @@ def _article_html(article: Article) -> str:
     removed = "".join(f"<tr><td>{E(r.reason)}</td><td>{E(r.text)}</td></tr>" for r in article.removed)
     removed_html = (f"<details><summary>Removed from the input ({len(article.removed)})</summary><table>{removed}</table></details>"
                     if removed else "")
-    errors = "".join(f'<p class="err">stage {E(e.stage)} failed [{E(e.code)}] {E(e.message)}</p>' for e in article.errors)
+    errors = "".join(f'<p class="err">stage {E(e.stage)} {E(e.outcome)} [{E(e.code)}] {E(e.message)}</p>' for e in article.errors)
     heading = _article_text_html(article, "title") if article.title else E("(untitled)")
     return (f'<article id="a-{aid}"><h2 class="title">{heading}</h2><div class="meta">{meta}</div>{errors}'
             f'<div class="cols"><div class="text">{_article_text_html(article)}</div>'

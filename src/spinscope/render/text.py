@@ -58,7 +58,7 @@ def render_article(a: Article) -> list[str]:
                + (": " + ", ".join(f"{r}×{c}" for r, c in Counter(x.reason for x in a.removed).most_common())
                   if a.removed else ""))
     for e in a.errors:
-        out.append(f"   ! stage {e.stage} failed [{e.code}] {e.message}")
+        out.append(f"   ! stage {e.stage} {e.outcome} [{e.code}] {e.message}")
     out.extend(_title_lines(a))
     if a.attributions:
         out.append(f"   Attributed statements ({len(a.attributions)}):")
