@@ -176,7 +176,7 @@ class ExtractorOptions:
 
 
 # No sentence of real news runs this long (the longest of 63,000 in PolNeAR and four news
-# corpora has 1,100 characters); a longer "sentence" (a hostile input without full stops) is
+# corpora has 1,104 characters); a longer "sentence" (a hostile input without full stops) is
 # cut at spaces into pieces of at most this many, which the parser takes in bounded time (a
 # single sentence of 1 MB is beyond spaCy's limit).
 SENTENCE_MAX_CHARS = 2000
