@@ -1111,18 +1111,19 @@ class _DocWindows:
                     start = sent.end
             if start < len(doc):
                 self.bounds.append((start, len(doc)))
+        self.starts = [self.doc[s].idx for s, _e in self.bounds]  # (characters)
         self.ends = [self.doc[e - 1].idx + len(self.doc[e - 1]) for _s, e in self.bounds]
-        self.pieces: dict[int, Any] = {}
+        self.pieces: dict[int, Any] = {}  # (only the piece in use: sentences come in order)
 
     def around(self, start: int, end: int) -> tuple[Any, int]:
         """The piece holding characters ``start:end`` and its offset (the article when no one
         piece holds them all)."""
         i = bisect_left(self.ends, end)
-        if i == len(self.bounds) or self.doc[self.bounds[i][0]].idx > start:
+        if i == len(self.bounds) or self.starts[i] > start:
             return self.doc, 0
         if i not in self.pieces:
             self.pieces = {i: self.doc[self.bounds[i][0]:self.bounds[i][1]].as_doc()}
-        return self.pieces[i], self.doc[self.bounds[i][0]].idx
+        return self.pieces[i], self.starts[i]
 
 
 def _parse_differs(span: Any) -> bool:

@@ -58,6 +58,8 @@ def too_long_for_a_title(line: str) -> bool:
     a sentence, or TITLE_HARD_MAX_WORDS words however it ends."""
     n = len(L.words(line))
     return n >= TITLE_HARD_MAX_WORDS or (n >= TITLE_MAX_WORDS and L.ends_like_sentence(line))
+
+
 # "Headline | Site Name": the site part is short; the headline keeps at least 3 words.
 _TITLE_SITE_SUFFIX = re.compile(r"\s+\|\s+(?P<site>[^|]{2,50})$")
 TITLE_SITE_MAX_WORDS = 5

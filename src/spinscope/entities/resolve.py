@@ -569,6 +569,11 @@ _GENERATIONS = frozenset("jr sr ii iii iv".split())
 _HONORIFIC_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mdm|Madam|Dr)\.?\s+$")
 
 
+def _after_honorific(text: str, pos: int) -> bool:
+    """Whether an honorific stands right before ``pos`` ("Mr Tay", "Madam Lim")."""
+    return _HONORIFIC_BEFORE.search(text, max(0, pos - 8), pos) is not None
+
+
 def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
     """Fill ``canonical`` (and fix ``label``) of every mention in place."""
     # 1. table entries and cleaned surfaces
@@ -613,7 +618,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     merged_full: dict[str, str] = {}
     in_prose = {m.canonical for m in mentions if m.label == "PERSON" and not _title_case_line(text, m.start)}
     honoured = {m.canonical for m in mentions if m.label == "PERSON"
-                and _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start)}
+                and _after_honorific(text, m.start)}
     # names that open a paragraph with a first word in capitals ("RISHI Sunak is ready to ...")
     shouted = {m.canonical for m in mentions if m.label == "PERSON" and (m.start == 0 or text[m.start - 1] == "\n")}
     for name, parts in full.items():
@@ -710,7 +715,7 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 m.canonical, m.label = next(iter(first)), "PERSON"
             elif not last and not first and len(inner := {
                     merged_full[n] for n, p in full.items() if parts[0] in p[1:-1]}) == 1 and (
-                    (m.label == "PERSON" and _HONORIFIC_BEFORE.search(text, max(0, m.start - 8), m.start))
+                    (m.label == "PERSON" and _after_honorific(text, m.start))
                     or _east_asian_surname(next(iter(inner)).split()) == m.canonical):
                 # "Mr Tay" after "Mr Alvin Tay Boon Kiat": with an honorific, a word inside one
                 # full name of the article (a surname between an English and a Chinese given name);
@@ -822,25 +827,28 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
     """Bare surnames and acronyms of this article's entities that NER did not tag."""
     taken = Occupied((m.start, m.end) for m in mentions)
     free = taken.free
+    added: list[Mention] = []
+
+    def add_person(start: int, end: int, owner: str) -> None:
+        """A word of ``owner``'s name found at ``start:end``, if the parse reads it as a proper noun."""
+        if doc is not None:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or upos(span[0]) != "PROPN":
+                return
+        added.append(Mention(start, end, "PERSON", "surname", owner))
+        taken.add(start, end)
+
     surnames: dict[str, set[str]] = defaultdict(set)
     for m in mentions:
         if m.label == "PERSON" and len(m.canonical.split()) >= 2:
             surnames[m.canonical.split()[-1]].add(m.canonical)
-    added: list[Mention] = []
     folded = WordIndex(fold_accents_aligned(text))  # "Orbán" is a mention of "Viktor Orban"
     for surname, owners in surnames.items():
         if len(owners) != 1 or len(surname) < MIN_SURNAME_LEN or table.lookup(surname):
             continue
         for hit in folded.finditer(fold_accents_aligned(surname)):
-            end = hit.end()
-            if not free(hit.start(), end):
-                continue
-            if doc is not None:
-                span = doc.char_span(hit.start(), end, alignment_mode="expand")
-                if span is None or upos(span[0]) != "PROPN":
-                    continue
-            added.append(Mention(hit.start(), end, "PERSON", "surname", next(iter(owners))))
-            taken.add(hit.start(), end)
+            if free(hit.start(), hit.end()):
+                add_person(hit.start(), hit.end(), next(iter(owners)))
     # Other words of one full name: with an honorific, a word that is not its last ("Mr Ong" and
     # "Madam Lim" after "Ong Kah Seng" and "Lim Geok Eng", surnames written first; "Mr Tay" after
     # "Alvin Tay Boon Kiat"); the family name of an East Asian name without one ("Tsang" of "Tsang
@@ -865,14 +873,9 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
             continue
         for hit in folded.finditer(fold_accents_aligned(part)):
             if not free(hit.start(), hit.end()) or _CAPITAL_AFTER.match(text, hit.end()) or not (
-                    two or part in asian or _HONORIFIC_BEFORE.search(text, max(0, hit.start() - 8), hit.start())):
+                    two or part in asian or _after_honorific(text, hit.start())):
                 continue
-            if doc is not None:
-                span = doc.char_span(hit.start(), hit.end(), alignment_mode="expand")
-                if span is None or upos(span[0]) != "PROPN":
-                    continue
-            added.append(Mention(hit.start(), hit.end(), "PERSON", "surname", next(iter(owners))))
-            taken.add(hit.start(), hit.end())
+            add_person(hit.start(), hit.end(), next(iter(owners)))
     index = WordIndex(text)
     for canonical in dict.fromkeys(m.canonical for m in mentions if m.label in ("ORG", "MEDIA")):
         # (once per entity: another mention of it finds the same places, taken by then)
@@ -1019,6 +1022,7 @@ def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]
                 and text[m.start:m.end].isupper() and 2 <= m.end - m.start <= MAX_ACRONYM}
     if not acronyms:
         return mentions
+    taken = Occupied((m.start, m.end) for m in mentions)
     added: list[Mention] = []
     for run in _CAPITAL_RUN.finditer(text):
         if _title_case_line(text, run.start()):
@@ -1031,7 +1035,7 @@ def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]
             name = text[s:e]
             if name.split()[0].casefold() in _STOP_INITIAL:
                 continue
-            if _initials(name) in acronyms and all(e <= m.start or s >= m.end for m in mentions):
+            if _initials(name) in acronyms and taken.free(s, e):
                 added.append(Mention(s, e, "ORG", "ner"))
                 break
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions

@@ -1364,7 +1364,11 @@ def _by_office_initials(acronym: str, pos: int, people: dict[str, PersonInfo]) -
                    and not (i and words[i - 1].casefold() in _LESSER_OFFICE)
                    for i in range(len(words) - n + 1))
 
-    fitting = [p for p in people.values() if any(x < pos for x in p.positions) and holds(p.roles)]
+    return _mentioned_last([p for p in people.values() if any(x < pos for x in p.positions) and holds(p.roles)], pos)
+
+
+def _mentioned_last(fitting: list[PersonInfo], pos: int) -> str | None:
+    """Of people each mentioned before ``pos``, the one mentioned last (None for nobody)."""
     return max(fitting, key=lambda p: max(x for x in p.positions if x < pos)).canonical if fitting else None
 
 
@@ -1381,7 +1385,7 @@ def _by_description(noun: str, pos: int, people: dict[str, PersonInfo],
         fitting = [p for p in people.values() if any(x < pos for x in p.positions) and p.roles
                    and ({noun} | _SAME_OCCUPATION.get(noun, set()) | (set(mods) - _GENERIC_MODS))
                    & {title_key(w) for w in p.roles.split()} and _names_fit(names, p.roles)]
-        return max(fitting, key=lambda p: max(x for x in p.positions if x < pos)).canonical if fitting else None
+        return _mentioned_last(fitting, pos)
     if earlier:
         # someone described by this noun who was introduced after the last speaker spoke
         # ("Military expert X, first vice-president of Y, agreed. '…,' the analyst said"): that one

@@ -99,15 +99,8 @@ def link_title_speakers(article: Article, table: AliasTable) -> None:
         if a.speaker_entity or a.unnamed or a.source is None:
             continue
         person = _body_person_with_role(a.source.text, article.attributions)
-        if person is None:
-            continue
-        body_att = person
-        a.speaker = body_att.speaker
-        a.speaker_entity = body_att.speaker_entity
-        a.speaker_label = body_att.speaker_label
-        a.speaker_description = a.speaker_description or body_att.speaker_description or a.source.text
-        a.flags = [f for f in a.flags if f != "speaker_unresolved"]
-        a.flags.append("speaker_from_body")
+        if person is not None:
+            _speaker_from_body(a, person)
 
 
 def link_headline_lines(article: Article) -> None:
@@ -120,12 +113,18 @@ def link_headline_lines(article: Article) -> None:
                 a.source.start == 0 or article.text[a.source.start - 1] == "\n"):
             continue
         person = _body_person_with_role(a.source.text, article.attributions)
-        if person is None:
-            continue
-        a.speaker, a.speaker_entity, a.speaker_label = person.speaker, person.speaker_entity, person.speaker_label
-        a.speaker_description = a.speaker_description or person.speaker_description or a.source.text
-        a.flags = [f for f in a.flags if f != "speaker_unresolved"]
-        a.flags.append("speaker_from_body")
+        if person is not None:
+            _speaker_from_body(a, person)
+
+
+def _speaker_from_body(a: Attribution, person: Attribution) -> None:
+    """``a``'s bare role is ``person``, a statement of the body's: its speaker, entity and label
+    (and its description, where ``a`` has none)."""
+    assert a.source is not None
+    a.speaker, a.speaker_entity, a.speaker_label = person.speaker, person.speaker_entity, person.speaker_label
+    a.speaker_description = a.speaker_description or person.speaker_description or a.source.text
+    a.flags = [f for f in a.flags if f != "speaker_unresolved"]
+    a.flags.append("speaker_from_body")
 
 
 def _mentions(word: str, description: str) -> bool:
