@@ -2480,3 +2480,15 @@ def test_an_office_by_its_initials_is_the_person_who_holds_it_not_the_deputy():
     got = {a.source.text.split(",")[0]: a.speaker for a in art.attributions}
     assert got["The CM"] == "Thimmaiah Kalappa"
     assert got["The US"] == "United States"  # (not "US Secretary" of State: a name the table knows)
+
+
+def test_a_name_the_article_declares_with_known_as_merges_with_the_body():
+    art = _analyse_text(
+        "Clashes\n\nMyanmar, also known as Burma, rejected the report. Burma's junta said the claims were "
+        "false. The Tigers Brigade, known locally as the Brigade of Light, claimed the attack. The Brigade "
+        "of Light said it acted alone. Transport for London, known as TfL, said trains would run.")
+    canon = {(e.text, e.canonical) for e in art.entities}
+    assert ("Burma", "Myanmar") in canon
+    assert ("Brigade of Light", "Tigers Brigade") in canon
+    # a name the recogniser cut short ("London" of "Transport for London") declares nothing
+    assert not any(e.text == "TfL" and e.canonical == "London" for e in art.entities)

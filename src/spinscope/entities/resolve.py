@@ -529,6 +529,36 @@ def inline_acronyms(mentions: list[Mention], text: str) -> dict[str, str]:
     return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
 
 
+# "Hayat Tahrir al-Sham, known as HTS", "the Islamic State group, also known as Daesh",
+# "Transport for London (known as TfL)": a name the article itself declares for the body before it
+_KNOWN_AS = re.compile(r",?[ \t]+\(?(?:(?:also|now|better|more[ \t]+commonly|commonly|locally|widely|popularly|"
+                       r"usually|often|formally|officially|formerly|previously)[ \t]+)?"
+                       r"(?:known|referred[ \t]+to)(?:[ \t]+(?:locally|colloquially|informally|widely|simply))?"
+                       r"[ \t]+as[ \t]+(?:the[ \t]+)?[\"\u201c\u2018']?"
+                       r"(?P<alias>[A-Z][\w&.\-]*(?:[ \t]+(?:(?:of|for|and|the)[ \t]+)?[A-Z][\w&.\-]*){0,3})")
+
+
+# A name that the recogniser cut: capitalised words, maybe joined by "of", "and", ..., right before
+_NAME_GOES_ON_LEFT = re.compile(r"(?<![\w\-])(?!(?:The|A|An|In|On|At|By|For|From|With|As|But|And|Then|When|While)\b)[A-Z][\w&\-]*,?[ \t]+(?:(?:of|for|and|on|in|de|du|la|del|der)[ \t]+)?$")
+
+
+def declared_aliases(mentions: list[Mention], text: str) -> dict[str, str]:
+    """Names an article declares for an organisation, place or outlet right after its name ("X,
+    known as Y"; "X (also known as Y)"): alias -> the body's name. Not for people (a nickname is
+    handled apart), and an alias declared for two different names is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label not in ("ORG", "MEDIA", "GPE", "FAC", "NORP"):
+            continue
+        k = _KNOWN_AS.match(text, m.end)
+        if k is None or _NAME_GOES_ON_LEFT.search(text, max(0, m.start - 40), m.start):
+            continue  # (not "London" of "Transport for London, known as TfL")
+        alias = k.group("alias").rstrip(".")
+        if alias.casefold() != m.canonical.casefold():
+            found[alias].add(m.canonical)
+    return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
+
+
 def _unshout(name: str) -> str:
     """ "RISHI Sunak" (a tabloid opening its first paragraph in capitals) -> "Rishi Sunak": a
     first word in capitals before words that are not is written in title case (not a name all
@@ -757,6 +787,14 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
         surface = m.canonical.replace(".", "")
         if (surface.isupper() or surface in inline) and surface.isalpha() and len(long_names.get(surface, ())) == 1:
             m.canonical, m.label = next(iter(long_names[surface])), "ORG"
+    # 4. names the article declares ("..., known as HTS"): every mention written that way
+    declared = declared_aliases(mentions, text)
+    if declared:
+        labels = {m.canonical: m.label for m in mentions}
+        for m in mentions:
+            if m.canonical in declared:
+                m.canonical = declared[m.canonical]
+                m.label = labels.get(m.canonical, m.label)
 
 
 # A hyphenated given name of Chinese or Korean spelling, written last ("Ting-yan", "Tae-sik")
