@@ -1894,3 +1894,20 @@ def test_a_clock_time_before_a_time_zone_or_a_day_ends_no_sentence(extractor) ->
     (a,) = extractor("The Cariboo Regional District upgraded the alert to an order just after 2 p.m. PT, saying "
                      "there was an immediate danger to life.")
     assert a.source.text == "The Cariboo Regional District"
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a past tense after a progressive or present clause, or after ", and", goes with the reporting verb
+    ("The lawmaker wrote on X that the government was choosing confrontation and called on unions to strike.",
+     [("The lawmaker", "wrote on X"), ("The lawmaker", "called on")]),
+    ("The envoy stressed that the Islamic Republic supports any agreement, and called on other countries to cut all economic ties.",
+     [("The envoy", "stressed"), ("The envoy", "called on")]),
+    ("The militia said its fighters had taken the airport and the barracks, and called on soldiers to surrender.",
+     [("The militia", "said"), ("The militia", "called on")]),
+    # without the comma a past perfect can go on: the fighters, not the militia, may have called
+    ("The militia said its fighters had taken the airport and called on soldiers to surrender.",
+     [("The militia", "said"), ("its fighters", "called on")]),
+])
+def test_a_past_tense_that_cannot_continue_the_reported_clause_joins_the_reporting_verb(extractor, text,
+                                                                                       expected) -> None:
+    assert [(a.source.text, a.cue.text) for a in extractor(text)] == expected

@@ -29,7 +29,7 @@ from .tokens import (
     _cue_like,
     _governing_cue,
     _object_control,
-    _past_after_modal,
+    _past_joins_reporting_verb,
     _person_noun,
     _speech_form,
     _tok_end,
@@ -300,7 +300,7 @@ def _subject(tok: Any) -> Any:
     # "..., adding that ...", "X said ... and warned ...": inherit the governing subject.
     if tok.dep_ in ("conj", "advcl", "xcomp", "acl", "pcomp") and tok.head.i != tok.i:
         head = tok.head
-        if _past_after_modal(tok) or _reporters_conj(tok):
+        if _past_joins_reporting_verb(tok) or _reporters_conj(tok):
             head = _governing_cue(head)
         if tok.tag_ == "VBG" and tok.dep_ == "advcl" and tok.i > 1 and _after_comma(tok.doc, tok.i) \
                 and head.dep_ == "ccomp" and head.head.i < head.i and _cue_like(head.head):
@@ -640,7 +640,7 @@ def _reporters_conj(tok: Any) -> bool:
     head = tok.head
     return tok.dep_ == "conj" and _governing_cue(head) is not None \
         and _cue_like(tok) and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "mark", "auxpass") for c in tok.children) \
-        and (_past_after_modal(tok) or any(
+        and (_past_joins_reporting_verb(tok) or any(
             c.dep_ in ("nsubj", "nsubjpass") and lexicon.upos(c) == "NOUN" and not _person_noun(c)
             and (head.lower_ in _COPULA_FORMS or not _agent_noun(c))
             and (c.dep_ == "nsubj" or lexicon.lemma_of(tok) not in _THING_CUES) for c in head.children))

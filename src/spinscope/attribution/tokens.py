@@ -66,12 +66,27 @@ def _governing_cue(clause: Any) -> Any:
     return None
 
 
-def _past_after_modal(tok: Any) -> bool:
-    """"May reiterated that the vote will go ahead and warned ...": a past tense cannot continue
-    the modal clause the parser put it in, so it coordinates with the verb that governs it."""
+def _past_joins_reporting_verb(tok: Any) -> bool:
+    """A past tense that the parser put in a reported clause but that cannot continue it, so it
+    coordinates with the reporting verb that governs the clause: after a modal ("May reiterated
+    that the vote will go ahead and warned ..."), after a present or progressive tense ("wrote
+    that the government was choosing confrontation and called on ...", "stressed that the republic
+    supports any agreement, and called on ..."), or after a comma and "and" when the reporting
+    verb is in the past too ("said its fighters had liberated the town, and called on ...")."""
     head = tok.head
-    return tok.dep_ == "conj" and tok.tag_ == "VBD" and _governing_cue(head) is not None \
-        and any(c.dep_ == "aux" and c.tag_ == "MD" for c in head.children)
+    if tok.dep_ != "conj" or tok.tag_ != "VBD" or _governing_cue(head) is None:
+        return False
+    auxes = [c for c in head.children if c.dep_ == "aux" and c.i < head.i]
+    if any(c.tag_ == "MD" for c in auxes):
+        return True
+    if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and any(c.lower_ in _PRESENT_OR_PAST_BE for c in auxes)):
+        return True
+    cc = next((c for c in tok.head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+    return cc is not None and cc.lower_ == "and" and cc.i == tok.i - 1 and tok.doc[cc.i - 1].text == "," \
+        and _governing_cue(head).tag_ == "VBD"
+
+
+_PRESENT_OR_PAST_BE = frozenset("is are am was were".split())
 
 
 def _cue_like(tok: Any) -> bool:
