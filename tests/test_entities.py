@@ -2492,3 +2492,46 @@ def test_a_name_the_article_declares_with_known_as_merges_with_the_body():
     assert ("Brigade of Light", "Tigers Brigade") in canon
     # a name the recogniser cut short ("London" of "Transport for London") declares nothing
     assert not any(e.text == "TfL" and e.canonical == "London" for e in art.entities)
+
+
+def test_names_before_an_age_titled_bodies_letters_and_figures_are_people():
+    art = _analyse_text(
+        "Court\n\nKhadija Adam Bakhit, 38, fled the town last week. Speaking by phone, she said the family "
+        "had survived on sorghum. Protester Christos Miliadakis, 35, said the cuts were unfair. In the Second "
+        "World War, 10,000 people were killed there.\n\nCouncillor Brendan O'Leary argued the plan was wrong. "
+        "\"It is a disgrace,\" O'Leary said. Defence counsel Eimear Ní Bhriain SC told the court her client "
+        "was sorry. Ms Ní Bhriain said he had changed.\n\nSeneviratne 6-54 and Perera 3-71 bowled well. "
+        "Lahiru Seneviratne said the pitch helped. Seneviratne added that he was tired.")
+    people = {e.canonical for e in art.entities if e.label == "PERSON"}
+    assert {"Khadija Adam Bakhit", "Christos Miliadakis", "Brendan O'Leary", "Eimear Ní Bhriain",
+            "Lahiru Seneviratne"} <= people
+    assert not {"Second World War", "Protester Christos Miliadakis", "Seneviratne 6-54"} & people
+    speakers = [a.speaker for a in art.attributions]
+    assert speakers[0] == "Khadija Adam Bakhit"
+    assert speakers.count("Brendan O'Leary") == 2 and speakers.count("Eimear Ní Bhriain") == 2
+    assert speakers[-2:] == ["Lahiru Seneviratne", "Lahiru Seneviratne"]
+
+
+def test_court_and_body_descriptions_resolve_to_the_named_person_or_body():
+    got = _speakers_unnamed(
+        "Court\n\nDetective Garda Aoife Kinsella told the court the victim was stabbed twice. The garda also "
+        "said the accused had no previous convictions for violence. Defence counsel Mark Doyle said "
+        "her client was remorseful. \"He is not asking for sympathy,\" counsel said.\n\nDr Aoife Walsh, a GP "
+        "in Ballincollig, said she sees one family a week. \"This is a hormone,\" the Cork-based GP said. "
+        "According to the National Poisons Information Centre, calls have doubled. The centre said most "
+        "cases were mild.")
+    assert got == [("Aoife Kinsella", False), ("Aoife Kinsella", False), ("Mark Doyle", False),
+                   ("Mark Doyle", False), ("Aoife Walsh", False), ("Aoife Walsh", False),
+                   ("National Poisons Information Centre", False), ("National Poisons Information Centre", False)]
+
+
+def test_a_nicknamed_name_after_a_title_and_a_given_name_alone_are_the_person():
+    art = _analyse_text(
+        "Palace\n\nSpeaking to reporters, Palace Press Officer Clarissa \u201cClaire\u201d Bautista-Ocampo said the "
+        "proposal was under study. Bautista-Ocampo replied that nothing was final.\n\nEverton midfielder Luca "
+        "Devereux was left out of the squad. Luca shared a photo on Instagram, writing: \"Onwards.\"")
+    bautista = [e.canonical for e in art.entities if "Bautista-Ocampo" in e.text]
+    assert bautista and set(bautista) == {"Clarissa Bautista-Ocampo"}
+    speakers = [a.speaker for a in art.attributions]
+    assert speakers[:2] == ["Clarissa Bautista-Ocampo", "Clarissa Bautista-Ocampo"]
+    assert "Luca Devereux" in speakers[2:]

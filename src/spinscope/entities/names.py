@@ -21,7 +21,7 @@ taoiseach tanaiste tánaiste ag atty supt det insp cllr councillor councilor ald
 sayyed sayyid sayed seyed seyyed seyyid hojatoleslam mullah mufti
 lieutenantgeneral majorgeneral brigadiergeneral colonelgeneral lieutenantcolonel rearadmiral viceadmiral
 cr hon alhaji alhaja mallam engr shri smt
-treasurer commissioner inspector detective constable sheriff superintendent
+treasurer commissioner inspector detective constable sheriff superintendent garda gda sgt
 madam mdm
 """.split())
 # Lower-case or short particles inside a person's name ("Rhodri ap Gwilym", "Conor de Paor", "Aoife
@@ -59,14 +59,14 @@ premier chancellor envoy representative adviser advisor aide deputy lawmaker leg
 governor mayor politician candidate member mp mep td msp mla mpp
 commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
-lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable barrister solicitor
+lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable garda barrister solicitor
 billionaire millionaire tycoon magnate financier investor philanthropist oligarch
 striker goalkeeper midfielder defender winger skipper footballer cricketer
 """.split())
 # Everyday occupations (vox pops: "Retired teacher David Lowe, 71, said"): roles too, but "the
 # teacher" only ever means someone the article described so, never just the last speaker.
 OCCUPATION_NOUNS = frozenset("""
-teacher nurse doctor midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
+teacher nurse doctor gp midwife paramedic firefighter farmer fisherman miner pilot driver mechanic plumber
 electrician builder chef carer pensioner retiree student shopkeeper businessman businesswoman
 entrepreneur owner landlord veteran priest
 boss coach referee player athlete reader viewer listener commenter

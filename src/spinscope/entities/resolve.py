@@ -103,6 +103,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Figures written after a player's name, that the recogniser took into it ("Seneviratne 6-54")
+# (figures with a dash, a slash or a star: not the "4" of a product's "LTE Cat 4")
+_FIGURES_AFTER_NAME = re.compile(r"(?<=[^\W\d_])(?:[ \t]+\(?\d+(?:[\-/]\d+\*?|\*)\)?)+$")
+
+
 def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
     """Trimmed NER mentions, and titles found as stand-alone PERSON mentions by end offset."""
     mentions: list[Mention] = []
@@ -124,6 +129,9 @@ def ner_mentions(doc: "Doc", text: str) -> tuple[list[Mention], dict[int, str]]:
             label = "PERSON"  # "Lt.-Gen. Talib Shaghati" tagged ORG: a rank before a name is a person
         if label == "PERSON" and surface.split()[-1].casefold() in _NOT_NAME_ENDINGS:
             label = "ORG"  # "Clinton White House", "Trump Organization" tagged PERSON
+        if label == "PERSON" and (figures := _FIGURES_AFTER_NAME.search(surface)) is not None:
+            end = start + figures.start()  # "Seneviratne 6-54", "Kohli 82*": a player's figures
+            surface = text[start:end]
         if label == "PERSON":
             title, name = split_title(surface)
             if not name or is_title(name):  # "Lt.-Gen" alone
@@ -604,6 +612,26 @@ def _after_honorific(text: str, pos: int) -> bool:
     return _HONORIFIC_BEFORE.search(text, max(0, pos - 8), pos) is not None
 
 
+# A name then the letters of a rank or seat written without a comma ("Eimear Ní Bhriain SC")
+_NAME_THEN_LETTERS = re.compile(r"(.+?)[ \t]+(SC|KC|QC|MP|MSP|MEP|TD|MLA|MHK)")
+
+
+def _name_words_only(name: str) -> bool:
+    """Two to four capitalised words, particles between allowed, none a word of a body or a title."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0][:1].isupper() and all(
+        (w[:1].isupper() and w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+         and w.casefold() not in _NOT_NAME_ENDINGS and not is_title(w)) or w.casefold() in NAME_PARTICLES
+        for w in words)
+
+
+def _titled_name(surface: str) -> bool:
+    """A title, then two or three capitalised name words and no word of a body ("Councillor
+    Brendan O'Leary", "Senator Ana Ruiz"; not "Minister of Health", "President Hotel")."""
+    title, name = split_title(surface)
+    return bool(title) and len(name.split()) <= 3 and _name_words_only(name)
+
+
 def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
     """Fill ``canonical`` (and fix ``label``) of every mention in place."""
     # 1. table entries and cleaned surfaces
@@ -611,6 +639,13 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     nicknames: dict[str, str] = {}  # "Paeng" -> "Rafael Dizon"
     for m in mentions:
         surface = clean_surface(text[m.start:m.end])
+        if m.label == "ORG" and _titled_name(surface):
+            m.label = "PERSON"  # "Councillor Brendan O'Leary" tagged as a body
+        letters = _NAME_THEN_LETTERS.fullmatch(surface)
+        if m.label in ("ORG", "PERSON") and letters is not None and _name_words_only(letters.group(1)):
+            # "Eimear Ní Bhriain SC", "Jane Roe MP" (tagged as a body): the person, without the letters
+            m.end = m.start + text[m.start:m.end].rindex(letters.group(2)) - 1
+            m.label, surface = "PERSON", clean_surface(text[m.start:m.end])
         if m.label == "PERSON":
             surface = split_title(surface)[1] or surface
             surface, nickname = split_nickname(surface)  # (the name without it: "Rafael Dizon")
@@ -961,6 +996,52 @@ def _given_name_recall(mentions: list[Mention], text: str, table: AliasTable) ->
             continue
         added.append(Mention(s, e, "PERSON", "ner"))
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
+# "Khadija Adam Bakhit, 38, fled ...": two to four capitalised words (particles between allowed),
+# then an age between commas
+_NAME_THEN_AGE = re.compile(f"(?<![\\w\\-.])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+                            f"(?:(?: (?:{_LOWER_PARTICLES}))? [{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?){{1,3}}"
+                            r"(?=,[ \t]+(?:aged[ \t]+)?(?P<age>\d{1,3}),(?!\d))")
+# Capitalised words that open a sentence, not a name ("And Bertrand Navarret, 41,")
+_NOT_FIRST_NAMES = frozenset("and but or so then the a an in on at for with as when while if after before by "
+                             "from to of says said also yet protester demonstrator voter shopper commuter "
+                             "passenger student worker patient evacuee pensioner victim fan".split())
+
+
+def _aged_people(mentions: list[Mention], text: str, table: AliasTable) -> list[Mention]:
+    """Names followed by an age ("Khadija Adam Bakhit, 38,"; "Raymond Ochoa, aged 61,") that the
+    model did not tag, or tagged as a place or a body: people (a word of the name may be a place
+    too: "Adam", "Jordan"). Not when the run is a place, or a word of it a title, a role or an
+    institution word, nor in a headline-style line."""
+    places = place_names()
+    taken = Occupied()
+    kept: list[Mention] = []
+    added: list[Mention] = []
+    spans = {(m.start, m.end): m for m in mentions}
+    for hit in _NAME_THEN_AGE.finditer(text):
+        if not 1 <= int(hit.group("age")) <= 110:
+            continue
+        s, e = hit.start(), hit.end()
+        words = text[s:e].split()
+        if words[0].casefold() in _NOT_FIRST_NAMES | ROLE_NOUNS | PERSON_NOUNS:
+            # ("Protester Christos Miliadakis, 35,": the name after the role)
+            s, words = s + len(words[0]) + 1, words[1:]
+            if len(words) < 2:
+                continue
+        if text[s:e] in places or any(is_title(w) or w.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS
+                                      for w in words) or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
+            continue
+        same = spans.get((s, e))
+        if same is not None:
+            same.label = "PERSON"  # (tagged as a place or a body)
+            continue
+        added.append(Mention(s, e, "PERSON", "ner"))
+        taken.add(s, e)
+    if not added:
+        return mentions
+    kept = [m for m in mentions if taken.free(m.start, m.end)]
+    return sorted(kept + added, key=lambda m: m.start)
 
 
 def _bound_capital_word(prev: Any, head: Any, mentions: list[Mention]) -> bool:
@@ -1406,7 +1487,11 @@ def _nicknamed_names(mentions: list[Mention], text: str) -> list[Mention]:
     given = None
     replaced: set[int] = set()  # (ids of the mentions a whole name replaces)
     added: list[Mention] = []
-    for hit in _NICKNAMED.finditer(text):
+    last_end = -1
+    for word in _CAPITAL_WORD_START.finditer(text):  # (at every capitalised word: "Palace Press Officer
+        hit = _NICKNAMED.match(text, word.start()) if word.start() >= last_end else None  # Clarissa “Claire” ...")
+        if hit is None:
+            continue
         s, e = hit.start(), hit.end()
         i = bisect_left(starts, e)  # the mentions that start before the name ends, nearest first
         inside = []
@@ -1422,6 +1507,7 @@ def _nicknamed_names(mentions: list[Mention], text: str) -> list[Mention]:
                 continue
         replaced.update(id(m) for m in inside)
         added.append(Mention(s, e, "PERSON", "ner"))
+        last_end = e
     if not added:
         return mentions
     return sorted([m for m in ordered if id(m) not in replaced] + added, key=lambda m: m.start)
@@ -1541,6 +1627,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _given_name_people(mentions, text, table)
     mentions = _hyphenated_surnames(mentions, text)
     mentions = _given_name_recall(mentions, text, table)
+    mentions = _aged_people(mentions, text, table)
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _surnames_split_off(mentions, text)

@@ -719,6 +719,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     # 4. definite descriptions: "the journalist", "The analyst", "the Russian head of state"
     if len(low) >= 4 and tuple(low[-3:]) in _ROLE_PHRASES:
         low = low[:-3] + [_ROLE_PHRASES[tuple(low[-3:])]]
+    if low == ["counsel"]:
+        low = ["the", "counsel"]  # '"...," counsel said': the counsel of a court report
     possessed = len(low) >= 2 and words[0][:1].isupper() and words[0].endswith(("'s", "\u2019s")) \
         and low[-1] in ROLE_NOUNS and singular(low[-1]) == low[-1]  # "Türkiye's defense minister"
     if possessed or (len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS):
@@ -728,7 +730,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             w[:1].isupper() for w in words[1:-1])
         # ("the Pentagon's inspector general": someone of the Pentagon, not whoever spoke last)
         names = tuple(strip_possessive(w) for w in words[(0 if possessed else 1):-1]
-                      if w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
+                      if (w[:1].isupper() or w.casefold() in _PORTFOLIOS)  # ("the foreign minister")
+                      and not w.casefold().endswith("-based"))  # ("the Cork-based GP": where, not whose)
         mods = tuple(w for w in low[(0 if possessed else 1):-1] if w.isalpha())  # "the former intelligence officer"
         staff_of = owned and low[-1] in _SPEAKING_STAFF and not names
         # ("the prime minister's official spokesman": someone's staff, not the last speaker)
@@ -817,11 +820,18 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         owners = {p for p in people if name_parts(p) and name_parts(p)[-1] == parts[-1]}
         if len(owners) == 1:
             return owners.pop(), "PERSON", False
+        if not owners and len(parts) == 1 and _GIVEN_NAME_ALONE.fullmatch(surface):
+            # "Luca" after "Everton midfielder Luca Devereux": the given name of one person of the
+            # article, written alone (the entity recogniser maps most such mentions, not all)
+            owners = {p for p in people if len(name_parts(p) or ()) >= 2 and name_parts(p)[0] == parts[0]}
+            if len(owners) == 1:
+                return owners.pop(), "PERSON", False
     if _looks_like_person(surface, a.speaker_description):
         return surface, "PERSON", False  # a name the entity recogniser missed ("Opposition MP Pavel Drozd")
     return surface, None, False
 
 
+_GIVEN_NAME_ALONE = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:-[A-Z][a-z\u00df-\u00ff]+)?")
 _PERSON_NAME = re.compile(r"[A-Z][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00df-\u00ff]+)?"
                           r"(?: [A-Z][a-z\u00df-\u00ff]+(?:[-'\u2019][A-Z]?[a-z\u00df-\u00ff]+)?){0,2}")
 
@@ -855,7 +865,7 @@ pensioner fisherman shepherd villager resident eyewitness witness volunteer""".s
 _ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commission council committee company
 firm party bank alliance coalition union university institute foundation authority board organisation
 organization fund embassy parliament assembly bureau service office regulator watchdog network
-broadcaster newspaper""".split())
+broadcaster newspaper centre center trust forum association federation league society""".split())
 
 
 # "the company", "the group": the organisation named last, whatever its name's own head noun.
@@ -866,7 +876,7 @@ _GENERIC_BODIES = frozenset("company firm group organisation organization charit
 # ... but not a public body ("the company" after "the Ministry of Health" or the White House spoke).
 _PUBLIC_BODY_WORDS = frozenset("ministry department court police parliament council committee government agency "
                                "commission army forces office senate congress assembly house pentagon kremlin "
-                               "museum university school".split())
+                               "museum university school trust nhs hospital hospitals".split())
 # Kinds of body a closing speech tag names instead of the body ("..., the power utility said")
 _BODY_KINDS = frozenset("""company firm group utility operator carrier airline bank lender insurer retailer carmaker
 automaker manufacturer maker conglomerate developer giant chain startup start-up platform exchange""".split())
