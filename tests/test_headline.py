@@ -217,3 +217,36 @@ def test_headline_ending_in_a_named_group_of_sources(pipeline):
     [st] = a.title_layers.attributions
     assert st.source.text == "DPR officials" and st.unnamed
     assert st.content.text == "Army shelled Varnholt market"
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a clause opening with its source and a present-tense speech verb, after "; " or " as "
+    ("Port of Varnholt reopens; Army says road still closed to civilians",
+     [("Army", "says", "road still closed to civilians", None)]),
+    ("Fuel shortages spread as Karsia blames 'sabotage' at two refineries",
+     [("Karsia", "blames", "'sabotage' at two refineries", None)]),
+    # a closing tag of the clause before, with a quote mark after the comma and a medium
+    ("Varnholt road closure 'a rehearsal for escalation,' experts tell RT",
+     [("experts", "tell", "Varnholt road closure 'a rehearsal for escalation,'", "RT")]),
+    # an inverted tag at the end; the audience after "tells" is the medium
+    ("Election roadmap 'within weeks', says adviser",
+     [("adviser", "says", "Election roadmap 'within weeks'", None)]),
+    ("Army official tells lawmakers road shortage won't be fixed before 2028",
+     [("Army official", "tells", "road shortage won't be fixed before 2028", "lawmakers")]),
+    # a comma inside a list does not end the content
+    ("Karsia threatens sanctions for Varnholt, Brisk, Osterby if talks fail",
+     [("Karsia", "threatens", "sanctions for Varnholt, Brisk, Osterby if talks fail", None)]),
+])
+def test_headline_clauses_with_their_own_source_and_speech_verb(pipeline, title, expected):
+    got = [(st.source.text, st.cue.text, st.content.text, st.medium)
+           for st in analysed(pipeline, title).title_layers.attributions]
+    assert got == expected
+
+
+@pytest.mark.parametrize("title", [
+    "Is Karsia Planning To Blast Ice Into The Atmosphere?",      # a question
+    "Varnholt Battery Production's Demand for Nickel Grows",      # a noun after a possessive
+    "Storm Ciaran slams into Karsia's coast overnight",           # no speech: "slams into"
+])
+def test_headline_clauses_that_are_not_statements(pipeline, title):
+    assert analysed(pipeline, title).title_layers.attributions == []

@@ -154,6 +154,162 @@ def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | No
     return a
 
 
+# Headlinese speech verbs (present tense, no auxiliary): "Thai PM Thanakorn says ...", "Opposition
+# calls it 'monument to corruption'", "Chinese mission to EU slams ...", "..., says adviser"
+_HEADLINE_CUES = (r"says|say|warns|warn|claims|claim|insists|insist|urges|urge|calls\s+on|calls\s+for|calls|call"
+                  r"|slams|slam|blasts|blast|accuses|accuse|blames|blame|denies|deny|vows|vow|pledges|pledge"
+                  r"|rejects|reject|dismisses|dismiss|admits|admit|argues|argue|demands|demand|hails|hail"
+                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm|says")
+_CUE_WORD = re.compile(r"(?<![\w\-\u2019'])(?:" + _HEADLINE_CUES + r")(?![\w\-])", re.I)
+# Where a headline's clauses meet: "; ", ", " (also after a closing quote mark: ",’ experts tell RT"),
+# ", as X ...", " as X ...", a dash, a colon
+_CLAUSE_START = re.compile(r"^|;\s+|,[\u2019'\"\u201d]?\s+(?:as\s+)?|\s+as\s+(?=[A-Z])|\s+[\u2013\u2014|]\s+|:\s+")
+_PRONOUN_SOURCES = frozenset("it this that he she they we i you there here what who which".split())
+_CONNECTORS = frozenset("of to the for and in on at".split())
+_NOT_CONTENT_START = frozenset("at in on after before over amid during with by into off up out down back "
+                               "through from".split())
+# What may follow a closing tag's verb: the medium ("experts tell RT") or where ("Tories claim at FMQs")
+_TAG_TAIL = re.compile(r"\s*(?:(?P<medium>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})|(?:at|in|on)\s+\S+(?:\s+\S+){0,3})?\s*$")
+# Words no headline source has: verbs and auxiliaries of a clause (a Title Case headline capitalises
+# them: "Ukraine War Has Boosted Demand"), pronouns, question words
+_NOT_SOURCE_WORDS = frozenset("""is are was were be been being am will would can could should shall might must
+has have had do does did not no it its he his him she her hers they them their we our i i'm i’m me my you your
+himself herself itself themselves why how what when where who whom which whether against if unless because
+although though while once since as after before despite amid this that these those a an""".split())  # (not "us", "may": "US defence chief", "UK's May")
+_CONTRACTED_PRONOUN = re.compile(r"(?:i|we|you|they|he|she|it)['\u2019]", re.I)  # "I'll Say What ..."
+_MODAL_STARTS = frozenset("should could would will can may must be been is are was were".split())
+_INVERTED_CUES = frozenset("says say warns claims insists admits argues alleges confirms".split())
+
+
+def _plausible_headline_source(words: list[str], names: Collection[str], lower_start: bool = False) -> bool:
+    """One to six words naming who speaks: capitalised words (a name, "Thai PM"), maybe a role or
+    group word last ("CEO", "experts", "Chinese mission to EU"), not a pronoun. ``lower_start``: a
+    lower-case role or group word may open it (after a comma: "..., experts say")."""
+    if not 1 <= len(words) <= 6 or words[0].casefold() in _PRONOUN_SOURCES:
+        return False
+    src = " ".join(words)
+    last = re.sub(r"['\u2019]s?$", "", words[-1]).strip(".,").casefold()
+    role_last = singular(last) in ROLE_NOUNS | GROUP_SOURCES or last in ("pm", "cm", "ceo", "cfo", "mp", "mps")
+    if not words[0][:1].isupper() and not (lower_start and role_last):
+        return False
+    lower = [w for w in words[1:] if not w[:1].isupper() and w.casefold() not in _CONNECTORS]
+    if len(lower) > 2 or any(_CUE_WORD.fullmatch(w) or w.casefold().strip(".,") in _NOT_SOURCE_WORDS
+                             or _CONTRACTED_PRONOUN.match(w) for w in words) \
+            or words[-1].endswith(("'s", "\u2019s")):
+        return False  # ("Is NASA Planning To Blast", "NATO Ignored Its Security Demands", "X's Claim")
+    return src in names or words[-1][:1].isupper() or role_last
+
+
+def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
+    """Headline clauses that open with their source and a present-tense speech verb ("Thai PM
+    Thanakorn says no snap election until budget passes", "...; Palace says plan still under
+    study", "... as Eskom blames 'unplanned breakdowns' ...", "..., CEO says user funds 'fully
+    covered'"); clauses that are a closing tag of the clause before ("New US chip curbs 'doomed to
+    backfire,' experts say, as ...", "..., Tories claim at FMQs"); and inverted tags at the end
+    ("Election roadmap 'within weeks', says adviser"). A content runs to the end of its clause."""
+    seps = [(m.start(), m.end()) for m in _CLAUSE_START.finditer(title)]
+    starts = sorted({e for _s, e in seps})
+    sep_at = {e: s for s, e in seps}
+    out: list[Attribution] = []
+
+    def previous_clause(clause: int) -> tuple[int, int] | None:
+        """(start, end) of the clause before the one starting at ``clause``, when a comma separates them."""
+        sep = sep_at.get(clause)
+        if sep is None or clause == 0 or not title.startswith(",", sep):
+            return None
+        c_start = max((i for i in starts if i <= sep and (i == 0 or sep_at.get(i, 0) < sep)), default=0)
+        end = sep + 1 if title[sep + 1:sep + 2] in ("\u2019", "'", '"', "\u201d") else sep
+        if title[sep + 1:sep + 2] in ("\u2019", "'", '"', "\u201d"):
+            end = sep + 2  # (the closing quote mark after the comma ends the content)
+        return (c_start, end) if len(title[c_start:end].split()) >= 3 else None
+
+    cues = list(_CUE_WORD.finditer(title))
+    # where a content ends: a hard separator ("; ", ", as ...", a dash, a colon), or a comma that
+    # opens another statement's clause ("..., BJP Calls ...", "..., experts say"); not a comma of a
+    # list ("threatens nukes for US, UK, Finland")
+    ends = {i for i in starts if i and not title.startswith(",", sep_at[i]) or title[i - 3:i].strip() == "as"}
+    for cue in cues:
+        clause = max((i for i in starts if i <= cue.start()), default=0)
+        if clause and title.startswith(",", sep_at[clause]) and _plausible_headline_source(
+                title[clause:cue.start()].split(), names, lower_start=True):
+            ends.add(clause)
+    for cue in cues:
+        clause = max((i for i in starts if i <= cue.start()), default=0)
+        before = title[clause:cue.start()].strip()
+        content_end = min((i for i in ends if i > cue.end()), default=len(title))
+        if content_end < len(title):
+            content_end = sep_at.get(content_end, content_end)
+        rest = title[cue.end():content_end]
+        if before:
+            words = before.split()
+            tail = _TAG_TAIL.fullmatch(rest)
+            prev = previous_clause(clause)
+            if tail is not None and prev is not None and (not rest.strip() or cue.group(0).casefold().startswith("tell")
+                                                          or tail.group("medium") is None):
+                # "<content>, <source> <cue> [medium]": a closing tag of the clause before
+                if not _plausible_headline_source(words, names, lower_start=True):
+                    continue
+                src_start = clause + title[clause:cue.start()].index(before)
+                m = _FakeMatch(title, (src_start, src_start + len(before)), cue.span(), prev)
+                a = _headline_statement(title, m, before in names)
+                if tail.group("medium") and cue.group(0).casefold().startswith("tell"):
+                    a.medium = tail.group("medium")
+                    a.medium_span = Span.of(title, cue.end() + tail.start("medium"), cue.end() + tail.end("medium"))
+                out.append(a)
+                continue
+            if not _plausible_headline_source(words, names):
+                continue
+            content = rest.strip(" ,;:")
+            if content.endswith(".") and not content.endswith(".."):
+                content = content[:-1]  # (a headline's closing full stop is no part of it)
+            cwords = content.split()
+            if len(cwords) < 2 or cwords[0].casefold().strip("\"'\u2018\u201c") in _NOT_CONTENT_START | _MODAL_STARTS \
+                    or (len(cwords) < 3 and not any(q in content for q in _QUOTES)):
+                continue
+            c0 = cue.end() + rest.index(content)
+            medium = None
+            if cue.group(0).casefold().startswith("tell") and len(cwords) >= 4 \
+                    and cwords[1].casefold() not in _NOT_CONTENT_START:
+                # "FAA official tells lawmakers controller shortage ...": the audience comes first
+                medium = cwords[0]
+                c0 += len(medium) + len(content[len(medium):]) - len(content[len(medium):].lstrip())
+                content = content[len(medium):].lstrip()
+            src_start = clause + title[clause:cue.start()].index(before)
+            m = _FakeMatch(title, (src_start, src_start + len(before)), cue.span(), (c0, c0 + len(content)))
+            a = _headline_statement(title, m, before in names)
+            if medium:
+                a.medium, a.medium_span = medium, Span.of(title, c0 - len(medium) - 1, c0 - 1)
+            out.append(a)
+        elif cue.group(0).casefold() in _INVERTED_CUES and content_end == len(title):
+            # "<content>, says <source>" at the end of the headline
+            tail = rest.strip()
+            prev = previous_clause(clause)
+            if prev is None or not tail or not _plausible_headline_source(tail.split(), names, lower_start=True):
+                continue
+            s0 = cue.end() + rest.index(tail)
+            m = _FakeMatch(title, (s0, s0 + len(tail)), cue.span(), prev)
+            out.append(_headline_statement(title, m, tail in names))
+    return out
+
+
+class _FakeMatch:
+    """The groups src, cue and content of a statement found without one regular expression."""
+
+    def __init__(self, title: str, src: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]) -> None:
+        self._spans = {"src": src, "cue": cue, "content": content}
+        self._title = title
+
+    def group(self, name: str) -> str:
+        s, e = self._spans[name]
+        return self._title[s:e]
+
+    def start(self, name: str) -> int:
+        return self._spans[name][0]
+
+    def end(self, name: str) -> int:
+        return self._spans[name][1]
+
+
 def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = (),
                        names: Collection[str] = ()) -> list[Attribution]:
     """Statements of ``title`` (offsets into it). ``keep``: names the body writes with a capital,
@@ -174,6 +330,17 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
     tagged = _comma_tag_statement(title, names)
     if tagged is not None and not any(_overlaps(tagged, b) for b in found):
         found.append(tagged)
+    for clause in _clause_statements(title, names):
+        assert clause.cue is not None
+        same_cue = [b for b in found if b.cue is not None and (b.cue.start, b.cue.end) == (clause.cue.start, clause.cue.end)
+                    and (b.content.end - b.content.start < clause.content.end - clause.content.start
+                         or (clause.medium is not None and b.medium is None))]
+        # the parse cut the content short ("says no snap election | until budget passes") or took
+        # the audience into it ("tells | lawmakers controller shortage ..."): the clause's reading wins
+        others = [b for b in found if b not in same_cue]
+        if not any(_overlaps(clause, b) or (b.cue is not None and b.cue.start < clause.cue.end
+                                            and clause.cue.start < b.cue.end) for b in others):
+            found = others + [clause]
     trailing = _trailing_statement(title, names)
     if trailing is not None:
         # the whole headline is the statement: a reading of its first part alone loses to it
