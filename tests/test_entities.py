@@ -1732,7 +1732,7 @@ def test_sentences_the_article_parse_split_or_ran_on_are_parsed_alone():
         "policymakers need to focus on reducing demand.\n\n\u201cThis is a catastrophe for the whole world,\u201d "
         "Andrii Dykun, the head of the UAC, wrote.")
     assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
-        ("Elizabeth Warren", "Sen."), ("Jim Krane", "energy expert"), ("Andrii Dykun", "head of the UAC")]
+        ("Elizabeth Warren", "Senator"), ("Jim Krane", "energy expert"), ("Andrii Dykun", "head of the UAC")]
 
 
 def test_an_organisation_after_the_name_describes_only_where_nothing_else_does():
@@ -2212,7 +2212,7 @@ def test_a_role_set_off_by_a_comma_before_a_name_that_ends_the_sentence_describe
     # a fronted phrase before the subject is no apposition of it
     art = _analyse_text("Debate\n\nIn a fiery takedown of the businessman, Sen. Bernie Sanders (I-Vt.) called him "
                         "divisive.")
-    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Bernie Sanders", "Sen.")]
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [("Bernie Sanders", "Senator")]
 
 
 def test_a_tally_or_figures_from_a_body_are_that_bodys():
@@ -2535,3 +2535,37 @@ def test_a_nicknamed_name_after_a_title_and_a_given_name_alone_are_the_person():
     speakers = [a.speaker for a in art.attributions]
     assert speakers[:2] == ["Clarissa Bautista-Ocampo", "Clarissa Bautista-Ocampo"]
     assert "Luca Devereux" in speakers[2:]
+
+
+def test_company_and_acronym_antecedents():
+    got = _speakers_unnamed(
+        "Chips\n\nTOKYO -- Harumi Semiconductor Industries, the Nagoya-based maker of power chips, will spend "
+        "$2 billion on a new plant. The company said on Tuesday that the plant would employ 900 people. The "
+        "Ministry of Economy will cover a third of the cost, according to the company.\n\nThe contractor had for "
+        "months been billing U.S. Immigration and Customs Enforcement for round-the-clock staffing. ICE did not say whether it would review the "
+        "contract, but ICE said in a statement that it takes care seriously.\n\nBut Emi Narasaki of Kiyomizu "
+        "Asset Management argued that the firm had little choice.")
+    assert got == [("Harumi Semiconductor Industries", False), ("Harumi Semiconductor Industries", False),
+                   ("U.S. Immigration and Customs Enforcement", False),
+                   ("U.S. Immigration and Customs Enforcement", False), ("Emi Narasaki", False)]
+
+
+def test_an_abbreviated_title_as_the_whole_description_is_written_out():
+    from spinscope.entities.descriptions import expand_title_abbreviations
+
+    assert expand_title_abbreviations("Sen.") == "Senator"
+    assert expand_title_abbreviations("Det Gda") == "Detective Garda"
+    assert expand_title_abbreviations("Lt. Gen.") == "Lieutenant General"
+    assert expand_title_abbreviations("Sen. from Oregon") == "Sen. from Oregon"  # (not only titles: as written)
+    art = _analyse_text("Hearing\n\nSen. Alicia Brandywine said the agency had failed. She added that she "
+                        "would call for a new hearing.")
+    assert [(a.speaker, a.speaker_description) for a in art.attributions] == [
+        ("Alicia Brandywine", "Senator"), ("Alicia Brandywine", "Senator")]
+
+
+def test_the_company_is_not_a_body_of_a_list_or_owned_by_another():
+    got = _speakers_unnamed(
+        "Phones\n\nNokia, Sony and even Chinese outfits like Oppo are doing fantastic things with imaging. "
+        "The company said its camera was the best.\n\nApple's first Iphone took 80 days to sell a million. "
+        "The firm said demand was strong.")
+    assert len(got) == 2 and not {s for s, _ in got} & {"Nokia", "Sony", "Oppo", "Iphone", "Apple"}

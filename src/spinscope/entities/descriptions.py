@@ -444,6 +444,28 @@ _POST_ROLE = {"heads": "head of", "heading": "head of", "runs": "head of", "runn
               "chairs": "chair of", "chairing": "chair of", "commands": "commander of", "commanding": "commander of"}
 
 
+# Abbreviated titles, written out when a description is nothing else ("Sen." -> "Senator", "Det Gda"
+# -> "Detective Garda", "Lt. Gen." -> "Lieutenant General")
+_TITLE_ABBREVIATIONS = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General", "lt": "Lieutenant",
+    "col": "Colonel", "maj": "Major", "capt": "Captain", "cmdr": "Commander", "adm": "Admiral",
+    "sgt": "Sergeant", "cpl": "Corporal", "pvt": "Private", "brig": "Brigadier", "prof": "Professor",
+    "supt": "Superintendent", "det": "Detective", "insp": "Inspector", "cllr": "Councillor", "gda": "Garda",
+    "atty": "Attorney", "amb": "Ambassador", "pres": "President", "sec": "Secretary",
+    "rev": "Reverend", "msgr": "Monsignor", "engr": "Engineer", "hon": "Honourable",
+}
+
+
+def expand_title_abbreviations(desc: str) -> str:
+    """A description made only of abbreviated titles, written out ("Sen." -> "Senator"); any
+    other description as it is."""
+    words = desc.split()
+    keys = [w.rstrip(".").casefold() for w in words]
+    if not words or not all(k in _TITLE_ABBREVIATIONS for k in keys):
+        return desc
+    return " ".join(_TITLE_ABBREVIATIONS[k] for k in keys)
+
+
 def _post_as_role(desc: str) -> str:
     first, _, rest = desc.partition(" ")
     role = _POST_ROLE.get(first.casefold())

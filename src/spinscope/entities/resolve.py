@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Collection, Iterable, Iterator
 
 from ..model import Entity
 from ..nlp import upos
@@ -567,6 +567,23 @@ def declared_aliases(mentions: list[Mention], text: str) -> dict[str, str]:
     return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
 
 
+# Country abbreviations that open a body's name but not its acronym ("U.S. Immigration and Customs
+# Enforcement" is ICE)
+_COUNTRY_PREFIXES = frozenset("US UK EU UN USA".split())
+
+
+def _acronyms_of(name: str, names: Collection[str] = ()) -> list[tuple[str, str]]:
+    """(acronym, name it stands for) of a long name: its initials, and without a leading country
+    ("ICE" for "U.S. Immigration and Customs Enforcement"; the name without the country when the
+    article also writes it so: "UN International Court of Justice" and "International Court of
+    Justice" are one body)."""
+    out = [(_initials(name), name)]
+    first, _, rest = name.partition(" ")
+    if first.replace(".", "") in _COUNTRY_PREFIXES and len(rest.split()) >= 2:
+        out.append((_initials(rest), rest if rest in names else name))
+    return [(a, n) for a, n in out if 2 <= len(a) <= MAX_ACRONYM]
+
+
 def _unshout(name: str) -> str:
     """ "RISHI Sunak" (a tabloid opening its first paragraph in capitals) -> "Rishi Sunak": a
     first word in capitals before words that are not is written in title case (not a name all
@@ -623,6 +640,24 @@ def _name_words_only(name: str) -> bool:
         (w[:1].isupper() and w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
          and w.casefold() not in _NOT_NAME_ENDINGS and not is_title(w)) or w.casefold() in NAME_PARTICLES
         for w in words)
+
+
+_OF_BODY = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
+
+
+def _people_of_bodies(mentions: list[Mention], text: str) -> None:
+    """"Emi Narasaki of Kiyomizu Asset Management argued": a name tagged as a body, right before
+    "of" and another body, is a person of that body (two or three name words, none a word of a
+    body or a title)."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for m, nxt in zip(ordered, ordered[1:]):
+        if m.label != "ORG" or nxt.label != "ORG":
+            continue
+        link = _OF_BODY.match(text, m.end)
+        name = text[m.start:m.end]
+        if link is not None and link.end() == nxt.start and len(name.split()) <= 3 and _name_words_only(name) \
+                and "\n" not in name:
+            m.label = "PERSON"
 
 
 def _titled_name(surface: str) -> bool:
@@ -803,11 +838,11 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     # 3. acronyms of long names written in this article ("CPI" only if it occurs), and those
     #    the article defines in brackets after a name ("the Chinese People's Liberation Army (PLA)")
     long_names: dict[str, set[str]] = defaultdict(set)
+    all_names = {m.canonical for m in mentions}
     for m in mentions:
         if m.label in ("ORG", "MEDIA", "GPE", "FAC") and len(m.canonical.split()) >= 2:
-            acro = _initials(m.canonical)
-            if 2 <= len(acro) <= MAX_ACRONYM:
-                long_names[acro].add(m.canonical)
+            for acro, name in _acronyms_of(m.canonical, all_names):
+                long_names[acro].add(name)
     inline = inline_acronyms(mentions, text)
     for acro, name in inline.items():
         long_names[acro].add(name)
@@ -954,13 +989,13 @@ def _add_recall_mentions(mentions: list[Mention], text: str, doc: "Doc | None",
         # (once per entity: another mention of it finds the same places, taken by then)
         if len(canonical.split()) < 2 or table.lookup(canonical):
             continue
-        acro = _initials(canonical)
-        if not 2 <= len(acro) <= MAX_ACRONYM or table.lookup(acro):
-            continue
-        for hit in index.finditer(acro):
-            if free(hit.start(), hit.end()):
-                added.append(Mention(hit.start(), hit.end(), "ORG", "acronym", canonical))
-                taken.add(hit.start(), hit.end())
+        for acro, _name in _acronyms_of(canonical):
+            if table.lookup(acro):
+                continue
+            for hit in index.finditer(acro):
+                if free(hit.start(), hit.end()):
+                    added.append(Mention(hit.start(), hit.end(), "ORG", "acronym", canonical))
+                    taken.add(hit.start(), hit.end())
     return sorted(mentions + added, key=lambda m: m.start)
 
 
@@ -1260,7 +1295,7 @@ def _merge_org_prefixes(mentions: list[Mention], text: str) -> None:
 
 # Words after a company's short name in its full name ("Kestrel Brands", "Ford Motor Co").
 _COMPANY_TAIL = frozenset("""brands group holdings holding inc inc. corp corp. corporation co co. company ltd ltd. plc
-llc ag sa se nv limited industries international motor motors airlines airways foods""".split())
+llc ag sa se nv limited industries international motor motors airlines airways foods fc afc cf""".split())
 
 
 def _merge_company_short_names(mentions: list[Mention], text: str) -> None:
@@ -1632,6 +1667,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     _initials_before_names(mentions, text)
+    _people_of_bodies(mentions, text)
     assign_canonicals(mentions, text, table)
     mentions = _add_recall_mentions(mentions, text, doc, table)
     _org_before_place(mentions, text, doc)

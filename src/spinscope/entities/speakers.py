@@ -35,6 +35,7 @@ from ..model import Article, Attribution, Entity
 from ..nlp import upos
 from .aliases import AliasTable
 from .descriptions import (_HEAD_PREPS, AGE_IN_YEARS, PersonInfo, _genders_named, _not_a_description, _post_as_role,
+                           expand_title_abbreviations,
                            person_descriptions)
 from .media import _OUTLET_ANAPHOR, _OUTLET_WORDS, NOT_SPEAKER_LABELS, _is_outlet, _link_medium
 from .names import (DOCUMENT_NOUNS, ISSUING_VERBS, OCCUPATION_NOUNS, PERSON_NOUNS, ROLE_CLASSES, ROLE_NOUNS,
@@ -272,7 +273,8 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                                                                           body=label != "PERSON")):
             a.speaker_description = None  # a "description" that only repeats the name, an age, a fragment, an acronym
         if a.speaker_description:
-            a.speaker_description = _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description))
+            a.speaker_description = expand_title_abbreviations(
+                _post_as_role(re.sub(r"^(?:a|an|the)\s+(?=\S)", "", a.speaker_description)))
         if label is not None and not unnamed:
             said.append(_Said(pos, canonical, label))
         info = people.get(canonical) if label == "PERSON" and not unnamed else None
@@ -783,12 +785,15 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         # "Apple will cut 500 jobs, the company said", "Eskom will implement Stage 4 ..., the power
         # utility said": a closing tag's body is the organisation its own sentence named
         org = _body_of_the_sentence(text, a.content.start, src.start, entities, doc)
-        if org is not None:
-            return org.canonical, org.label, False
+        if org is not None and not _name_words(org.canonical) & _PUBLIC_BODY_WORDS:
+            return org.canonical, org.label, False  # (not a ministry: "The Ministry ... will cover it, according to the company")
     if src is not None and len(low) == 2 and low[0] == "the" and low[1] in _GENERIC_BODIES:
         org = _last_body(src.start, said)
         if org is not None:  # "Halbrook Pharmaceuticals did not respond ... the company said"
             return org.canonical, org.label, False
+        body = _subject_body_before(src.start, entities, doc, said)
+        if body is not None:  # "Tokai Denshi Industries, the Nagoya-based maker ..., will spend ... The company said"
+            return body.canonical, body.label, False
     if src is not None and low == ["the", "agency"]:
         # "The Centers for Disease Control and Prevention has insisted ... the agency said": the
         # public body that spoke last, recently
@@ -948,6 +953,36 @@ def _last_body(pos: int, said: list[_Said]) -> _Said | None:
     if last is None or _name_words(last.canonical) & _PUBLIC_BODY_WORDS:
         return None
     return last
+
+
+def _subject_body_before(pos: int, entities: list[Entity], doc: "Doc | None", said: list[_Said]) -> Entity | None:
+    """The organisation (not a public body, not one of a list) that was the subject in the sentence
+    before ``pos`` or in its own sentence, with no statement between, the last one; None without a
+    parse: a body named as a subject is a safe antecedent for "the company", one named anywhere
+    is not."""
+    if doc is None:
+        return None
+    here = doc.char_span(pos, min(pos + 1, len(doc.text)), alignment_mode="expand")
+    if here is None:
+        return None
+    sent = here[0].sent
+    lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char  # (the sentence before, or this one)
+    subjects = [e for e in entities if e.label == "ORG" and lo <= e.start and e.end <= pos
+                and _is_subject(doc, e) and not _name_words(e.canonical) & _PUBLIC_BODY_WORDS
+                and not _listed_or_owned(doc, e)]
+    if not subjects or any(subjects[-1].end <= x.pos < pos for x in said):
+        return None
+    return subjects[-1]
+
+
+def _listed_or_owned(doc: "Doc", e: Entity) -> bool:
+    """A body in a list ("Nokia, Sony and even Chinese outfits are ...") or owned by another
+    ("Apple's first Iphone"): no antecedent for "the company"."""
+    span = doc.char_span(e.start, e.end, alignment_mode="expand")
+    if span is None:
+        return True
+    root = span.root
+    return root.dep_ == "conj" or any(c.dep_ in ("conj", "poss") for c in root.children)
 
 
 def _name_words(name: str) -> set[str]:
