@@ -32,6 +32,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any, Iterable, Iterator
 
+from ..entities.names import PERSON_NOUNS, ROLE_NOUNS, singular
 from ..model import Attribution, Span
 from ..sentences import is_abbreviation, sentence_spans
 from . import boundary, cuemodel, lexicon
@@ -91,6 +92,7 @@ from .layout import (
     _PLACE_OUTLET_DATELINE,
     _headline_quote,
     embedded_posts,
+    labelled_quotes,
     transcript_answers,
 )
 from .quotes import DOUBLE_APOS, OPENERS, STRAIGHT, QuoteRegion, find_quotes
@@ -201,6 +203,35 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 s += 1
         out.append((s, e))
     return out
+
+
+def _subject_read_as_object(tok: Any, clause: Any) -> Any:
+    """"warned the backflip could force council to repay ...", "warned any move to trim concessions
+    would be cruel": the parser made the reported clause's subject the cue's object and left the
+    clause (no "that") without one. The first token of that object, or None."""
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
+        return None
+    if lexicon.is_form_of(tok, _TELL_VERBS, _TELL_STEMS):
+        return None  # "told the Journal chloropicrin is toxic": the object is who was told
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < clause.i), None)
+    if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or lexicon.upos(obj) != "NOUN" \
+            or obj.lower_ in lexicon.AUDIENCE_WORDS or singular(obj.lower_) in PERSON_NOUNS | ROLE_NOUNS:
+        return None  # (a name, a pronoun, an audience or a person is an addressee: "warned NATO ...", "warned voters ...")
+    if any(t.dep_ in ("relcl", "appos") or t.lower_ in ("that", "who", "which")
+           or t.text in (":", '"', "\u201c", "\u201d") for t in obj.subtree):
+        return None  # (not "warned a group of advocates that ...": a relative clause or a quotation inside)
+    first = obj.left_edge
+    return first if first.i > tok.i else None
+
+
+_TELL_VERBS = frozenset({"tell"})
+_TELL_STEMS = lexicon.form_stems(_TELL_VERBS)
+
+
+# Verbs whose prepositional object is who is told to act ("called on the UN to open ...", "appealed to
+# voters to ...", "pressed for X to ..."): PolNeAR's content is "X to Y"
+_DIRECTIVE_VERBS = frozenset("call appeal press push plead beg".split())
+_DIRECTIVE_STEMS = lexicon.form_stems(_DIRECTIVE_VERBS)
 
 
 class AttributionExtractor:
@@ -492,6 +523,8 @@ class AttributionExtractor:
                 cued.flags.append("embedded_post")
                 cued.kind = "direct"  # (the post itself, word for word)
         answers = transcript_answers(text)
+        answers += [q for q in labelled_quotes(text) if not any(
+            b.content.start < q.content.end and q.content.start < b.content.end for b in found + answers)]
         # (an answer replaces the "Label: ..." statement the headline-style rule may have made)
         found = [b for b in found if not any(a.content.start < b.content.end and b.content.start < a.content.end
                                              and b.cue is not None and b.cue.text == ":" for a in answers)]
@@ -720,6 +753,9 @@ class AttributionExtractor:
                 toks = [t for t in toks if t.i > tok.i]
             toks = _cut_trailing_relative(toks)
             content = (base + toks[0].idx, base + _tok_end(toks[-1]))
+            subject = _subject_read_as_object(tok, comp[0])
+            if subject is not None and base + subject.idx < content[0]:
+                content = (base + subject.idx, content[1])  # "warned | the backflip could force ..."
             if source_tok is None and comp[0].dep_ == "xcomp" and tok is cue_head:
                 # "X is expected to ...", "X seems to ...": PolNeAR's content is subject + complement
                 subj = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i]
@@ -858,6 +894,13 @@ class AttributionExtractor:
         if prep_obj is not None and (content is None or content[0] < base + cue_end < content[1]):
             po = list(prep_obj.subtree)
             content = (base + po[0].idx, base + _tok_end(po[-1])) if content is None else content
+        elif prep_obj is not None and content is not None:
+            po = list(prep_obj.subtree)
+            po_start, po_end = base + po[0].idx, base + _tok_end(po[-1])
+            if base + cue_end <= po_start and po_end <= content[0] and not text[po_end:content[0]].strip() \
+                    and text.startswith("to ", content[0]) \
+                    and lexicon.is_form_of(cue_head, _DIRECTIVE_VERBS, _DIRECTIVE_STEMS):
+                content = (po_start, content[1])  # "called on | the UN to open an investigation" (PolNeAR: X to Y)
         if content is not None and content[0] < base + cue_end <= content[1] and content[0] >= base + cue_start:
             content = (base + cue_end, content[1])
         if content is None:

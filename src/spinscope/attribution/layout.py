@@ -105,6 +105,26 @@ def embedded_posts(text: str) -> list[Attribution]:
     return out
 
 
+# "Quote from Kovalchuk: "There will be no Korean scenario ..."": a paragraph that labels the
+# quotation after it with its speaker (Ukrainian outlets' convention)
+_QUOTE_LABEL = re.compile(r"^(?P<cue>Quotes?[ \t]+from)[ \t]+(?P<src>(?:the[ \t]+)?[A-Z][\w.'\u2019\-]*"
+                          r"(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?[A-Z][\w.'\u2019\-]*){0,4})[ \t]*:[ \t]*"
+                          r"(?P<content>[\"\u201c\u00ab].*\S)[ \t]*$", re.M)
+
+
+def labelled_quotes(text: str) -> list[Attribution]:
+    """Quotations a paragraph labels with their speaker: "Quote from Marchenko: “The enemy is not
+    spending them ...”" (source Marchenko, cue "Quote from", a direct statement)."""
+    out: list[Attribution] = []
+    for m in _QUOTE_LABEL.finditer(text):
+        c_start, c_end = _trim(text, *m.span("content"))
+        if c_end - c_start < 2:
+            continue
+        out.append(Attribution(speaker=m.group("src"), speaker_description=None, source=Span.of(text, *m.span("src")),
+                               cue=Span.of(text, *m.span("cue")), content=Span.of(text, c_start, c_end), kind="direct"))
+    return out
+
+
 # "CLEVELAND - ", "(Reuters) - ", "WASHINGTON (Reuters) - ", "Dec 29 (Reuters) - ": a wire
 # dateline opening the paragraph is not part of a source or a content
 # "But the last part, as Krugman points out, is ...": the linking word is the writer's, not the speaker's.
