@@ -2569,3 +2569,15 @@ def test_the_company_is_not_a_body_of_a_list_or_owned_by_another():
         "The company said its camera was the best.\n\nApple's first Iphone took 80 days to sell a million. "
         "The firm said demand was strong.")
     assert len(got) == 2 and not {s for s, _ in got} & {"Nokia", "Sony", "Oppo", "Iphone", "Apple"}
+
+
+def test_a_last_name_the_model_left_out_and_a_corporators_description_carry_on():
+    art = _analyse_text(
+        "Summit\n\nKenyan President Samuel Kiprotich Rono, who chairs a mediation effort, told reporters that both "
+        "sides had agreed to talks. \"There is no military solution,\" Mr Rono said.\n\nKukatpally corporator Bandari "
+        "Ravinder Goud alleged that the drain had been half-built for three years. \"Every year it is the same "
+        "drama,\" Goud said.")
+    got = [(a.speaker, a.speaker_description) for a in art.attributions]
+    assert got[1][0] == "Samuel Kiprotich Rono"
+    assert got[-1] == (got[-2][0], got[-2][1]) and got[-1][0] == "Bandari Ravinder Goud"
+    assert "corporator" in (got[-1][1] or "")

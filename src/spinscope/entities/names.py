@@ -57,7 +57,7 @@ ceo executive manager coordinator
 minister secretary spokesman spokeswoman spokesperson official officer diplomat ambassador
 premier chancellor envoy representative adviser advisor aide deputy lawmaker legislator senator congressman congresswoman
 governor mayor politician candidate member mp mep td msp mla mpp
-commissioner supervisor superintendent sheriff ombudsman councillor councilor rector
+commissioner supervisor superintendent sheriff ombudsman councillor councilor corporator alderman rector
 commander general colonel lieutenant major captain sergeant soldier admiral marshal
 lawyer attorney prosecutor judge magistrate activist campaigner inspector investigator detective constable garda barrister solicitor
 billionaire millionaire tycoon magnate financier investor philanthropist oligarch

@@ -1238,6 +1238,29 @@ def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
     return out
 
 
+_NEXT_NAME_WORD = re.compile(f"[ \t]([{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)(?![\\w\\-])")
+
+
+def _surname_left_out(mentions: list[Mention], text: str) -> None:
+    """"Kenyan President Samuel Kiprotich Rono, who chairs ...": the model tagged "Samuel Kiprotich"
+    and left out the last word, which the article writes alone as a person elsewhere ("Rono
+    said"). That word, right after the name and tagged nowhere there, is part of it."""
+    alone = {text[m.start:m.end] for m in mentions if m.label == "PERSON" and " " not in text[m.start:m.end]}
+    if not alone:
+        return
+    starts = {m.start for m in mentions}
+    places = place_names()
+    for m in mentions:
+        if m.label != "PERSON" or m.origin != "ner" or not 2 <= len(text[m.start:m.end].split()) <= 3:
+            continue
+        nxt = _NEXT_NAME_WORD.match(text, m.end)
+        if nxt is None or nxt.start(1) in starts:
+            continue
+        word = nxt.group(1)
+        if word in alone and word not in text[m.start:m.end].split() and word not in places and not is_title(word):
+            m.end = nxt.end(1)
+
+
 # Words that make a part of a place, not a body named after it ("Central London", "Southern Ukraine").
 _PLACE_PARTS = frozenset("""north south east west northern southern eastern western central greater upper
 lower inner outer downtown new old mainland rural coastal metropolitan mid northeast northwest southeast
@@ -1666,6 +1689,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _surnames_split_off(mentions, text)
+    _surname_left_out(mentions, text)
     _initials_before_names(mentions, text)
     _people_of_bodies(mentions, text)
     assign_canonicals(mentions, text, table)
