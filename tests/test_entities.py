@@ -2509,6 +2509,7 @@ def test_names_before_an_age_titled_bodies_letters_and_figures_are_people():
     speakers = [a.speaker for a in art.attributions]
     assert speakers[0] == "Khadija Adam Bakhit"
     assert speakers.count("Brendan O'Leary") == 2 and speakers.count("Eimear Ní Bhriain") == 2
+    assert {a.speaker_description for a in art.attributions if a.speaker == "Brendan O'Leary"} == {"Councillor"}
     assert speakers[-2:] == ["Lahiru Seneviratne", "Lahiru Seneviratne"]
 
 

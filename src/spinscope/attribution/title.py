@@ -159,7 +159,7 @@ def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | No
 _HEADLINE_CUES = (r"says|say|warns|warn|claims|claim|insists|insist|urges|urge|calls\s+on|calls\s+for|calls|call"
                   r"|slams|slam|blasts|blast|accuses|accuse|blames|blame|denies|deny|vows|vow|pledges|pledge"
                   r"|rejects|reject|dismisses|dismiss|admits|admit|argues|argue|demands|demand|hails|hail"
-                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm|says")
+                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm")
 _CUE_WORD = re.compile(r"(?<![\w\-\u2019'])(?:" + _HEADLINE_CUES + r")(?![\w\-])", re.I)
 # Where a headline's clauses meet: "; ", ", " (also after a closing quote mark: ",’ experts tell RT"),
 # ", as X ...", " as X ...", a dash, a colon
@@ -218,16 +218,15 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
         if sep is None or clause == 0 or not title.startswith(",", sep):
             return None
         c_start = max((i for i in starts if i <= sep and (i == 0 or sep_at.get(i, 0) < sep)), default=0)
-        end = sep + 1 if title[sep + 1:sep + 2] in ("\u2019", "'", '"', "\u201d") else sep
-        if title[sep + 1:sep + 2] in ("\u2019", "'", '"', "\u201d"):
-            end = sep + 2  # (the closing quote mark after the comma ends the content)
+        # (a closing quote mark after the comma ends the content: "... escalation,’ experts tell RT")
+        end = sep + 2 if title[sep + 1:sep + 2] in ("\u2019", "'", '"', "\u201d") else sep
         return (c_start, end) if len(title[c_start:end].split()) >= 3 else None
 
     cues = list(_CUE_WORD.finditer(title))
     # where a content ends: a hard separator ("; ", ", as ...", a dash, a colon), or a comma that
     # opens another statement's clause ("..., BJP Calls ...", "..., experts say"); not a comma of a
     # list ("threatens nukes for US, UK, Finland")
-    ends = {i for i in starts if i and not title.startswith(",", sep_at[i]) or title[i - 3:i].strip() == "as"}
+    ends = {i for i in starts if (i and not title.startswith(",", sep_at[i])) or title[i - 3:i].strip() == "as"}
     for cue in cues:
         clause = max((i for i in starts if i <= cue.start()), default=0)
         if clause and title.startswith(",", sep_at[clause]) and _plausible_headline_source(
@@ -250,7 +249,7 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
                 if not _plausible_headline_source(words, names, lower_start=True):
                     continue
                 src_start = clause + title[clause:cue.start()].index(before)
-                m = _FakeMatch(title, (src_start, src_start + len(before)), cue.span(), prev)
+                m = _ClauseMatch(title, (src_start, src_start + len(before)), cue.span(), prev)
                 a = _headline_statement(title, m, before in names)
                 if tail.group("medium") and cue.group(0).casefold().startswith("tell"):
                     a.medium = tail.group("medium")
@@ -267,18 +266,20 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
                     or (len(cwords) < 3 and not any(q in content for q in _QUOTES)):
                 continue
             c0 = cue.end() + rest.index(content)
-            medium = None
+            medium_span = None
             if cue.group(0).casefold().startswith("tell") and len(cwords) >= 4 \
                     and cwords[1].casefold() not in _NOT_CONTENT_START:
                 # "FAA official tells lawmakers controller shortage ...": the audience comes first
-                medium = cwords[0]
-                c0 += len(medium) + len(content[len(medium):]) - len(content[len(medium):].lstrip())
-                content = content[len(medium):].lstrip()
+                medium_span = (c0, c0 + len(cwords[0]))
+                after = content[len(cwords[0]):]
+                c0 += len(cwords[0]) + len(after) - len(after.lstrip())
+                content = after.lstrip()
             src_start = clause + title[clause:cue.start()].index(before)
-            m = _FakeMatch(title, (src_start, src_start + len(before)), cue.span(), (c0, c0 + len(content)))
+            m = _ClauseMatch(title, (src_start, src_start + len(before)), cue.span(), (c0, c0 + len(content)))
             a = _headline_statement(title, m, before in names)
-            if medium:
-                a.medium, a.medium_span = medium, Span.of(title, c0 - len(medium) - 1, c0 - 1)
+            if medium_span is not None:
+                a.medium_span = Span.of(title, *medium_span)
+                a.medium = a.medium_span.text
             out.append(a)
         elif cue.group(0).casefold() in _INVERTED_CUES and content_end == len(title):
             # "<content>, says <source>" at the end of the headline
@@ -287,12 +288,12 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
             if prev is None or not tail or not _plausible_headline_source(tail.split(), names, lower_start=True):
                 continue
             s0 = cue.end() + rest.index(tail)
-            m = _FakeMatch(title, (s0, s0 + len(tail)), cue.span(), prev)
+            m = _ClauseMatch(title, (s0, s0 + len(tail)), cue.span(), prev)
             out.append(_headline_statement(title, m, tail in names))
     return out
 
 
-class _FakeMatch:
+class _ClauseMatch:
     """The groups src, cue and content of a statement found without one regular expression."""
 
     def __init__(self, title: str, src: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]) -> None:

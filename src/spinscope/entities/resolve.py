@@ -675,7 +675,13 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
     for m in mentions:
         surface = clean_surface(text[m.start:m.end])
         if m.label == "ORG" and _titled_name(surface):
-            m.label = "PERSON"  # "Councillor Brendan O'Leary" tagged as a body
+            # "Councillor Brendan O'Leary" tagged as a body: the person, the title left before the
+            # mention (a description, as for a person's mention)
+            name = split_title(surface)[1]
+            at = text[m.start:m.end].rfind(name)
+            m.label = "PERSON"
+            if at > 0:
+                m.start, surface = m.start + at, name
         letters = _NAME_THEN_LETTERS.fullmatch(surface)
         if m.label in ("ORG", "PERSON") and letters is not None and _name_words_only(letters.group(1)):
             # "Eimear Ní Bhriain SC", "Jane Roe MP" (tagged as a body): the person, without the letters
