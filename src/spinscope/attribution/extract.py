@@ -215,7 +215,7 @@ def _subject_read_as_object(tok: Any, clause: Any) -> Any:
         return None  # "told the Journal chloropicrin is toxic": the object is who was told
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i < clause.i), None)
     if obj is None or obj.right_edge.i + 1 != clause.left_edge.i or lexicon.upos(obj) != "NOUN" \
-            or obj.lower_ in lexicon.AUDIENCE_WORDS or singular(obj.lower_) in PERSON_NOUNS | ROLE_NOUNS:
+            or obj.lower_ in lexicon.AUDIENCE_WORDS or singular(obj.lower_) in _PEOPLE_NOUNS:
         return None  # (a name, a pronoun, an audience or a person is an addressee: "warned NATO ...", "warned voters ...")
     if any(t.dep_ in ("relcl", "appos") or t.lower_ in ("that", "who", "which")
            or t.text in (":", '"', "\u201c", "\u201d") for t in obj.subtree):
@@ -224,6 +224,7 @@ def _subject_read_as_object(tok: Any, clause: Any) -> Any:
     return first if first.i > tok.i else None
 
 
+_PEOPLE_NOUNS = PERSON_NOUNS | ROLE_NOUNS  # (who is warned: "warned voters ...", "warned the minister ...")
 _TELL_VERBS = frozenset({"tell"})
 _TELL_STEMS = lexicon.form_stems(_TELL_VERBS)
 

@@ -74,16 +74,17 @@ def _past_joins_reporting_verb(tok: Any) -> bool:
     supports any agreement, and called on ..."), or after a comma and "and" when the reporting
     verb is in the past too ("said its fighters had liberated the town, and called on ...")."""
     head = tok.head
-    if tok.dep_ != "conj" or tok.tag_ != "VBD" or _governing_cue(head) is None:
+    cue = _governing_cue(head) if tok.dep_ == "conj" and tok.tag_ == "VBD" else None
+    if cue is None:
         return False
     auxes = [c for c in head.children if c.dep_ == "aux" and c.i < head.i]
     if any(c.tag_ == "MD" for c in auxes):
         return True
     if head.tag_ in ("VBZ", "VBP") or (head.tag_ == "VBG" and any(c.lower_ in _PRESENT_OR_PAST_BE for c in auxes)):
         return True
-    cc = next((c for c in tok.head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
+    cc = next((c for c in head.children if c.dep_ == "cc" and head.i < c.i < tok.i), None)
     return cc is not None and cc.lower_ == "and" and cc.i == tok.i - 1 and tok.doc[cc.i - 1].text == "," \
-        and _governing_cue(head).tag_ == "VBD"
+        and cue.tag_ == "VBD"
 
 
 _PRESENT_OR_PAST_BE = frozenset("is are am was were".split())

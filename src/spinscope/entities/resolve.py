@@ -1048,6 +1048,8 @@ _NAME_THEN_AGE = re.compile(f"(?<![\\w\\-.])[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+
 _NOT_FIRST_NAMES = frozenset("and but or so then the a an in on at for with as when while if after before by "
                              "from to of says said also yet protester demonstrator voter shopper commuter "
                              "passenger student worker patient evacuee pensioner victim fan".split())
+_NOT_NAME_FIRST = _NOT_FIRST_NAMES | ROLE_NOUNS | PERSON_NOUNS  # (a word before the name, dropped)
+_NOT_AGED_NAME_WORDS = _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS  # (a word that makes the run no name)
 
 
 def _aged_people(mentions: list[Mention], text: str, table: AliasTable) -> list[Mention]:
@@ -1057,7 +1059,6 @@ def _aged_people(mentions: list[Mention], text: str, table: AliasTable) -> list[
     institution word, nor in a headline-style line."""
     places = place_names()
     taken = Occupied()
-    kept: list[Mention] = []
     added: list[Mention] = []
     spans = {(m.start, m.end): m for m in mentions}
     for hit in _NAME_THEN_AGE.finditer(text):
@@ -1065,13 +1066,13 @@ def _aged_people(mentions: list[Mention], text: str, table: AliasTable) -> list[
             continue
         s, e = hit.start(), hit.end()
         words = text[s:e].split()
-        if words[0].casefold() in _NOT_FIRST_NAMES | ROLE_NOUNS | PERSON_NOUNS:
+        if words[0].casefold() in _NOT_NAME_FIRST:
             # ("Protester Christos Miliadakis, 35,": the name after the role)
             s, words = s + len(words[0]) + 1, words[1:]
             if len(words) < 2:
                 continue
-        if text[s:e] in places or any(is_title(w) or w.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS
-                                      for w in words) or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
+        if text[s:e] in places or any(is_title(w) or w.casefold() in _NOT_AGED_NAME_WORDS for w in words) \
+                or table.lookup(text[s:e]) is not None or _title_case_line(text, s):
             continue
         same = spans.get((s, e))
         if same is not None:

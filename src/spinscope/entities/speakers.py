@@ -785,7 +785,7 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         # "Apple will cut 500 jobs, the company said", "Eskom will implement Stage 4 ..., the power
         # utility said": a closing tag's body is the organisation its own sentence named
         org = _body_of_the_sentence(text, a.content.start, src.start, entities, doc)
-        if org is not None and not _name_words(org.canonical) & _PUBLIC_BODY_WORDS:
+        if org is not None and not _public_body(org.canonical):
             return org.canonical, org.label, False  # (not a ministry: "The Ministry ... will cover it, according to the company")
     if src is not None and len(low) == 2 and low[0] == "the" and low[1] in _GENERIC_BODIES:
         org = _last_body(src.start, said)
@@ -950,7 +950,7 @@ def _last_body(pos: int, said: list[_Said]) -> _Said | None:
     """The organisation that spoke last, recently (a named body that has only been mentioned is
     no safe antecedent: the recogniser's ORG mentions are too noisy for that)."""
     last = _last_spoken_org(pos, said)
-    if last is None or _name_words(last.canonical) & _PUBLIC_BODY_WORDS:
+    if last is None or _public_body(last.canonical):
         return None
     return last
 
@@ -968,7 +968,7 @@ def _subject_body_before(pos: int, entities: list[Entity], doc: "Doc | None", sa
     sent = here[0].sent
     lo = doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char  # (the sentence before, or this one)
     subjects = [e for e in entities if e.label == "ORG" and lo <= e.start and e.end <= pos
-                and _is_subject(doc, e) and not _name_words(e.canonical) & _PUBLIC_BODY_WORDS
+                and _is_subject(doc, e) and not _public_body(e.canonical)
                 and not _listed_or_owned(doc, e)]
     if not subjects or any(subjects[-1].end <= x.pos < pos for x in said):
         return None
@@ -983,6 +983,11 @@ def _listed_or_owned(doc: "Doc", e: Entity) -> bool:
         return True
     root = span.root
     return root.dep_ == "conj" or any(c.dep_ in ("conj", "poss") for c in root.children)
+
+
+def _public_body(name: str) -> bool:
+    """A ministry, a court, the police, an NHS trust ...: a body "the company" never stands for."""
+    return not _name_words(name).isdisjoint(_PUBLIC_BODY_WORDS)
 
 
 def _name_words(name: str) -> set[str]:
