@@ -313,6 +313,24 @@ def test_acronym_only_merges_when_it_occurs(entities_stage):
     assert not any(e.text == "CNTS" for e in art.entities)
 
 
+@pytest.mark.model
+def test_a_british_acronym_with_small_letters_merges_with_its_long_name(entities_stage):
+    # "for"/"of" kept as a small letter, as Whitehall writes "DfE", "TfL"
+    art = _run(entities_stage, "The Department for Coastal Affairs published its plan on Monday. "
+                               "A DfCA spokesperson said the plan was final. DfCA said more would follow.")
+    hits = [e for e in art.entities if e.text == "DfCA"]
+    assert hits and all(e.canonical == "Department for Coastal Affairs" for e in hits)
+    # a body the alias table knows, without its long name in the article
+    art = _run(entities_stage, "Most lines were suspended. TfL urged people to work from home.")
+    assert [e.canonical for e in art.entities if e.text == "TfL"] == ["Transport for London"]
+    # the table's "EPA" gives way to the body the article names itself
+    art = _run(entities_stage, "In Melbourne, the Environment Protection Authority fined the company on Monday. "
+                               "The EPA said the fine was the largest it had issued.")
+    assert [e.canonical for e in art.entities if e.text == "EPA"] == ["Environment Protection Authority"]
+    art = _run(entities_stage, "The EPA said the fine was the largest it had issued.")
+    assert [e.canonical for e in art.entities if e.text == "EPA"] == ["Environmental Protection Agency"]
+
+
 def _seed_text(path: Path) -> str:
     """The seed with its obvious debris dropped (a light hand-cleaning, as a clean stage would)."""
     out = []

@@ -136,7 +136,16 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         # (an apposition that is a name: "Friends of Hartleigh Libraries" though "Friends" is tagged a noun)
         named_appos = lexicon.upos(a) == "PROPN" or (a.text[:1].isupper() and lexicon.upos(head) == "NOUN" and any(
             lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
-        if (lexicon.upos(head) == "PROPN" and not capital_role) or not named_appos:
+        inner = [c for c in a.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN" and c.left_edge.i > 0
+                 and c.doc[c.left_edge.i - 1].text == "," and a.lower_ in ROLE_NOUNS and lexicon.upos(head) == "PROPN"
+                 and sum(lexicon.upos(t) == "PROPN" and t.is_alpha for t in c.subtree) >= 2]
+        if inner:
+            # "The Rail, Maritime and Transport union's general secretary, Gareth Lyle,": a comma
+            # inside a body's name made its first word the head; the role's own apposition is the name
+            name_toks = list(inner[-1].subtree)
+            d = _span(text, base, [t for t in toks if t.i < name_toks[0].i - 1 and not (t.i == toks[0].i and t.dep_ == "det")])
+            description = d.text if d else None
+        elif (lexicon.upos(head) == "PROPN" and not capital_role) or not named_appos:
             # "Adel Darwish, a journalist," -> name + description
             name_toks = [t for t in name_toks if t.i < a_toks[0].i]
             d = _span(text, base, a_toks)

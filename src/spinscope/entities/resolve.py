@@ -581,7 +581,20 @@ def _acronyms_of(name: str, names: Collection[str] = ()) -> list[tuple[str, str]
     first, _, rest = name.partition(" ")
     if first.replace(".", "") in _COUNTRY_PREFIXES and len(rest.split()) >= 2:
         out.append((_initials(rest), rest if rest in names else name))
+    mixed = _mixed_initials(name)
+    if mixed:
+        out.append((mixed, name))
     return [(a, n) for a, n in out if 2 <= len(a) <= MAX_ACRONYM]
+
+
+def _mixed_initials(name: str) -> str:
+    """The British acronym that keeps "for"/"of" as a small letter: "Transport for London" ->
+    "TfL", "Department for Education" -> "DfE"; empty for a name without those words."""
+    words = name.split()
+    if not any(w in ("for", "of") for w in words[1:-1]) \
+            or not all(w[0].isupper() or w in ("for", "of") for w in words):
+        return ""
+    return "".join(w[0] for w in words)
 
 
 def _unshout(name: str) -> str:
@@ -667,11 +680,38 @@ def _titled_name(surface: str) -> bool:
     return bool(title) and len(name.split()) <= 3 and _name_words_only(name)
 
 
+def _own_acronyms(mentions: list[Mention], text: str, table: AliasTable) -> dict[str, str]:
+    """Acronyms of the alias table that the article spells with a body of its own, one the table
+    does not know: an Australian article's "Environment Protection Authority" is its "EPA", not
+    the table's "Environmental Protection Agency". Only acronyms of three letters or more, and
+    names that share fewer than half their words with the table's ("UN World Food Program" is
+    the table's "World Food Programme"). An acronym two of its names spell is left out."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.label not in ("ORG", "FAC"):
+            continue
+        surface = clean_surface(text[m.start:m.end])
+        owned = re.split(r"['\u2019]s\s+", surface, maxsplit=1)[-1]  # (not "Victoria's")
+        if len(owned.split()) >= 2 and table.lookup(surface) is None and table.lookup(owned) is None:
+            for acro, _name in _acronyms_of(owned):
+                entry = table.lookup(acro)
+                if len(acro) >= 3 and entry is not None and not _mostly_same_words(owned, entry.canonical):
+                    found[acro].add(surface)  # (not "UN" for "US Navy"; not "UN World Food Program")
+    return {a: next(iter(n)) for a, n in found.items() if len(n) == 1}
+
+
+def _mostly_same_words(name: str, other: str) -> bool:
+    """Whether at least half the words of ``name`` are words of ``other`` (case aside)."""
+    words = name.casefold().split()
+    return 2 * len(set(words) & set(other.casefold().split())) >= len(words)
+
+
 def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> None:
     """Fill ``canonical`` (and fix ``label``) of every mention in place."""
     # 1. table entries and cleaned surfaces
     pending: list[Mention] = []
     nicknames: dict[str, str] = {}  # "Paeng" -> "Rafael Dizon"
+    own = _own_acronyms(mentions, text, table)
     for m in mentions:
         surface = clean_surface(text[m.start:m.end])
         if m.label == "ORG" and _titled_name(surface):
@@ -693,6 +733,10 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
             if nickname is not None:
                 nicknames.setdefault(nickname, surface)
         entry = table.lookup(surface)
+        if entry is not None and surface in own and entry.canonical != own[surface]:
+            # the article's own "Environment Protection Authority" for its "EPA"
+            m.canonical, m.label = own[surface], "ORG"
+            continue
         if entry is None and m.label in ("ORG", "NORP"):
             words = surface.split()
             if len(words) > 1 and words[-1].casefold() in GROUP_HEADS:
@@ -861,7 +905,8 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 m.start, m.canonical, m.label = poss.end(), next(iter(long_names[tail])), "ORG"
                 continue
         surface = m.canonical.replace(".", "")
-        if (surface.isupper() or surface in inline) and surface.isalpha() and len(long_names.get(surface, ())) == 1:
+        if (surface.isupper() or surface in inline or surface == _mixed_initials(next(iter(long_names.get(surface, ())), "")))\
+                and surface.isalpha() and len(long_names.get(surface, ())) == 1:
             m.canonical, m.label = next(iter(long_names[surface])), "ORG"
     # 4. names the article declares ("..., known as HTS"): every mention written that way
     declared = declared_aliases(mentions, text)
