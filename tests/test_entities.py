@@ -331,6 +331,42 @@ def test_a_british_acronym_with_small_letters_merges_with_its_long_name(entities
     assert [e.canonical for e in art.entities if e.text == "EPA"] == ["Environmental Protection Agency"]
 
 
+@pytest.mark.model
+def test_a_first_name_the_model_left_out_and_al_as_a_given_name(entities_stage):
+    # the model tags only the surname where the person is introduced; the votes make it a person
+    art = _run(entities_stage, "His paratroopers have also been picked off.\n\nTaras Kovalenko, an Associate "
+                               "Research Fellow at the Henry Jackson Society, says dozens of Russian paratroopers "
+                               "were killed. Kovalenko added that the losses were heavy.")
+    assert {e.canonical for e in art.entities if "Kovalenko" in e.text} == {"Taras Kovalenko"}
+    # "Al" is a given name here, not the particle of "Al Jaber"
+    art = _run(entities_stage, "The film made Al Gore famous. Al Gore said the ice would melt. Gore continued to warn.")
+    assert {e.canonical for e in art.entities if "Gore" in e.text} == {"Al Gore"}
+
+
+@pytest.mark.model
+def test_a_company_named_later_by_its_first_word(entities_stage):
+    art = _run(entities_stage, "TOKYO -- Hoshino Electric will spin off its chip unit, the company said on Monday. "
+                               "Hoshino said the new company would list in Tokyo next year. Shares in Hoshino rose 4%.")
+    assert {e.canonical for e in art.entities if e.text == "Hoshino"} == {"Hoshino Electric"}
+    # not a place's name: "Tokyo" after "Tokyo Electric"
+    art = _run(entities_stage, "Tokyo Electric Power said on Monday it would restart a reactor. "
+                               "Tokyo has asked for a review.")
+    assert {e.canonical for e in art.entities if e.text == "Tokyo"} == {"Tokyo"}
+
+
+@pytest.mark.model
+def test_hong_kong_names_with_an_english_given_name_and_a_hyphenated_one(entities_stage):
+    art = _run(entities_stage, "Lawmakers were divided. Carmen Kwok Yee-man, a lawmaker from the DAB, said she "
+                               "supported the freeze. \"Families have felt the pinch,\" Kwok told the Post. "
+                               "Dr Winnie Chow Sze-wing, the forum's research director, said the tax base was narrow.")
+    canon = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert canon.get("Carmen Kwok Yee-man") == "Carmen Kwok Yee-man" and canon.get("Kwok") == "Carmen Kwok Yee-man"
+    assert "Winnie Chow Sze-wing" in {e.canonical for e in art.entities}
+    # a word that makes the name a modifier is no syllable of it
+    art = _run(entities_stage, "Officials met. The Xi Jinping-led party met on Monday.")
+    assert [e.text for e in art.entities if e.label == "PERSON"] == ["Xi Jinping"]
+
+
 def _seed_text(path: Path) -> str:
     """The seed with its obvious debris dropped (a light hand-cleaning, as a clean stage would)."""
     out = []

@@ -250,3 +250,31 @@ def test_headline_clauses_with_their_own_source_and_speech_verb(pipeline, title,
 ])
 def test_headline_clauses_that_are_not_statements(pipeline, title):
     assert analysed(pipeline, title).title_layers.attributions == []
+
+
+def test_a_bare_role_the_rules_left_unnamed_is_the_bodys_one_such_speaker(pipeline):
+    body = ("Viktor Lebedinsky, a military expert and former staff officer, told the agency that the drills "
+            "were a rehearsal. \u201cThey are testing us,\u201d Lebedinsky said.\n\n"
+            "Nasser Kazemi-Rad, the Foreign Ministry spokesman, warned that Tehran would respond.")
+    a = analysed(pipeline, "West Is 'Turning The Sea Into A Testing Ground', Expert Says", body)
+    [st] = a.title_layers.attributions
+    assert st.speaker == "Viktor Lebedinsky" and not st.unnamed
+    # a capitalised acronym before the role: "FM" is the "Foreign Ministry" of the description
+    a = analysed(pipeline, "Iran will not remain silent over 'politicized' resolution, FM spokesman warns", body)
+    [st] = a.title_layers.attributions
+    assert st.speaker == "Nasser Kazemi-Rad" and not st.unnamed
+    # an article's expert is not one of several: "An expert" stays an unnamed source
+    a = analysed(pipeline, "Drills are a rehearsal, an expert says", body)
+    assert all(x.unnamed for x in a.title_layers.attributions)
+
+
+def test_a_headline_line_role_prefers_the_description_written_so(pipeline):
+    body = ("Transport secretary says the demands are unaffordable\n\n"
+            "Transport Secretary Helen Ferrars wrote on X that the pay claim \u201cwould blow a hole in the finances\u201d.\n\n"
+            "The Rail, Maritime and Transport union's general secretary, Gareth Lyle, told BBC Radio 4 that the union "
+            "would keep striking.")
+    a = analysed(pipeline, "Tube strike: live updates", body)
+    first = min(a.attributions, key=lambda x: x.content.start)
+    assert first.source.text == "Transport secretary" and first.speaker == "Helen Ferrars"
+    lyle = [x for x in a.attributions if x.cue and x.cue.text == "told"]
+    assert lyle and lyle[0].speaker == "Gareth Lyle"

@@ -614,6 +614,16 @@ def _person_key(name: str) -> tuple[str, ...]:
     return tuple(name_parts(name))
 
 
+def _al_given_name(name: str, people: Collection[str]) -> bool:
+    """ "Al Gore", "Al Sharpton": "Al" as a given name, not the particle of a surname ("Al Jaber" of
+    "Sultan Al Jaber", a longer name of the article)."""
+    words = name.split()
+    if len(words) != 2 or words[0] != "Al":
+        return False
+    parts = _person_key(name)
+    return not any(len(op) > 2 and op[-2:] == parts for op in map(_person_key, people))
+
+
 # First words of surnames of several words ("Abu Sharkh", "Al Nahyan", "Van Dijk", "De Souza"): the
 # name particles (less the Dutch and Portuguese article forms), and prefixes that are words of their own.
 _SURNAME_PREFIXES = (_PARTICLES - {"den", "der", "dos", "das"}) | frozenset("abu ben mac ould".split())
@@ -761,8 +771,10 @@ def assign_canonicals(mentions: list[Mention], text: str, table: AliasTable) -> 
                 w[:1].isupper() and w.replace("-", "").isalpha() and w.casefold() not in _ORG_WORDS for w in words):
             m.label = "PERSON"
     full: dict[str, tuple[str, ...]] = {}
+    people = {m.canonical for m in mentions if m.label == "PERSON"}
     for m in mentions:
-        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and (_person_key(m.canonical) or ("",))[0] not in _PARTICLES:
+        if m.label == "PERSON" and len(m.canonical.split()) >= 2 and (
+                (_person_key(m.canonical) or ("",))[0] not in _PARTICLES or _al_given_name(m.canonical, people)):
             full[m.canonical] = _person_key(m.canonical)
     # "Hillary Clinton" and "Hillary Rodham Clinton" are one person: keep the longest
     merged_full: dict[str, str] = {}
@@ -1164,6 +1176,70 @@ def _first_names(mentions: list[Mention], text: str, doc: "Doc | None") -> None:
         m.start = prev.idx
 
 
+def _first_names_of_surnames(mentions: list[Mention], text: str, doc: "Doc | None") -> list[Mention]:
+    """"Taras Kuzio, an Associate Research Fellow at ..." with "Kuzio" tagged ORG, "Oleksii
+    Reznikov" with "Reznikov" tagged GPE, "Alasdair Crichton has been accused" not tagged at all
+    (later "Mr Crichton"): once the votes of the article have made the surname a person, a
+    capitalised word the parser binds to the surname as a compound (the checks of
+    :func:`_first_names`) is the first name, and the person's name is the full one, in every
+    mention. Only for a surname no full name of the article ends with, and one such first name."""
+    if doc is None:
+        return mentions
+    full_lasts = {_person_key(m.canonical)[-1] for m in mentions
+                  if m.label == "PERSON" and len(m.canonical.split()) >= 2 and _person_key(m.canonical)}
+    surnames = {m.canonical for m in mentions if m.label == "PERSON" and m.canonical == text[m.start:m.end]
+                and " " not in m.canonical and _NAME_WORD.fullmatch(m.canonical)
+                and _person_key(m.canonical) and _person_key(m.canonical)[-1] not in full_lasts}
+    if not surnames:
+        return mentions
+    at_start = {m.start: m for m in mentions}
+    found: dict[str, dict[str, tuple[int, int]]] = defaultdict(dict)
+    seen: set[str] = set()
+    for tok in doc:
+        if tok.text not in surnames or tok.text in seen:
+            continue
+        seen.add(tok.text)  # (only where the article first writes the surname: people are introduced
+        # by their full name, not "Lockheed Martin" after "Martin")
+        if tok.i == 0 or _title_case_line(text, tok.idx):
+            continue
+        m = at_start.get(tok.idx)
+        if m is not None and (m.end != tok.idx + len(tok.text) or m.canonical != tok.text):
+            continue
+        if m is None and any(o.start < tok.idx + len(tok.text) and tok.idx < o.end for o in mentions):
+            continue
+        prev = doc[tok.i - 1]
+        # (a place's name may be a first name here, "Taras": the surname is a person by now, and a
+        # place the model or the table found is a mention of its own)
+        if not _bound_capital_word(prev, tok, mentions) or not _NAME_WORD.fullmatch(prev.text) or prev.is_stop \
+                or prev.lower_ in PERSON_NOUNS | _NOT_FIRST_NAMES or text[prev.idx + len(prev.text):tok.idx] != " ":
+            continue  # (not "No Trudeau")
+        first_end = prev.idx + len(prev.text)
+        while prev.i > 0 and _bound_capital_word(doc[prev.i - 1], tok, mentions) and not doc[prev.i - 1].is_stop \
+                and _NAME_WORD.fullmatch(doc[prev.i - 1].text) and doc[prev.i - 1].whitespace_ == " " \
+                and doc[prev.i - 1].lower_ not in PERSON_NOUNS | _NOT_FIRST_NAMES and tok.i - prev.i < 3:
+            prev = doc[prev.i - 1]  # ("Gen Qamar Javed Bajwa": two given names)
+        start = prev.idx
+        hyphened = re.search(f"[{_UP}][{_LOW}]+-$", text[max(0, start - 20):start])
+        if hyphened:  # "Jean-Claude Juncker", split by the tokenizer
+            start -= len(hyphened.group(0))
+        found[tok.text].setdefault(text[start:first_end], (start, tok.idx + len(tok.text)))
+    added: list[Mention] = []
+    for surname, firsts in found.items():
+        if len(firsts) != 1:
+            continue  # ("Wladimir" and "Vitali" Klitschko: two people)
+        (first, (s, e)), = firsts.items()
+        name = f"{first} {surname}"
+        m = at_start.get(e - len(surname))
+        if m is not None:
+            m.start = s
+        else:
+            added.append(Mention(s, e, "PERSON", "ner", name))
+        for m in mentions:
+            if m.label == "PERSON" and m.canonical == surname:
+                m.canonical = name
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
+
+
 # Last words of outlets, teams and documents named after a first name ("Scott Conroy Video").
 _MEDIA_WORDS = frozenset("""times post news herald journal gazette tribune chronicle express mail star sun mirror
 video super daily weekly review standard telegraph guardian independent record bulletin courier examiner
@@ -1251,10 +1327,18 @@ def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]
 _SURNAME_TAIL = re.compile(r"-[A-Z][^\W\d_]+(?:['\u2019][A-Z][^\W\d_]+)?\b(?!-)")
 
 
+# The second syllable of a Cantonese or Korean given name, in lower case after a hyphen ("Carmen
+# Kwok Yee-man", "Winnie Chow Sze-wing"), which the model leaves out; not a word that makes the
+# name a modifier ("a Putin-era law")
+_SYLLABLE_TAIL = re.compile(r"-([a-z]{2,5})\b(?![\-\w])")
+_NOT_SYLLABLE_TAILS = frozenset("era led run style type like born made owned based backed linked aligned "
+                                "allied funded esque ism ist ite ites".split())
+
+
 def _hyphenated_surnames(mentions: list[Mention], text: str) -> list[Mention]:
     """"Siobhan Kirkpatrick" PERSON before "-Oduya": the model cut a double-barrelled surname at its
-    hyphen. A person's mention of two words or more runs on over it; a mention of the tail alone
-    is dropped."""
+    hyphen; "Kwok Yee" before "-man": a given name's second syllable. A person's mention of two
+    words or more runs on over it; a mention of the tail alone is dropped."""
     out: list[Mention] = []
     tail_end = -1
     for m in mentions:
@@ -1264,10 +1348,33 @@ def _hyphenated_surnames(mentions: list[Mention], text: str) -> list[Mention]:
             # (a given name and the surname's first half: "Dodd" of "Dodd-Frank" is a law's name,
             # "Bush" of "Bush-Cheney" a ticket's)
             tail = _SURNAME_TAIL.match(text, m.end)
+            if tail is None and len(text[m.start:m.end].split()[-1]) <= 5:
+                tail = _SYLLABLE_TAIL.match(text, m.end)  # "Kwok Yee" + "-man"
+                if tail is not None and tail.group(1) in _NOT_SYLLABLE_TAILS:
+                    tail = None  # ("Putin-era", "Xi-led")
             if tail is not None:
                 m.end = tail_end = tail.end()
         out.append(m)
     return out
+
+
+_GIVEN_BEFORE = re.compile(f"(?:^|(?<=[\\s(\"\u201c,;:]))([{_UP}][{_LOW}]+) $")
+
+
+def _english_names_before(mentions: list[Mention], text: str) -> None:
+    """"Carmen Kwok Yee-man", with "Kwok Yee-man" tagged: a given name of the list
+    (``data/given_names.tsv``) right before a person's name of two words or more that does not
+    open with one (a Hong Kong name after its English given name) is part of it."""
+    given = given_name_genders()
+    taken = Occupied((m.start, m.end) for m in mentions)
+    for m in mentions:
+        words = text[m.start:m.end].split()
+        if m.label != "PERSON" or m.origin != "ner" or m.title or len(words) < 2 or words[0] in given:
+            continue
+        hit = _GIVEN_BEFORE.search(text, max(0, m.start - 20), m.start)
+        if hit is None or hit.group(1) not in given or not taken.free(hit.start(1), hit.end(1)):
+            continue
+        m.start = hit.start(1)
 
 
 # One space between a given name and the surname, or a particle ("Rhodri ap Gwilym")
@@ -1370,20 +1477,25 @@ def _merge_org_prefixes(mentions: list[Mention], text: str) -> None:
 
 # Words after a company's short name in its full name ("Kestrel Brands", "Ford Motor Co").
 _COMPANY_TAIL = frozenset("""brands group holdings holding inc inc. corp corp. corporation co co. company ltd ltd. plc
-llc ag sa se nv limited industries international motor motors airlines airways foods fc afc cf""".split())
+llc ag sa se nv limited industries international motor motors airlines airways foods fc afc cf electric electronics""".split())
 
 
 def _merge_company_short_names(mentions: list[Mention], text: str) -> None:
     """"Kestrel said" after "Kestrel Brands": a one-word organisation mention that is the first
     word of exactly one company named before it, whose other words are only such company words
-    ("Brands", "Group", "Motor Co"), is that company."""
+    ("Brands", "Group", "Motor Co", "Electric"), is that company (also one tagged a place that
+    is no place: "Hoshino")."""
+    places = place_names()
+    name_words = {w for n in mentions if n.label == "PERSON" and " " in n.canonical for w in n.canonical.split()}
     for m in mentions:
         word = m.canonical
-        if m.label not in ("ORG", "PERSON") or m.origin == "table" or " " in word or not word[:1].isupper():
+        if m.label not in ("ORG", "PERSON", "GPE") or m.origin == "table" or " " in word or not word[:1].isupper():
             continue
         owners = {n.canonical for n in mentions if n.label == "ORG" and n.start < m.start
                   and n.canonical.startswith(word + " ")
                   and all(w.casefold() in _COMPANY_TAIL for w in n.canonical.split()[1:])}
+        if m.label == "GPE" and (word in places or word in name_words):
+            continue  # ("Hoshino", tagged a place, after "Hoshino Electric"; not "Tokyo" of "Tokyo Electric")
         if len(owners) == 1:
             m.canonical, m.label = next(iter(owners)), "ORG"
 
@@ -1736,6 +1848,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _first_names(mentions, text, doc)
     _given_name_people(mentions, text, table)
     mentions = _hyphenated_surnames(mentions, text)
+    _english_names_before(mentions, text)
     mentions = _given_name_recall(mentions, text, table)
     mentions = _aged_people(mentions, text, table)
     mentions = _names_an_acronym_spells(mentions, text)
@@ -1754,6 +1867,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     _described_people(mentions, text)
     _dateline_places(mentions, text)
     _places_tagged_person(mentions, text)
+    mentions = _first_names_of_surnames(mentions, text, doc)
     _unknown_places_described_as_bodies(mentions, text, table)
     mentions = _drop_capitalised_words(mentions, text)
     mentions = [m for m in mentions if not _adjective_not_outlet(m, text) and not _office_as_body(m)]

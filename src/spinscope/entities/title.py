@@ -96,8 +96,8 @@ def link_title_speakers(article: Article, table: AliasTable) -> None:
     resolve_speakers(scratch, table, None)
     layers.entities = sorted(scratch.entities, key=lambda e: e.start)  # a medium may have been added
     for a in layers.attributions:
-        if a.speaker_entity or a.unnamed or a.source is None:
-            continue
+        if a.speaker_entity or a.source is None or (a.unnamed and not _bare_role(a.source.text)):
+            continue  # ("Expert says ...", unnamed by the rules, is the body's one expert who speaks)
         person = _body_person_with_role(a.source.text, article.attributions)
         if person is not None:
             _speaker_from_body(a, person)
@@ -122,13 +122,30 @@ def _speaker_from_body(a: Attribution, person: Attribution) -> None:
     (and its description, where ``a`` has none)."""
     assert a.source is not None
     a.speaker, a.speaker_entity, a.speaker_label = person.speaker, person.speaker_entity, person.speaker_label
+    a.unnamed = False
     a.speaker_description = a.speaker_description or person.speaker_description or a.source.text
     a.flags = [f for f in a.flags if f != "speaker_unresolved"]
     a.flags.append("speaker_from_body")
 
 
+def _bare_role(source: str) -> bool:
+    """A title's source that is a singular role noun without an article, alone or after
+    capitalised words ("Expert", "FM spokesman", "Hamas official"; not "An expert", "Experts",
+    "a senior official")."""
+    words = source.split()
+    head = words[-1].casefold() if words and words[-1].isalpha() else ""
+    return 1 <= len(words) <= 3 and head in ROLE_NOUNS and singular(head) == head \
+        and all(w[:1].isupper() for w in words[:-1]) and words[0][:1].isupper() \
+        and words[0].casefold() not in ("a", "an", "the", "one", "some")
+
+
 def _mentions(word: str, description: str) -> bool:
-    """Does ``description`` name what ``word`` does ("Valdorian" ~ "Valdoria's defence ...")?"""
+    """Does ``description`` name what ``word`` does ("Valdorian" ~ "Valdoria's defence ...", "FM"
+    ~ "Foreign Ministry spokesman")?"""
+    if word.isupper() and 2 <= len(word) <= 5:
+        caps = [w[0] for w in re.findall(r"[A-Za-z]+", description) if w[0].isupper()]
+        if word in "".join(caps):
+            return True
     stem = word.casefold()[:max(4, len(word) - 2)]
     return re.search(rf"\b{re.escape(stem)}", description.casefold()) is not None
 
@@ -151,6 +168,11 @@ def _body_person_with_role(source: str, body: list[Attribution]) -> Attribution 
         description = " ".join(x for x in (b.speaker_description, b.source.text if b.source else None) if x)
         if head in role_nouns_in(description) and all(_mentions(q, description) for q in qualifiers):
             found.setdefault(b.speaker_entity, b)
+    if len(found) > 1 and qualifiers:
+        # "Transport secretary": the "Transport Secretary", not the union's "general secretary" whose
+        # union has "Transport" in its name
+        phrase = " ".join(tokens).casefold()
+        found = {k: b for k, b in found.items() if phrase in (b.speaker_description or "").casefold()} or found
     if len(found) != 1:
         return None  # nobody, or two journalists: do not guess
     return next(iter(found.values()))
