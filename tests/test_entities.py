@@ -2636,3 +2636,25 @@ def test_a_last_name_the_model_left_out_and_a_corporators_description_carry_on()
     assert got[1][0] == "Samuel Kiprotich Rono"
     assert got[-1] == (got[-2][0], got[-2][1]) and got[-1][0] == "Bandari Ravinder Goud"
     assert "corporator" in (got[-1][1] or "")
+
+
+def test_what_follows_according_to_a_name_is_the_statement_not_a_description():
+    by_src = _statements_by_source(
+        "Drills\n\nDmitry Shchukin, a senior research fellow at the Institute of World Economy (IMEMO) in Moscow, "
+        "told RT that the drills were political. According to Shchukin, the alliance needs a permanent sense of "
+        "threat to justify budgets that are set to rise to 5% of GDP in its member states.\n\nThe researcher said "
+        "the exercises would go on.")
+    assert by_src["Shchukin"].speaker == "Dmitry Shchukin"
+    assert "alliance" not in (by_src["Shchukin"].speaker_description or "")
+    assert by_src["Shchukin"].speaker_description == by_src["The researcher"].speaker_description
+
+
+def test_the_statement_is_the_last_bodys_that_said_it_in_a_statement_and_the_college():
+    by_src = _statements_by_source(
+        "Talks\n\nThe Islamic Resistance Movement said in a statement on Friday that it was ready to talk.\n\n"
+        "The Israeli prime minister's office said in a statement that a team had gone to Doha.\n\n"
+        "\"Israel will not agree to any such arrangement,\" the statement said.\n\n"
+        "The Royal College of Nursing has warned that care in corridors is unsafe. \"Patients deserve better,\" "
+        "the college said.")
+    assert by_src["the statement"].speaker == "Israeli prime minister's office"
+    assert by_src["the college"].speaker == "Royal College of Nursing"

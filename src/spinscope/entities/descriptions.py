@@ -98,7 +98,12 @@ def _affiliation(text: str, person: Entity, bodies_at: dict[int, list[Entity]]) 
 _AFFILIATION_GAP = re.compile(r"[ \t]+of[ \t]+(?:the[ \t]+)?")
 
 
-def _apposition(text: str, end: int) -> str | None:
+# "According to Shchukin, the alliance needs ...": what follows the name is the statement; an
+# apposition there is closed by a comma ("According to Jane Roe, a historian, the ...")
+_ACCORDING_TO = re.compile(r"\baccording[ \t]+to[ \t]+$", re.I)
+
+
+def _apposition(text: str, end: int, closed_only: bool = False) -> str | None:
     letters = _POST_NOMINALS.match(text, end)
     if letters:
         end = letters.end()  # "Dr. Kendra Vallance, ND, a naturopathic doctor": the role after the letters
@@ -108,7 +113,7 @@ def _apposition(text: str, end: int) -> str | None:
     m = _APPOSITION.match(text, end)
     if m and PARTY_LABEL.fullmatch(m.group(1).strip()):
         m = _APPOSITION.match(text, m.end(1))  # "Sen. Margaret Hollis, D-Ore., one of the bill's sponsors,"
-    if not m:
+    if not m or (closed_only and text[m.end():m.end() + 1] != ","):
         return None
     phrase = m.group(1).strip()
     if phrase.casefold() in _COURT_ROLES_AFTER:  # "Rebecca Thornley, prosecuting, told the court"
@@ -388,7 +393,8 @@ def person_descriptions(text: str, entities: list[Entity], doc: "Doc | None") ->
         if rank:
             ranks.setdefault(e.canonical, rank)
             pre = None
-        desc = _apposition(text, e.end) or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
+        desc = _apposition(text, e.end, _ACCORDING_TO.search(text, max(0, e.start - 20), e.start) is not None) \
+            or _leading_apposition(text, e.start, rank) or pre or _predicate(text, e.end)
         affiliation = _affiliation(text, e, bodies_at) if not desc else None
         if affiliation:
             affiliations.setdefault(e.canonical, affiliation)

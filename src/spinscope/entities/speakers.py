@@ -584,11 +584,11 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and len(low) == 2 and low[0] in ("the", "this", "that") and _DOCUMENT_AFTER.fullmatch(low[1]):
         # "the report said" after "the TV Sports Markets report said": the same issuer
         earlier = [x for x in attributions if x.source is not None and x.source.start < src.start
-                   and x.speaker_entity and not x.unnamed and (low[1] in _words(x.source.text) or (
+                   and (x.speaker_entity or x.speaker) and not x.unnamed and (low[1] in _words(x.source.text) or (
                        src.start - x.source.start <= LAST_BODY_WINDOW_CHARS and _gave_document(text, x, low[1])))]
-        if earlier:
+        if earlier:  # (also a body the recogniser missed: "The Israeli prime minister's office said in a statement")
             last = max(earlier, key=lambda x: x.source.start)
-            return last.speaker_entity, last.speaker_label, False
+            return last.speaker_entity or last.speaker, last.speaker_label, False
     definite_role = len(low) >= 2 and low[0] in DEFINITE and singular(low[-1]) == low[-1] and low[-1] in ROLE_NOUNS
     if src is not None and a.unnamed and not definite_role:
         named = _named_in_apposition(text, src.start, [e for e in inside if e.label == "PERSON"])
@@ -870,7 +870,7 @@ pensioner fisherman shepherd villager resident eyewitness witness volunteer""".s
 _ORG_HEAD_NOUNS = frozenset("""court tribunal ministry department agency commission council committee company
 firm party bank alliance coalition union university institute foundation authority board organisation
 organization fund embassy parliament assembly bureau service office regulator watchdog network
-broadcaster newspaper centre center trust forum association federation league society""".split())
+broadcaster newspaper centre center trust forum association federation league society college academy""".split())
 
 
 # "the company", "the group": the organisation named last, whatever its name's own head noun.
@@ -931,11 +931,13 @@ def _person_like(name: str) -> bool:
 
 def _gave_document(text: str, a: Attribution, noun: str) -> bool:
     """Whether statement ``a`` says it was made in a ``noun`` ("In a statement issued on Saturday,
-    Stanmoor Athletic said ..."; "..., the ministry said in a statement"), for "the statement read"
-    after it."""
+    Stanmoor Athletic said ..."; "..., the ministry said in a statement"; "The office said in a
+    statement that ..."), for "the statement read" after it."""
     assert a.source is not None
     lo = max(text.rfind(". ", 0, a.source.start), text.rfind("\n", 0, a.source.start)) + 1
     where = [text[lo:a.source.start]] + ([a.cue.text] if a.cue is not None else [])
+    if a.cue is not None and a.cue.end <= a.content.start:  # "said in a statement that ..."
+        where.append(text[a.cue.end:min(a.content.start, a.cue.end + 40)])
     return any(re.search(rf"\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?{noun}\b", w, re.I)
                for w in where)
 
