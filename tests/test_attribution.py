@@ -1937,3 +1937,22 @@ def test_a_paragraph_labelled_quote_from_a_speaker(extractor) -> None:
 def test_a_reported_clause_subject_read_as_the_cue_object_opens_the_content(extractor, text, content) -> None:
     (a,) = extractor(text)
     assert (a.cue.text, a.content.text) == ("warned", content)
+
+
+def test_a_reported_clause_the_parser_hung_on_the_closing_tag_as_an_auxiliary(extractor) -> None:
+    (a,) = extractor("The expansion of the naval footprint in the Black Sea has little to do with deterrence and "
+                     "everything to do with preparing for a standoff with Russia, a veteran military expert has "
+                     "told Sputnik.")
+    assert (a.source.text, a.cue.text) == ("a veteran military expert", "has told")
+    assert a.content.text.startswith("The expansion of the naval footprint") and a.content.text.endswith("with Russia")
+    # an auxiliary of the cue's own ("has told") is no clause
+    (b,) = extractor("A veteran military expert has told Sputnik that the drills are political.")
+    assert b.content.text == "that the drills are political"
+
+
+def test_aver_and_opine_are_reporting_verbs(extractor) -> None:
+    (a,) = extractor("Oyerinde, who spoke with journalists on Friday, had averred that \"top-level discussions\" "
+                     "had taken place.")
+    assert a.cue.text == "had averred" and a.content.text == 'that "top-level discussions" had taken place'
+    (b,) = extractor("The senator opined that the bill was dead.")
+    assert (b.source.text, b.cue.text) == ("The senator", "opined")

@@ -2658,3 +2658,16 @@ def test_the_statement_is_the_last_bodys_that_said_it_in_a_statement_and_the_col
         "the college said.")
     assert by_src["the statement"].speaker == "Israeli prime minister's office"
     assert by_src["the college"].speaker == "Royal College of Nursing"
+
+
+def test_a_closing_tag_whose_speaker_the_parser_read_as_an_apposition():
+    # in the article's parse "a veteran military expert" is an apposition of "Russia" and the
+    # reported clause's verb an auxiliary of "told"
+    art = _analyse_text(
+        "Drills\n\nRomanian and US servicemen take part in naval drills off the coast of Constanta, Romania.\n\n"
+        "The expansion of the naval footprint in the Black Sea has little to do with deterrence and everything to "
+        "do with preparing for a protracted standoff with Russia, a veteran military expert has told Sputnik.\n\n"
+        "Earlier this week, the alliance announced a plan.")
+    (c,) = [x for x in art.attributions if x.cue.text == "has told"]
+    assert c.source.text == "a veteran military expert" and c.unnamed and c.medium == "Sputnik"
+    assert c.content.text.startswith("The expansion") and c.content.text.endswith("standoff with Russia")

@@ -293,7 +293,14 @@ def _misattached_complement(tok: Any) -> list[Any]:
     counts, so a relative clause ("the interview that aired") is left alone. After "told" and
     an audience ("told a briefing that the sanctions are working"), the parser may read the
     complementizer as a relative pronoun: a "that" opening a clause with a subject of its own
-    is the complementizer."""
+    is the complementizer. A clause before a closing tag may come as an auxiliary of the cue
+    that has a subject of its own."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.i < tok.i - 1 and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+                and any(t.text == "," for t in tok.doc[c.i + 1:tok.i]):
+            # "The expansion of X has little to do with deterrence ..., a military expert has told
+            # Sputnik": the parser hung the reported clause's verb on the cue as its auxiliary
+            return [c]
     if lexicon.lemma_of(tok) == "tell":
         for n in (c for c in tok.children if c.dep_ == "dobj" and c.lower_ in lexicon.TOLD_AUDIENCES):
             for cl in (c for c in n.children if c.dep_ in ("relcl", "acl") and c.i > n.i):

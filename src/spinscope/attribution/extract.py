@@ -111,6 +111,7 @@ from .sources import (
     _source_apposition,
     _speaker_in_following_clause,
     _speaker_read_as_apposition,
+    _tag_subject_read_as_apposition,
     _speaker_read_as_object,
     _subject,
     medium_phrases,
@@ -693,6 +694,9 @@ class AttributionExtractor:
             source_tok = caps  # "Syria's news agency SANA, citing local sources, said": SANA read as a verb
         if source_tok is None:
             source_tok = _speaker_read_as_apposition(tok)
+        tag_appos = _tag_subject_read_as_apposition(tok) if source_tok is None else None
+        if tag_appos is not None:
+            source_tok = tag_appos  # "..., with Russia, a veteran military expert has told Sputnik."
         read_obj = _speaker_read_as_object(tok) if source_tok is None else None
         if read_obj is not None:
             source_tok = read_obj
@@ -753,6 +757,8 @@ class AttributionExtractor:
                 # the clause's subject; what was said is the rest of the clause, after the cue
                 toks = [t for t in toks if t.i > tok.i]
             toks = _cut_trailing_relative(toks)
+            if tag_appos is not None:  # (the clause ends before its comma and the speaker)
+                toks = [t for t in toks if t.i < tag_appos.left_edge.i - 1] or toks
             content = (base + toks[0].idx, base + _tok_end(toks[-1]))
             subject = _subject_read_as_object(tok, comp[0])
             if subject is not None and base + subject.idx < content[0]:

@@ -32,7 +32,7 @@ acknowledge admit deny confirm reveal declare predict maintain contend observe r
 describe accuse criticise criticize urge ask respond reply recall conclude estimate
 want intend plan hope expect fear doubt agree disagree question tweet comment signal
 indicate testify concede complain counter caution accept propose demand
-affirm reaffirm reiterate refute deplore dispute retort rebut lament clarify
+affirm reaffirm reiterate refute deplore dispute retort rebut lament clarify aver opine
 """.split())
 
 # Heads of noun phrases that name nobody in particular ("critics say", "officials said").

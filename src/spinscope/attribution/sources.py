@@ -564,6 +564,27 @@ def _speaker_read_as_apposition(tok: Any) -> Any:
     return name
 
 
+def _tag_subject_read_as_apposition(tok: Any) -> Any:
+    """"... a protracted standoff with Russia, a veteran military expert has told Sputnik.": the
+    subject of a closing tag that the parser hung on the last noun of the clause before as its
+    apposition, leaving the speech verb without a subject. The apposition must end right before
+    the verb (or its auxiliaries), after a comma, and the verb must end the sentence but for its
+    object; the apposition's head, else None."""
+    if lexicon.upos(tok) != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    doc = tok.doc
+    first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg") and c.i == tok.i - 1] + [tok.i])
+    before = doc[first - 1] if first > 0 else None
+    ap = next((t for t in ([before] + list(before.ancestors) if before is not None else [])
+               if t.dep_ == "appos" and t.right_edge.i == first - 1), None)
+    if ap is None or ap.left_edge.i == 0 or doc[ap.left_edge.i - 1].text != "," or ap.head.i > ap.i:
+        return None
+    if any(t.i > tok.i and not (t.is_punct or t.is_space) and t.dep_ not in ("dobj", "dative", "prep", "pobj", "compound", "det", "npadvmod")
+           for t in doc[tok.i + 1:tok.sent.end]):
+        return None
+    return ap
+
+
 def _subject_read_as_apposition(tok: Any, subj: Any) -> Any:
     """"... injected by the pharmaceutical company Halbrook, a local physician has claimed,
     accusing ...": the speaker of a parenthetical tag that the parser hung on the name ending

@@ -584,7 +584,8 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
     if src is not None and len(low) == 2 and low[0] in ("the", "this", "that") and _DOCUMENT_AFTER.fullmatch(low[1]):
         # "the report said" after "the TV Sports Markets report said": the same issuer
         earlier = [x for x in attributions if x.source is not None and x.source.start < src.start
-                   and (x.speaker_entity or x.speaker) and not x.unnamed and (low[1] in _words(x.source.text) or (
+                   and (x.speaker_entity or x.speaker) and not x.unnamed
+                   and ((x.speaker_entity and low[1] in _words(x.source.text)) or (
                        src.start - x.source.start <= LAST_BODY_WINDOW_CHARS and _gave_document(text, x, low[1])))]
         if earlier:  # (also a body the recogniser missed: "The Israeli prime minister's office said in a statement")
             last = max(earlier, key=lambda x: x.source.start)
@@ -936,7 +937,9 @@ def _gave_document(text: str, a: Attribution, noun: str) -> bool:
     assert a.source is not None
     lo = max(text.rfind(". ", 0, a.source.start), text.rfind("\n", 0, a.source.start)) + 1
     where = [text[lo:a.source.start]] + ([a.cue.text] if a.cue is not None else [])
-    if a.cue is not None and a.cue.end <= a.content.start:  # "said in a statement that ..."
+    if noun == "statement" and a.cue is not None and a.cue.end <= a.content.start:
+        # "said in a statement that ..." (not "said in his resignation letter that ...", after which
+        # "the letter says" is as often another's)
         where.append(text[a.cue.end:min(a.content.start, a.cue.end + 40)])
     return any(re.search(rf"\b(?:in|with)\s+(?:a|an|its|his|her|their)\s+(?:[\w\-]+\s+)?{noun}\b", w, re.I)
                for w in where)
