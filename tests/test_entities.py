@@ -367,6 +367,14 @@ def test_hong_kong_names_with_an_english_given_name_and_a_hyphenated_one(entitie
     assert [e.text for e in art.entities if e.label == "PERSON"] == ["Xi Jinping"]
 
 
+@pytest.mark.model
+def test_a_given_name_tagged_apart_before_a_surname_with_its_particle(entities_stage):
+    art = _run(entities_stage, "Talks stalled.\n\nSjoerd van Loon, a Dutch MEP, told reporters the Council had "
+                               "failed. Van Loon said more was needed.")
+    people = {e.text: e.canonical for e in art.entities if e.label == "PERSON"}
+    assert people == {"Sjoerd van Loon": "Sjoerd van Loon", "Van Loon": "Sjoerd van Loon"}
+
+
 def _seed_text(path: Path) -> str:
     """The seed with its obvious debris dropped (a light hand-cleaning, as a clean stage would)."""
     out = []
@@ -2671,3 +2679,23 @@ def test_a_closing_tag_whose_speaker_the_parser_read_as_an_apposition():
     (c,) = [x for x in art.attributions if x.cue.text == "has told"]
     assert c.source.text == "a veteran military expert" and c.unnamed and c.medium == "Sputnik"
     assert c.content.text.startswith("The expansion") and c.content.text.endswith("standoff with Russia")
+
+
+def test_a_ledes_indefinite_expert_is_the_expert_named_in_the_next_paragraphs():
+    art = _analyse_text(
+        "Drills\n\nSailors take part in naval drills off the coast of Constanta.\n\n"
+        "The build-up has little to do with deterrence, a veteran military expert has told Sputnik.\n\n"
+        "Earlier this week, the alliance announced new rotations out of the port.\n\n"
+        "\"What we are seeing is not a defensive measure,\" retired Colonel Pavel Lebedinsky, a military "
+        "expert and former staff officer of the fleet, said.\n\n"
+        "A senior diplomat told reporters that the talks would resume.")
+    lede = next(a for a in art.attributions if a.source and a.source.text == "a veteran military expert")
+    assert lede.speaker == "Pavel Lebedinsky" and not lede.unnamed
+    # a role the named person is not described by stays unnamed
+    art = _analyse_text(
+        "Drills\n\nThe build-up has little to do with deterrence, a veteran economist has told Sputnik.\n\n"
+        "Earlier this week, the alliance announced new rotations out of the port.\n\n"
+        "\"What we are seeing is not a defensive measure,\" retired Colonel Pavel Lebedinsky, a military "
+        "expert, said.")
+    lede = next(a for a in art.attributions if a.source and a.source.text == "a veteran economist")
+    assert lede.unnamed

@@ -1247,8 +1247,8 @@ inquirer dispatch globe register online magazine radio tv""".split())
 
 
 def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) -> None:
-    """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE, "Conor de Paor" ORG: two name words (a
-    particle between them allowed) opening with a given name
+    """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE, "Conor de Paor" ORG, "Helena Marques
+    Bittencourt" ORG: two or three name words (a particle between them allowed) opening with a given name
     of the list (``data/given_names.tsv``) that are no known place, organisation of the alias
     table, outlet, document or institution's name are a person."""
     given = given_name_genders()
@@ -1256,9 +1256,10 @@ def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) ->
     for m in mentions:
         words = text[m.start:m.end].split()
         if m.label not in ("ORG", "GPE") or m.origin != "ner" or words[0] not in given \
-                or not (len(words) == 2 or (len(words) == 3 and words[1].casefold() in NAME_PARTICLES)) \
+                or not (len(words) == 2 or (len(words) == 3 and (
+                    words[1].casefold() in NAME_PARTICLES or _NAME_WORD.fullmatch(words[1])))) \
                 or words[0] in places or not all(_NAME_WORD.fullmatch(w) for w in (words[0], words[-1])) \
-                or words[-1].casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS \
+                or any(w.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS for w in words[1:]) \
                 or text[m.start:m.end] in places or table.lookup(text[m.start:m.end]) is not None:
             continue  # (not "Charlotte Observer", "Sharon Statement", "Rose Garden" FAC, "Ted Cruz Super" PAC)
         m.label = "PERSON"
@@ -1384,7 +1385,8 @@ _PARTICLE_GAP = re.compile(r" (?:(?:%s) )?" % _LOWER_PARTICLES)
 def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
     """"Cllr Imran" PERSON + "Qureshi" GPE, "Rhodri" PERSON + "ap" + "Gwilym" ORG: a one-word
     mention of another label right after a person's name, one space or a particle between, that is
-    no known place, is the surname."""
+    no known place, is the surname; "Sjoerd" GPE + "van Loon" PERSON: a one-word mention right
+    before a surname that opens with its particle is the given name."""
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
@@ -1392,6 +1394,14 @@ def _surnames_split_off(mentions: list[Mention], text: str) -> list[Mention]:
                 and m.label in ("GPE", "ORG", "LOC") and _PARTICLE_GAP.fullmatch(text, prev.end, m.start) \
                 and _NAME_WORD.fullmatch(text[m.start:m.end]) and text[m.start:m.end] not in place_names():
             prev.end = m.end
+            continue
+        if prev is not None and m.label == "PERSON" and prev.origin == "ner" and m.origin == "ner" \
+                and prev.label in ("GPE", "ORG", "LOC", "NORP") and text[prev.end:m.start] == " " \
+                and text[m.start:m.end].split()[0] in NAME_PARTICLES and _NAME_WORD.fullmatch(text[prev.start:prev.end]) \
+                and not is_title(text[prev.start:prev.end]):
+            # "Sjoerd" GPE + "van Loon" PERSON: a surname that opens with its particle is the end
+            # of a name, and the capitalised word before it the given name
+            prev.end, prev.label = m.end, "PERSON"
             continue
         out.append(m)
     return out

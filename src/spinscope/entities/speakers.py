@@ -1270,12 +1270,12 @@ def _introduced_after_lede(text: str, order: list[Attribution],
     "a senior official", who stays anonymous), and a person whose first mention opens the
     source of the first statement of the very next paragraph, or names the speaker of a
     quotation that opens it. Returns (the lede's statement, that person's canonical name)."""
-    lede_end = text.find("\n")
-    lede_end = len(text) if lede_end == -1 else lede_end
     first = next((a for a in order if a.source is not None), None)
-    if first is None or first.source.start >= lede_end or any(
+    if first is None or len([p for p in text[:first.source.start].split("\n") if p.strip()]) > 2 or any(
             first.source.start <= e.start < first.source.end for e in persons):
-        return None
+        return None  # (the lede: the first paragraph, or the second after a photo caption left in)
+    lede_end = text.find("\n", first.source.start)
+    lede_end = len(text) if lede_end == -1 else lede_end
     words = [w.casefold() for w in re.findall(_WORD, first.source.text)]
     cut = next((i for i, w in enumerate(words) if w in _HEAD_PREPS or w in RELATIVE_PRONOUNS), len(words))
     words = words[:cut]
@@ -1292,13 +1292,31 @@ def _introduced_after_lede(text: str, order: list[Attribution],
     opens = nxt.source.start == para or (nxt.kind != "indirect" and nxt.content.start == para
                                          and nxt.content.end <= nxt.source.start)
     if not opens:  # ("Larry Johnson, who ..., said", '"They let them go," retired Lt. Col. X said')
-        return None
+        return _named_with_the_role(first, words[-1], lede_end, text, order, persons)
     named = [e for e in persons if nxt.source.start <= e.start < nxt.source.end]
     if not named or (nxt.source.start == para and not all(
             is_title(w) for w in text[nxt.source.start:named[0].start].split())) \
             or any(e.canonical == named[0].canonical and e.start < para for e in persons):
         return None
     return first, named[0].canonical
+
+
+def _named_with_the_role(first: Attribution, role: str, lede_end: int, text: str, order: list[Attribution],
+                         persons: list[Entity]) -> tuple[Attribution, str] | None:
+    """The lede's "a veteran military expert has told Sputnik" is the first person named in the
+    source of a statement of the next two paragraphs, first mentioned there, whose source or
+    description has the lede's role noun ('"...," retired Colonel X, a military expert and former
+    staff officer, said'); None when there is none."""
+    paragraphs = [m.end() for m in re.finditer(r"\n\s*\n|\n", text[lede_end:])]
+    window_end = lede_end + (paragraphs[2] if len(paragraphs) > 2 else len(text) - lede_end)
+    for a in order:
+        if a.source is None or not lede_end <= a.source.start < window_end:
+            continue
+        named = [e for e in persons if a.source.start <= e.start < a.source.end]
+        if named and role in role_nouns_in(f"{a.source.text} {a.speaker_description or ''}") \
+                and not any(e.canonical == named[0].canonical and e.start < lede_end for e in persons):
+            return first, named[0].canonical
+    return None
 
 
 def _anonymous_before(noun: str, pos: int, attributions: list[Attribution]) -> bool:
