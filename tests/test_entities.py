@@ -2699,3 +2699,27 @@ def test_a_ledes_indefinite_expert_is_the_expert_named_in_the_next_paragraphs():
         "expert, said.")
     lede = next(a for a in art.attributions if a.source and a.source.text == "a veteran economist")
     assert lede.unnamed
+
+
+def test_an_age_noun_the_parser_left_unattached_and_a_party_owned_role_named_later():
+    by_src = _statements_by_source(
+        "Budget row\n\nChancellor Stefan Harmsen insisted the budget would balance.\n\n"
+        "The coalition partner is furious: the SPD's general secretary has warned the conservatives not to "
+        "gamble with the country's future.\n\n"
+        "SPD General Secretary Lena Vogtlaender accused the conservatives of putting ideology first.\n\n"
+        "She insisted that her party would not accept cuts.\n\n"
+        "\"We are ready to compromise,\" the 41-year-old said, \"but not at the expense of pensioners.\"")
+    assert by_src["the SPD's general secretary"].speaker == "Lena Vogtlaender"
+    assert by_src["the 41-year-old"].speaker == "Lena Vogtlaender"
+
+
+def test_police_and_the_force_are_the_one_police_body_named_before():
+    by_src = _statements_by_source(
+        "Crash\n\nChief Inspector Rob Ackroyd of West Yorkshire Police said the road would reopen soon.\n\n"
+        "The force had earlier warned motorists that Northgate would be closed.\n\n"
+        "A witness said the car was going fast. Police said two men had been arrested.")
+    assert by_src["The force"].speaker == "West Yorkshire Police"
+    assert by_src["Police"].speaker == "West Yorkshire Police"
+    # no police body named: the phrase stays
+    by_src = _statements_by_source("Crash\n\nPolice said two men had been arrested.")
+    assert by_src["Police"].speaker == "Police"

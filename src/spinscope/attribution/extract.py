@@ -105,6 +105,7 @@ from .sources import (
     _inverted_object,
     _modifier_read_as_verb,
     _name_before_final_tag,
+    _age_noun_before,
     _name_between_quote_and_tag,
     _name_right_before,
     _reporters_conj,
@@ -702,7 +703,7 @@ class AttributionExtractor:
             source_tok = read_obj
         between = _name_between_quote_and_tag(tok) if source_tok is None else None
         if between is None and source_tok is None:
-            between = _name_right_before(tok)
+            between = _name_right_before(tok) or _age_noun_before(tok)
         if between is not None:
             source_tok = between[1]
         told_clause = _speaker_in_following_clause(tok) if source_tok is None else None

@@ -482,6 +482,25 @@ def _name_between_quote_and_tag(tok: Any) -> tuple[Any, Any] | None:
     return first, head
 
 
+_AGE_NOUN = re.compile(r"(?:the|a|an)\s+\d{1,3}-year-old", re.I)
+
+
+def _age_noun_before(tok: Any) -> tuple[Any, Any] | None:
+    """'"…," the 41-year-old said': the parser hangs "the" and "old" on the verb and leaves it no
+    subject; the age noun between the quotation (or a comma) and the speech verb is the
+    speaker: (its first word, its last)."""
+    doc = tok.doc
+    if not _speech_form(tok) or tok.i < 2:
+        return None
+    stop = next((t for t in reversed(doc[max(0, tok.i - 8):tok.i]) if t.is_quote or t.text == ","), None)
+    if stop is None or stop.i + 1 >= tok.i:
+        return None
+    words = doc[stop.i + 1:tok.i]
+    if not _AGE_NOUN.fullmatch(words.text):
+        return None
+    return words[0], words[-1]
+
+
 def _name_right_before(tok: Any) -> tuple[Any, Any] | None:
     """'Instead of targeting ... projects like Willow—energy expert Jim Krane said policymakers
     need to ...': a finite speech verb without a subject, right after a name (and its party

@@ -1246,6 +1246,11 @@ video super daily weekly review standard telegraph guardian independent record b
 inquirer dispatch globe register online magazine radio tv""".split())
 
 
+# A party named after its leader ("the Justin Trudeau Liberals"): no person's name
+_PARTY_PLURALS = frozenset("liberals conservatives democrats republicans tories socialists greens nationalists "
+                           "loyalists supporters".split())
+
+
 def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) -> None:
     """"Marcus Lindqvist" tagged ORG, "Theresa May" GPE, "Conor de Paor" ORG, "Helena Marques
     Bittencourt" ORG: two or three name words (a particle between them allowed) opening with a given name
@@ -1257,7 +1262,8 @@ def _given_name_people(mentions: list[Mention], text: str, table: AliasTable) ->
         words = text[m.start:m.end].split()
         if m.label not in ("ORG", "GPE") or m.origin != "ner" or words[0] not in given \
                 or not (len(words) == 2 or (len(words) == 3 and (
-                    words[1].casefold() in NAME_PARTICLES or _NAME_WORD.fullmatch(words[1])))) \
+                    words[1].casefold() in NAME_PARTICLES or _NAME_WORD.fullmatch(words[1]))
+                    and words[2].casefold() not in _PARTY_PLURALS)) \
                 or words[0] in places or not all(_NAME_WORD.fullmatch(w) for w in (words[0], words[-1])) \
                 or any(w.casefold() in _NOT_NAME_ENDINGS | ROLE_NOUNS | DOCUMENT_NOUNS | _MEDIA_WORDS for w in words[1:]) \
                 or text[m.start:m.end] in places or table.lookup(text[m.start:m.end]) is not None:

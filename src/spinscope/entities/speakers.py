@@ -743,6 +743,12 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
             or _named_later(low[-1], pos, people, tuple(strip_possessive(w) for w in words[(0 if possessed else 1):]))
         if chosen and possessed and not _names_in(names, people[chosen].description if chosen in people else None):
             chosen = None  # "Lithuania's interior minister": only someone the article describes so
+        owners = tuple(strip_possessive(w) for w in words[1:-1] if w[:1].isupper() and w.endswith(("'s", "\u2019s")))
+        if chosen and owners and not _names_in(owners, people[chosen].roles if chosen in people else None):
+            # "the SPD's general secretary" is not the chancellor who spoke last, but the "SPD
+            # General Secretary" named later, or nobody
+            later = _named_later(low[-1], pos, people, tuple(strip_possessive(w) for w in words[1:]))
+            chosen = later if later != chosen else None
         if chosen:
             return chosen, "PERSON", False
         if not possessed:
@@ -777,6 +783,14 @@ def _resolve_one(text: str, a: Attribution, raw: str, pos: int, src, entities: l
         if forces:
             last = max(forces, key=lambda e: e.end)
             return last.canonical, last.label, False
+    if src is not None and (low in (["police"], ["the", "police"], ["the", "force"])):
+        # "police said", "the force urged" after "the Elkhart Police Department": the one police
+        # body the article named before (none, or two: the phrase stays as written)
+        forces = {e.canonical: e for e in entities if e.label in ("ORG", "GPE", "FAC") and e.end <= src.start
+                  and {"police", "constabulary"} & {w.casefold() for w in e.canonical.split()}}
+        if len(forces) == 1:
+            body = next(iter(forces.values()))
+            return body.canonical, "ORG", False  # (the model may have tagged "West Yorkshire Police" a place)
     if src is not None and len(low) >= 2 and low[0] in DEFINITE and low[-1] in _ORG_HEAD_NOUNS:
         org = _by_org_head(low[-1], src.start, entities, text, said)
         if org is not None:
