@@ -1956,3 +1956,12 @@ def test_aver_and_opine_are_reporting_verbs(extractor) -> None:
     assert a.cue.text == "had averred" and a.content.text == 'that "top-level discussions" had taken place'
     (b,) = extractor("The senator opined that the bill was dead.")
     assert (b.source.text, b.cue.text) == ("The senator", "opined")
+
+
+def test_officers_investigators_and_the_judge_are_audiences_of_tell(extractor) -> None:
+    (a,) = extractor("Tillotson told officers he had been asleep.")
+    assert (a.medium, a.content.text) == ("officers", "he had been asleep")
+    (b,) = extractor("The witness told investigators that the car was red.")
+    assert b.medium == "investigators"
+    (c,) = extractor("She told the inquiry that the warning came late.")
+    assert c.medium == "the inquiry"

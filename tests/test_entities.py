@@ -2723,3 +2723,14 @@ def test_police_and_the_force_are_the_one_police_body_named_before():
     # no police body named: the phrase stays
     by_src = _statements_by_source("Crash\n\nPolice said two men had been arrested.")
     assert by_src["Police"].speaker == "Police"
+
+
+def test_appositions_opening_with_a_batch_year_or_an_owners_possessive_are_descriptions():
+    by_src = _statements_by_source(
+        "Warehouse robots\n\n\"This is the moment autonomy stops being a pilot,\" Priya Raghunathan, Halvard's "
+        "co-founder and chief executive, said in a statement.\n\nRaghunathan added that costs would fall.\n\n"
+        "District police chief Meenakshi Lakra, a 2014-batch IPS officer, maintained that the police had used "
+        "minimum force.")
+    assert by_src["Raghunathan"].speaker_description == "Halvard's co-founder and chief executive"
+    assert by_src["District police chief Meenakshi Lakra, a 2014-batch IPS officer"].speaker == "Meenakshi Lakra"
+    assert "IPS officer" in (by_src["District police chief Meenakshi Lakra, a 2014-batch IPS officer"].speaker_description or "")

@@ -1332,6 +1332,10 @@ def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
     m = _DATELINE.match(c.text) or _LEADING_CONJUNCTION.match(c.text)
     if m and m.end() < len(c.text) and (a.cue is None or a.cue.start >= c.start + m.end() or a.cue.end <= c.start):
         c = a.content = Span.of(text, c.start + m.end(), c.end)
+    if a.medium_span is not None and a.medium_span.start == c.start and a.medium_span.end < c.end - 1:
+        # "told officers he had been asleep", the audience read as the clause's subject
+        start = a.medium_span.end + len(text[a.medium_span.end:c.end]) - len(text[a.medium_span.end:c.end].lstrip())
+        c = a.content = Span.of(text, start, c.end)
     inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
     partial = [q for q in quotes if _overlaps((q.start, q.end), (c.start, c.end)) and q not in inner]
     if any(not q.balanced for q in inner + partial):

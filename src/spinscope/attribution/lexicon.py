@@ -60,7 +60,8 @@ QUOTING_FORMS = frozenset("quote quotes quoted quoting cite cites cited citing".
 TOLD_GATHERINGS = frozenset("""
 briefing conference meeting rally summit forum gathering session assembly convention delegates
 jury jurors court inquest tribunal house chamber commons senate mps peers councillors councilors
-mourners congregation worshippers
+mourners congregation worshippers congregants msps
+officers investigators detectives police inquiry magistrates judge
 """.split())
 # Who or what one is "told" something: an audience or a gathering.
 TOLD_AUDIENCES = AUDIENCE_WORDS | TOLD_GATHERINGS

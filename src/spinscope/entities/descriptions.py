@@ -133,8 +133,10 @@ def _apposition(text: str, end: int, closed_only: bool = False) -> str | None:
         return None  # any other relative clause says what someone did, not who they are
     first = phrase.split()[0]
     if _REPORTING.search(phrase) or not (first[0].islower() or title_like(first) or _NAME_COMPOUND.match(first)
-                                         or AGE_IN_YEARS.fullmatch(first)):  # ("a 38-year-old former ...")
-        return None
+                                         or AGE_IN_YEARS.fullmatch(first)  # ("a 38-year-old former ...")
+                                         or re.fullmatch(r"\d{1,4}-[a-z]+", first)  # ("a 2014-batch IPS officer")
+                                         or (first.endswith(("'s", "\u2019s")) and role_nouns_in(phrase))):
+        return None  # (but "Halvard's co-founder and chief executive" is a role)
     if re.match(r"[a-z]+ing\s+(?:to|at|in|on|with|about|from|for|after|before|during|following|outside|ahead|"
                 r"alongside|by|via|over|the|a|an|his|her|their)\b", phrase):
         return None  # "Charles Michel, speaking to reporters in Bali,": what he did, not who he is
