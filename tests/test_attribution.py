@@ -1965,3 +1965,13 @@ def test_officers_investigators_and_the_judge_are_audiences_of_tell(extractor) -
     assert b.medium == "investigators"
     (c,) = extractor("She told the inquiry that the warning came late.")
     assert c.medium == "the inquiry"
+
+
+def test_the_writers_asides_and_a_source_who_pleaded_not_to_be_named(extractor) -> None:
+    assert extractor("It will be recalled that the governor had survived a tough race in 2023.") == []
+    assert extractor("It should be noted that the party lost.") == []
+    (a,) = extractor("He recalled that the party lost.")
+    assert a.cue.text == "recalled"
+    (b,) = extractor("A chieftain of the party, who pleaded not to be named, told our correspondent that the "
+                     "governor was coming.")
+    assert b.cue.text == "told"

@@ -652,6 +652,11 @@ class AttributionExtractor:
             return None  # "All told, Mueller charged 34 people", "That said, Hughes has ...": no statement
         if tok.lower_ in ("say", "speak") and _SAY_IDIOM.search(doc[max(tok.i - 3, 0):min(tok.i + 4, len(doc))].text):
             return None  # "it's safe to say", "needless to say", "to say the least": no statement
+        if tok.lower_ in ("recalled", "noted", "remembered") and any(
+                c.dep_ == "nsubjpass" and c.lower_ == "it" for c in tok.children) and any(
+                c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "must", "may", "might", "can")
+                for c in tok.children) and not any(c.dep_ == "agent" for c in tok.children):
+            return None  # "It will be recalled that ...", "It should be noted that ...": the writer's aside
         source_tok = _subject(tok)
         if tok.tag_ == "VBG" and tok.i == tok.sent.start and source_tok is not None and source_tok.i > tok.i \
                 and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
@@ -1211,7 +1216,7 @@ _INVERTED_CONDITIONAL = re.compile(r"that\s+(?:should|were|had)\s+\S+(?:\s+\S+){
 
 
 # "asked not to be named", "did not want to be identified", "requested anonymity"
-_ANONYMITY_VERBS = frozenset("ask want wish request prefer demand".split())
+_ANONYMITY_VERBS = frozenset("ask want wish request prefer demand plead beg insist".split())
 _ANONYMITY_STEMS = lexicon.form_stems(_ANONYMITY_VERBS)
 _ANONYMITY = re.compile(r"(?:(?:not\s+)?to\s+be\s+(?:named|identified|quoted)|anonymity|"
                         r"(?:us|me|them)\s+not\s+to\s+(?:publish|use|print|give|reveal)\b.{0,30}\b(?:name|call\s+sign|identity)|"
@@ -1326,14 +1331,19 @@ def _repair_closing_tag(text: str, a: Attribution, quotes: list[QuoteRegion]) ->
         a.speaker = None  # (from the source, and resolved by the speakers stage)
 
 
+_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|i|you|the|a|an|that|this|there|his|her|their|its)\s", re.I)
+
+
 def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
     """Fill kind, speaker, flags and medium from the spans."""
     c = a.content
     m = _DATELINE.match(c.text) or _LEADING_CONJUNCTION.match(c.text)
     if m and m.end() < len(c.text) and (a.cue is None or a.cue.start >= c.start + m.end() or a.cue.end <= c.start):
         c = a.content = Span.of(text, c.start + m.end(), c.end)
-    if a.medium_span is not None and a.medium_span.start == c.start and a.medium_span.end < c.end - 1:
-        # "told officers he had been asleep", the audience read as the clause's subject
+    if a.medium_span is not None and a.medium_span.start == c.start and a.medium_span.text.islower() \
+            and _CLAUSE_START.match(text, a.medium_span.end, c.end):
+        # "told officers he had been asleep": an audience the parser read as the clause's subject
+        # (not "told Megyn not to worry", "told BBC Radio 4's Today programme that ...")
         start = a.medium_span.end + len(text[a.medium_span.end:c.end]) - len(text[a.medium_span.end:c.end].lstrip())
         c = a.content = Span.of(text, start, c.end)
     inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
