@@ -2734,3 +2734,22 @@ def test_appositions_opening_with_a_batch_year_or_an_owners_possessive_are_descr
     assert by_src["Raghunathan"].speaker_description == "Halvard's co-founder and chief executive"
     assert by_src["District police chief Meenakshi Lakra, a 2014-batch IPS officer"].speaker == "Meenakshi Lakra"
     assert "IPS officer" in (by_src["District police chief Meenakshi Lakra, a 2014-batch IPS officer"].speaker_description or "")
+
+
+def test_a_capital_that_speaks_is_its_country_and_stays_a_city_as_a_mention():
+    art = _analyse_text("Drills\n\nMoscow has repeatedly warned that the drills are a provocation. "
+                        "Officials in Moscow said more exercises would follow.\n\n"
+                        "Washington wants the talks to resume, but Brussels has said little.")
+    by_src = {a.source.text: a for a in art.attributions if a.source}
+    assert by_src["Moscow"].speaker == "Russia" and by_src["Moscow"].speaker_entity == "Russia"
+    assert "capital_for_country" in by_src["Moscow"].flags
+    assert by_src["Washington"].speaker == "United States"
+    assert by_src["Brussels"].speaker == "Brussels"  # (the EU or Belgium: left as written)
+    assert {e.canonical for e in art.entities if e.text == "Moscow"} == {"Moscow"}
+    # switched off, the capital stays the speaker
+    from spinscope.entities.stage import SpeakersStage
+    art.attributions = [a for a in art.attributions]
+    for a in art.attributions:
+        a.speaker, a.speaker_entity, a.flags = (a.source.text if a.source else None), None, []
+    SpeakersStage(capitals=False)(art)
+    assert {a.speaker for a in art.attributions if a.source and a.source.text == "Moscow"} == {"Moscow"}

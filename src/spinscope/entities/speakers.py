@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
@@ -154,8 +156,9 @@ _FORMS_OF_RESPECT = frozenset("eminence excellency holiness majesty highness lor
 QUOTED_MIN_CHARS = 40
 
 
-def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = None) -> None:
-    """Rewrite speakers of ``article.attributions`` in place (see the module docstring)."""
+def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = None, capitals: bool = True) -> None:
+    """Rewrite speakers of ``article.attributions`` in place (see the module docstring); with
+    ``capitals``, a capital that speaks is its country (``data/capitals.tsv``)."""
     text = article.text
     entities = sorted(article.entities, key=lambda e: e.start)
     people = person_descriptions(text, entities, doc)
@@ -309,6 +312,36 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
                 first_desc.setdefault(a.speaker, a.speaker_description)
         elif a.speaker in first_desc and not (people.get(a.speaker) and people[a.speaker].description):
             a.speaker_description = first_desc[a.speaker]
+    if capitals:
+        _capitals_for_countries(order)
+
+
+def capital_countries() -> dict[str, str]:
+    """Capital -> country, from ``spinscope/data/capitals.tsv``."""
+    return _capital_countries()
+
+
+@lru_cache(maxsize=1)
+def _capital_countries() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for line in resources.files("spinscope").joinpath("data/capitals.tsv").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            capital, _, country = line.partition("\t")
+            out[capital.strip()] = country.strip()
+    return out
+
+
+def _capitals_for_countries(attributions: list[Attribution]) -> None:
+    """"Moscow said", "Washington wants", "It added" after Beijing spoke: a capital city that
+    speaks stands for its country's government; the speaker (and the entity it links to) is the
+    country, the source keeps the capital's name."""
+    countries = capital_countries()
+    for a in attributions:
+        country = countries.get(a.speaker or "")
+        if country and a.speaker_label == "GPE" and not a.unnamed:
+            a.speaker = a.speaker_entity = country
+            if "capital_for_country" not in a.flags:
+                a.flags.append("capital_for_country")
 
 
 _JOINT_TAIL_STOP = re.compile(r"\b(?:of|for|to|at|with|by|from|on|in|between|among)\b", re.I)

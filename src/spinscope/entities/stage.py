@@ -52,15 +52,18 @@ class SpeakersStage:
     """Rewrite each attribution's ``speaker`` to a canonical name; describe it; link media.
     The title's attributions too (``Article.title_layers``), linked to the body's people.
 
-    Options: ``aliases_path``, ``default_aliases`` as for the entities stage.
+    Options: ``aliases_path``, ``default_aliases`` as for the entities stage; ``capitals``
+    (default True): a capital that speaks ("Moscow said") is its country
+    (``spinscope/data/capitals.tsv``), flagged ``capital_for_country``.
     """
 
     name = "speakers"
     requires: tuple[str, ...] = ("entities", "attributions")
     assigns: tuple[str, ...] = ("attributions",)
 
-    def __init__(self, *, aliases_path: str | None = None, default_aliases: bool = True) -> None:
+    def __init__(self, *, aliases_path: str | None = None, default_aliases: bool = True, capitals: bool = True) -> None:
         self.table = _table(aliases_path, default_aliases)
+        self.capitals = capitals
 
     def __call__(self, article: Article) -> Article:
         from ..nlp import doc_for
@@ -69,10 +72,10 @@ class SpeakersStage:
 
         if article.attributions:
             # the parse is cached by earlier stages; it tells subjects from modifiers
-            resolve_speakers(article, self.table, doc_for(article))
+            resolve_speakers(article, self.table, doc_for(article), capitals=self.capitals)
             link_headline_lines(article)
         # the title's speakers, against the body's people (offsets stay into the title)
-        link_title_speakers(article, self.table)
+        link_title_speakers(article, self.table, capitals=self.capitals)
         return article
 
 

@@ -78,7 +78,7 @@ def title_entities(title: str | None, body: list[Entity], table: AliasTable) -> 
     return [Entity(s, e, title[s:e], label, canon) for s, e, label, canon, _ in taken]
 
 
-def link_title_speakers(article: Article, table: AliasTable) -> None:
+def link_title_speakers(article: Article, table: AliasTable, capitals: bool = True) -> None:
     """Resolve the speakers of the title's attributions (after the body's were resolved).
 
     The body's speaker rules run on the title alone (its entities carry the body's canonical
@@ -93,7 +93,7 @@ def link_title_speakers(article: Article, table: AliasTable) -> None:
 
     scratch = Article(source=article.source, text=article.title, entities=list(layers.entities),
                       attributions=layers.attributions)
-    resolve_speakers(scratch, table, None)
+    resolve_speakers(scratch, table, None, capitals=capitals)
     layers.entities = sorted(scratch.entities, key=lambda e: e.start)  # a medium may have been added
     for a in layers.attributions:
         if a.speaker_entity or a.source is None or (a.unnamed and not _bare_role(a.source.text)):
