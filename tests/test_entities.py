@@ -2753,3 +2753,8 @@ def test_a_capital_that_speaks_is_its_country_and_stays_a_city_as_a_mention():
         a.speaker, a.speaker_entity, a.flags = (a.source.text if a.source else None), None, []
     SpeakersStage(capitals=False)(art)
     assert {a.speaker for a in art.attributions if a.source and a.source.text == "Moscow"} == {"Moscow"}
+
+
+def test_people_in_a_capital_are_not_its_country():
+    art = _analyse_text("Protest\n\nWomen in Berlin said the rally would go ahead on Sunday.")
+    assert all(a.speaker != "Germany" for a in art.attributions)

@@ -338,7 +338,9 @@ def _capitals_for_countries(attributions: list[Attribution]) -> None:
     countries = capital_countries()
     for a in attributions:
         country = countries.get(a.speaker or "")
-        if country and a.speaker_label == "GPE" and not a.unnamed:
+        written = clean_surface(a.source.text) if a.source is not None else ""
+        if country and a.speaker_label == "GPE" and not a.unnamed and (written == a.speaker or written.casefold() == "it"):
+            # (the capital as written, or "it" after it: not "Women in Berlin")
             a.speaker = a.speaker_entity = country
             if "capital_for_country" not in a.flags:
                 a.flags.append("capital_for_country")
