@@ -2758,3 +2758,8 @@ def test_a_capital_that_speaks_is_its_country_and_stays_a_city_as_a_mention():
 def test_people_in_a_capital_are_not_its_country():
     art = _analyse_text("Protest\n\nWomen in Berlin said the rally would go ahead on Sunday.")
     assert all(a.speaker != "Germany" for a in art.attributions)
+    # another spelling, an aside after the name, a relative pronoun
+    art = _analyse_text("Talks\n\nKiev said on Monday that the talks had failed. Moscow, which has denied the "
+                        "claims, said nothing new.")
+    assert [a.speaker for a in art.attributions if a.source and a.source.text.startswith(("Kiev", "Moscow"))] \
+        == ["Ukraine", "Russia"]

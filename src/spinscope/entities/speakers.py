@@ -313,7 +313,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         elif a.speaker in first_desc and not (people.get(a.speaker) and people[a.speaker].description):
             a.speaker_description = first_desc[a.speaker]
     if capitals:
-        _capitals_for_countries(order)
+        _capitals_for_countries(order, table)
 
 
 def capital_countries() -> dict[str, str]:
@@ -331,16 +331,19 @@ def _capital_countries() -> dict[str, str]:
     return out
 
 
-def _capitals_for_countries(attributions: list[Attribution]) -> None:
+def _capitals_for_countries(attributions: list[Attribution], table: AliasTable) -> None:
     """"Moscow said", "Washington wants", "It added" after Beijing spoke: a capital city that
     speaks stands for its country's government; the speaker (and the entity it links to) is the
     country, the source keeps the capital's name."""
     countries = capital_countries()
     for a in attributions:
         country = countries.get(a.speaker or "")
-        written = clean_surface(a.source.text) if a.source is not None else ""
-        if country and a.speaker_label == "GPE" and not a.unnamed and (written == a.speaker or written.casefold() == "it"):
-            # (the capital as written, or "it" after it: not "Women in Berlin")
+        written = clean_surface(a.source.text.split(",")[0]) if a.source is not None else ""
+        entry = table.lookup(written) if written else None
+        if country and a.speaker_label == "GPE" and not a.unnamed and (
+                (entry is not None and entry.canonical == a.speaker) or written.casefold() in ("it", "which", "who")):
+            # (the capital as written, also "Kiev" and "Moscow, which ...,", or "it", "which" after
+            # it: not "Women in Berlin")
             a.speaker = a.speaker_entity = country
             if "capital_for_country" not in a.flags:
                 a.flags.append("capital_for_country")
