@@ -341,7 +341,8 @@ def _capitals_for_countries(attributions: list[Attribution], table: AliasTable) 
         written = clean_surface(a.source.text.split(",")[0]) if a.source is not None else ""
         entry = table.lookup(written) if written else None
         if country and a.speaker_label == "GPE" and not a.unnamed and (
-                (entry is not None and entry.canonical == a.speaker) or written.casefold() in ("it", "which", "who")):
+                written == a.speaker or (entry is not None and entry.canonical == a.speaker)
+                or written.casefold() in ("it", "which", "who")):
             # (the capital as written, also "Kiev" and "Moscow, which ...,", or "it", "which" after
             # it: not "Women in Berlin")
             a.speaker = a.speaker_entity = country
