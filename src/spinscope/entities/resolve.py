@@ -1507,11 +1507,11 @@ def _merge_company_short_names(mentions: list[Mention], text: str) -> None:
         word = m.canonical
         if m.label not in ("ORG", "PERSON", "GPE") or m.origin == "table" or " " in word or not word[:1].isupper():
             continue
+        if m.label == "GPE" and (word in places or word in name_words):
+            continue  # ("Hoshino", tagged a place, after "Hoshino Electric"; not "Tokyo" of "Tokyo Electric")
         owners = {n.canonical for n in mentions if n.label == "ORG" and n.start < m.start
                   and n.canonical.startswith(word + " ")
                   and all(w.casefold() in _COMPANY_TAIL for w in n.canonical.split()[1:])}
-        if m.label == "GPE" and (word in places or word in name_words):
-            continue  # ("Hoshino", tagged a place, after "Hoshino Electric"; not "Tokyo" of "Tokyo Electric")
         if len(owners) == 1:
             m.canonical, m.label = next(iter(owners)), "ORG"
 

@@ -316,13 +316,9 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
         _capitals_for_countries(order, table)
 
 
+@lru_cache(maxsize=1)
 def capital_countries() -> dict[str, str]:
     """Capital -> country, from ``spinscope/data/capitals.tsv``."""
-    return _capital_countries()
-
-
-@lru_cache(maxsize=1)
-def _capital_countries() -> dict[str, str]:
     out: dict[str, str] = {}
     for line in resources.files("spinscope").joinpath("data/capitals.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
