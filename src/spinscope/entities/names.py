@@ -294,12 +294,18 @@ def singular(word: str) -> str:
     return w
 
 
+def data_pairs(filename: str) -> dict[str, str]:
+    """KEY -> VALUE from a two-column, tab-separated file of ``spinscope/data/`` ("#" lines and
+    blank lines are comments)."""
+    out: dict[str, str] = {}
+    for line in resources.files("spinscope").joinpath(f"data/{filename}").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            key, value = line.split("\t")
+            out[key] = value
+    return out
+
+
 @lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """NAME -> "m" / "f" from ``spinscope/data/given_names.tsv`` (names only one gender bears)."""
-    out: dict[str, str] = {}
-    for line in resources.files("spinscope").joinpath("data/given_names.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            name, gender = line.split("\t")
-            out[name] = gender
-    return out
+    return data_pairs("given_names.tsv")

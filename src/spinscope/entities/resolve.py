@@ -1207,16 +1207,18 @@ def _first_names_of_surnames(mentions: list[Mention], text: str, doc: "Doc | Non
             continue
         if m is None and any(o.start < tok.idx + len(tok.text) and tok.idx < o.end for o in mentions):
             continue
+        def given(t: Any) -> bool:
+            # a name word the parser binds to the surname, one space before the next word (a
+            # place's name may be a first name here, "Taras": the surname is a person by now, and a
+            # place the model or the table found is a mention of its own; not "No Trudeau")
+            return _bound_capital_word(t, tok, mentions) and bool(_NAME_WORD.fullmatch(t.text)) and not t.is_stop \
+                and t.lower_ not in PERSON_NOUNS | _NOT_FIRST_NAMES and t.whitespace_ == " "
+
         prev = doc[tok.i - 1]
-        # (a place's name may be a first name here, "Taras": the surname is a person by now, and a
-        # place the model or the table found is a mention of its own)
-        if not _bound_capital_word(prev, tok, mentions) or not _NAME_WORD.fullmatch(prev.text) or prev.is_stop \
-                or prev.lower_ in PERSON_NOUNS | _NOT_FIRST_NAMES or text[prev.idx + len(prev.text):tok.idx] != " ":
-            continue  # (not "No Trudeau")
+        if not given(prev):
+            continue
         first_end = prev.idx + len(prev.text)
-        while prev.i > 0 and _bound_capital_word(doc[prev.i - 1], tok, mentions) and not doc[prev.i - 1].is_stop \
-                and _NAME_WORD.fullmatch(doc[prev.i - 1].text) and doc[prev.i - 1].whitespace_ == " " \
-                and doc[prev.i - 1].lower_ not in PERSON_NOUNS | _NOT_FIRST_NAMES and tok.i - prev.i < 3:
+        while prev.i > 0 and tok.i - prev.i < 3 and given(doc[prev.i - 1]):
             prev = doc[prev.i - 1]  # ("Gen Qamar Javed Bajwa": two given names)
         start = prev.idx
         hyphened = re.search(f"[{_UP}][{_LOW}]+-$", text[max(0, start - 20):start])

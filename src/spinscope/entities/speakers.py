@@ -30,7 +30,6 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 from ..model import Article, Attribution, Entity
@@ -41,8 +40,8 @@ from .descriptions import (_HEAD_PREPS, AGE_IN_YEARS, PersonInfo, _genders_named
                            person_descriptions)
 from .media import _OUTLET_ANAPHOR, _OUTLET_WORDS, NOT_SPEAKER_LABELS, _is_outlet, _link_medium
 from .names import (DOCUMENT_NOUNS, ISSUING_VERBS, OCCUPATION_NOUNS, PERSON_NOUNS, ROLE_CLASSES, ROLE_NOUNS,
-                    clean_surface, fold_accents, is_title, name_parts, role_classes, role_nouns_in, singular,
-                    split_title, strip_possessive, title_key, title_like)
+                    clean_surface, data_pairs, fold_accents, is_title, name_parts, role_classes, role_nouns_in,
+                    singular, split_title, strip_possessive, title_key, title_like)
 from .resolve import place_names
 
 if TYPE_CHECKING:
@@ -319,12 +318,7 @@ def resolve_speakers(article: Article, table: AliasTable, doc: "Doc | None" = No
 @lru_cache(maxsize=1)
 def capital_countries() -> dict[str, str]:
     """Capital -> country, from ``spinscope/data/capitals.tsv``."""
-    out: dict[str, str] = {}
-    for line in resources.files("spinscope").joinpath("data/capitals.tsv").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            capital, _, country = line.partition("\t")
-            out[capital.strip()] = country.strip()
-    return out
+    return data_pairs("capitals.tsv")
 
 
 def _capitals_for_countries(attributions: list[Attribution], table: AliasTable) -> None:
@@ -334,11 +328,12 @@ def _capitals_for_countries(attributions: list[Attribution], table: AliasTable) 
     countries = capital_countries()
     for a in attributions:
         country = countries.get(a.speaker or "")
+        if not country or a.speaker_label != "GPE" or a.unnamed:
+            continue
         written = clean_surface(a.source.text.split(",")[0]) if a.source is not None else ""
         entry = table.lookup(written) if written else None
-        if country and a.speaker_label == "GPE" and not a.unnamed and (
-                written == a.speaker or (entry is not None and entry.canonical == a.speaker)
-                or written.casefold() in ("it", "which", "who")):
+        if written == a.speaker or (entry is not None and entry.canonical == a.speaker) \
+                or written.casefold() in ("it", "which", "who"):
             # (the capital as written, also "Kiev" and "Moscow, which ...,", or "it", "which" after
             # it: not "Women in Berlin")
             a.speaker = a.speaker_entity = country
