@@ -137,8 +137,9 @@ def describe_source(text: str, base: int, att: Attribution, head: Any) -> None:
         named_appos = lexicon.upos(a) == "PROPN" or (a.text[:1].isupper() and lexicon.upos(head) == "NOUN" and any(
             lexicon.upos(t) == "PROPN" for t in a.subtree) and a.lower_ not in ROLE_NOUNS)
         inner = [c for c in a.children if c.dep_ == "appos" and lexicon.upos(c) == "PROPN" and c.left_edge.i > 0
-                 and c.doc[c.left_edge.i - 1].text == "," and a.lower_ in ROLE_NOUNS and lexicon.upos(head) == "PROPN"
-                 and sum(lexicon.upos(t) == "PROPN" and t.is_alpha for t in c.subtree) >= 2]
+                 and c.doc[c.left_edge.i - 1].text == "," and sum(lexicon.upos(t) == "PROPN" and t.is_alpha
+                                                                   for t in c.subtree) >= 2] \
+            if a.lower_ in ROLE_NOUNS and lexicon.upos(head) == "PROPN" else []
         if inner:
             # "The Rail, Maritime and Transport union's general secretary, Gareth Lyle,": a comma
             # inside a body's name made its first word the head; the role's own apposition is the name

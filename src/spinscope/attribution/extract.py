@@ -1331,7 +1331,7 @@ def _repair_closing_tag(text: str, a: Attribution, quotes: list[QuoteRegion]) ->
         a.speaker = None  # (from the source, and resolved by the speakers stage)
 
 
-_CLAUSE_START = re.compile(r"\s+(?:he|she|they|it|we|i|you|the|a|an|that|this|there|his|her|their|its)\s", re.I)
+_CLAUSE_START = re.compile(r"\s+(?=(?:he|she|they|it|we|i|you|the|a|an|that|this|there|his|her|their|its)\s)", re.I)
 
 
 def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
@@ -1340,12 +1340,12 @@ def _finish(text: str, a: Attribution, quotes: list[QuoteRegion]) -> None:
     m = _DATELINE.match(c.text) or _LEADING_CONJUNCTION.match(c.text)
     if m and m.end() < len(c.text) and (a.cue is None or a.cue.start >= c.start + m.end() or a.cue.end <= c.start):
         c = a.content = Span.of(text, c.start + m.end(), c.end)
-    if a.medium_span is not None and a.medium_span.start == c.start and a.medium_span.text.islower() \
-            and _CLAUSE_START.match(text, a.medium_span.end, c.end):
+    clause = _CLAUSE_START.match(text, a.medium_span.end, c.end) if a.medium_span is not None \
+        and a.medium_span.start == c.start and a.medium_span.text.islower() else None
+    if clause is not None:
         # "told officers he had been asleep": an audience the parser read as the clause's subject
         # (not "told Megyn not to worry", "told BBC Radio 4's Today programme that ...")
-        start = a.medium_span.end + len(text[a.medium_span.end:c.end]) - len(text[a.medium_span.end:c.end].lstrip())
-        c = a.content = Span.of(text, start, c.end)
+        c = a.content = Span.of(text, clause.end(), c.end)
     inner = [q for q in quotes if q.start >= c.start - 1 and q.end <= c.end + 1]
     partial = [q for q in quotes if _overlaps((q.start, q.end), (c.start, c.end)) and q not in inner]
     if any(not q.balanced for q in inner + partial):

@@ -592,16 +592,21 @@ def _tag_subject_read_as_apposition(tok: Any) -> Any:
     if lexicon.upos(tok) != "VERB" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return None
     doc = tok.doc
-    first = min([c.i for c in tok.children if c.dep_ in ("aux", "neg") and c.i == tok.i - 1] + [tok.i])
-    before = doc[first - 1] if first > 0 else None
-    ap = next((t for t in ([before] + list(before.ancestors) if before is not None else [])
-               if t.dep_ == "appos" and t.right_edge.i == first - 1), None)
+    # (the verb's own auxiliary right before it: "has told")
+    first = tok.i - 1 if any(c.dep_ in ("aux", "neg") and c.i == tok.i - 1 for c in tok.children) else tok.i
+    if first == 0:
+        return None
+    before = doc[first - 1]
+    ap = next((t for t in [before, *before.ancestors] if t.dep_ == "appos" and t.right_edge.i == first - 1), None)
     if ap is None or ap.left_edge.i == 0 or doc[ap.left_edge.i - 1].text != "," or ap.head.i > ap.i:
         return None
-    if any(t.i > tok.i and not (t.is_punct or t.is_space) and t.dep_ not in ("dobj", "dative", "prep", "pobj", "compound", "det", "npadvmod")
-           for t in doc[tok.i + 1:tok.sent.end]):
+    if any(not (t.is_punct or t.is_space) and t.dep_ not in _TAG_OBJECT_DEPS for t in doc[tok.i + 1:tok.sent.end]):
         return None
     return ap
+
+
+# What may follow the verb of such a closing tag: its object ("told Sputnik", "told the BBC's ...")
+_TAG_OBJECT_DEPS = frozenset("dobj dative prep pobj compound det npadvmod".split())
 
 
 def _subject_read_as_apposition(tok: Any, subj: Any) -> Any:
