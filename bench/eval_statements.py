@@ -11,7 +11,9 @@ output statement (body or headline) not matched yet contains its content's first
 match of the speaker (an unnamed gold source counts as right when the output is unnamed too),
 of the speaker's description (lenient: half the content words of the shorter one shared), of
 the cue, of the medium (either containing the other) and of the unnamed flag. Output statements
-matched by no gold statement are counted as extra.
+matched by no gold statement are counted as extra. The gold statements of the headline (those
+whose first words are in the file's first line) are also counted on their own: headlines
+name their speakers by role ("AU chief warns ...") and are read by other rules than the body.
 
 The scorer is strict about names ("OCHA" against "UN Office for the Coordination of
 Humanitarian Affairs" is wrong) and the keys follow their writers' conventions (see
@@ -53,16 +55,20 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
     from spinscope.commands.analyze import analyze
 
     files = sorted(p for p in data.glob("*.txt") if p.with_suffix(".gold.json").exists())
-    totals = dict(articles=len(files), gold=0, found=0, speaker=0, description=0, cue=0, medium=0, unnamed=0, extra=0)
+    totals = dict(articles=len(files), gold=0, found=0, speaker=0, description=0, cue=0, medium=0, unnamed=0, extra=0,
+                  headline_gold=0, headline_found=0, headline_speaker=0, headline_description=0)
     result = analyze([str(p) for p in files], store=None)
     for art in result.articles:
         gold = json.loads(Path(art.source).with_suffix(".gold.json").read_text(encoding="utf-8"))
         preds = list(art.attributions) + list(art.title_layers.attributions or [])
         used: set[int] = set()
         lines: list[str] = []
+        first_line = _norm(Path(art.source).read_text(encoding="utf-8").lstrip().split("\n", 1)[0])
         for g in gold:
             totals["gold"] += 1
             key = " ".join(_norm(g.get("content_start")).split()[:5])
+            headline = bool(key) and key in first_line
+            totals["headline_gold"] += headline
             i = next((i for i, a in enumerate(preds) if i not in used and key and key in _norm(a.content.text)), None)
             if i is None:
                 lines.append(f"  missed   {g['speaker']!r} {g.get('cue')!r}: {g.get('content_start')!r}")
@@ -79,6 +85,10 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
             }
             for k, ok in checks.items():
                 totals[k] += ok
+            if headline:
+                totals["headline_found"] += 1
+                totals["headline_speaker"] += checks["speaker"]
+                totals["headline_description"] += checks["description"]
             if not all(checks.values()):
                 wrong = ", ".join(k for k, ok in checks.items() if not ok)
                 lines.append(f"  {wrong:8} got {a.speaker!r} / {a.speaker_description!r} / {a.cue.text if a.cue else None!r}"
@@ -104,6 +114,8 @@ def main() -> None:
           f"({t['found'] / max(t['gold'], 1):.3f}), {t['extra']} extra")
     for k in ("speaker", "description", "cue", "medium", "unnamed"):
         print(f"  {k:11} right {t[k]:4d} of {t['found']} found  {t[k] / found:.3f}")
+    print(f"  headline: {t['headline_gold']} gold, {t['headline_found']} found, speaker right "
+          f"{t['headline_speaker']}, description right {t['headline_description']}")
 
 
 if __name__ == "__main__":

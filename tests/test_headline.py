@@ -278,3 +278,86 @@ def test_a_headline_line_role_prefers_the_description_written_so(pipeline):
     assert first.source.text == "Transport secretary" and first.speaker == "Helen Ferrars"
     lyle = [x for x in a.attributions if x.cue and x.cue.text == "told"]
     assert lyle and lyle[0].speaker == "Gareth Lyle"
+
+
+@pytest.mark.parametrize("title,expected", [
+    # a clause after the cue is the content, not the clause before it (the parse read "CEO says" as a tag)
+    ("Karsia Foods cuts 2025 forecast, CEO says shoppers are 'choppy'; shares tumble",
+     [("CEO", "says", "shoppers are 'choppy'", None)]),
+    # a clause's reading ends where another clause's source and cue begin
+    ("Karsia says Varnholt talks 'sabotaged' as Osterby warns of 'grave consequences'",
+     [("Karsia", "says", "Varnholt talks 'sabotaged'", None), ("Osterby", "warns", "of 'grave consequences'", None)]),
+    # a comma inside quote marks ends no clause; a tag may be followed by an "as" clause
+    ("Drought aid 'too little, too late', farmers' federation says as dry spell deepens",
+     [("farmers' federation", "says", "Drought aid 'too little, too late'", None)]),
+    # "finds" is a study's speech verb
+    ("Young children exposed to wildfire smoke twice as likely to develop asthma, U.K. study finds",
+     [("U.K. study", "finds", "Young children exposed to wildfire smoke twice as likely to develop asthma", None)]),
+    # the audience of a closing tag may end in a role
+    ("Defection rumour: I'm not leaving the party, Brisk tells KDP chair",
+     [("Brisk", "tells", "I'm not leaving the party", "KDP chair")]),
+])
+def test_headline_clauses_read_forwards_inside_quotes_and_after_as(pipeline, title, expected):
+    got = [(st.source.text, st.cue.text, st.content.text, st.medium)
+           for st in analysed(pipeline, title).title_layers.attributions]
+    assert got == expected
+
+
+def test_a_lower_case_group_after_as_opens_a_headline_clause():
+    from spinscope.attribution.title import _clause_statements
+    title = "Singer 'splits from partner' as insiders claim his schedule took its toll"
+    got = [(a.source.text, a.cue.text, a.content.text) for a in _clause_statements(title, set())]
+    assert got == [("insiders", "claim", "his schedule took its toll")]
+
+
+def test_headline_finds_only_for_a_study_and_a_shared_subject_speaks_after_a_comma(pipeline):
+    assert analysed(pipeline, "Police find body in Varnholt river").title_layers.attributions == []
+    body = ("Halvard Robotics said on Monday it had signed a deal with the port of Varnholt.\n\n"
+            "The company said the first machines would arrive in spring.")
+    a = analysed(pipeline, "Halvard Robotics lands deal with Varnholt port, says rollout will start in spring", body)
+    [st] = a.title_layers.attributions
+    assert (st.source.text, st.cue.text, st.content.text) == ("Halvard Robotics", "says", "rollout will start in spring")
+    assert st.speaker == "Halvard Robotics"
+
+
+BODY_OFFICES = (
+    "Secretary for Security Edmund Varn said on Friday the arrests had nothing to do with speech.\n\n"
+    "Marta Osk, a Karsian researcher based in Varnholt, said she found the leak in March.\n\n"
+    "Federal Aviation Administration Deputy Administrator Kevin Dorne told lawmakers the shortage would last.\n\n"
+    "Amina Kone, a Malian diplomat who chairs the AU Commission, warned that debt would cost a decade.\n\n"
+    "The Varnholt Police Department said a man had been charged. Police said the victim was 44.\n\n"
+    "The Royal College of Nursing has warned that corridor care is now normal.\n\n"
+    "The UN migration agency said thousands were fleeing the town.")
+
+
+@pytest.mark.parametrize("title,speaker", [
+    # chief ~ Secretary; a place the description leaves out
+    ("Arrests 'have nothing to do with speech', Malta security chief says", "Edmund Varn"),
+    ("App left users' health data exposed, researcher says", "Marta Osk"),                      # a lower-case role
+    ("FAA official tells lawmakers controller shortage will last until 2028", "Kevin Dorne"),   # official ~ Administrator
+    ("AU chief warns Africa faces 'lost decade' without debt relief", "Amina Kone"),            # chief ~ who chairs
+    ("Varnholt man charged after neighbour found shot, police say", "Varnholt Police Department"),
+    ("Corridor care has become 'the norm', nurses' union warns", "Royal College of Nursing"),
+])
+def test_a_headline_role_or_kind_of_body_is_the_body_speaker_holding_it(pipeline, title, speaker):
+    a = analysed(pipeline, title, BODY_OFFICES)
+    [st] = a.title_layers.attributions
+    assert st.speaker == speaker and not st.unnamed
+    assert "speaker_from_body" in st.flags
+
+
+def test_a_headline_office_word_is_nobody_when_two_fit_equally(pipeline):
+    body = ("Anna Brisk, who heads the Karsian Port Authority, said the port would reopen.\n\n"
+            "Boris Tann, who chairs the Karsian Rail Board, said the trains would run.")
+    a = analysed(pipeline, "Port to reopen next week, Karsian chief says", body)
+    [st] = a.title_layers.attributions
+    assert st.speaker_entity is None
+
+
+def test_a_name_before_the_acronym_it_spells_is_one_organisation(pipeline):
+    body = ("South Karsian Farmers' Federation (SKFF) president Fiona Brisk said the money would barely help.\n\n"
+            "The federation is calling for rates to be waived.")
+    a = analysed(pipeline, "Drought aid falls short", body)
+    orgs = {(e.text, e.label) for e in a.entities}
+    assert ("South Karsian Farmers' Federation", "ORG") in orgs
+    assert not any(e.text == "Farmers" for e in a.entities)

@@ -23,6 +23,10 @@ expert analyst official source insider critic witness observer scientist researc
 survey resident diplomat lawmaker doctor economist
 """.split())
 _DOCUMENT_SOURCES = frozenset("report study poll survey".split())
+# Kinds of body a headline names as its source ("farmers' federation says", "UN agency warns")
+# (not "court": "Moscow court rejects appeal" is a ruling)
+_BODY_SOURCES = frozenset("""police union federation inquiry ministry mission agency council commission department
+government committee association authority regulator watchdog embassy""".split())
 _COLON_HEADLINE = re.compile(
     r"^(?P<src>(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*)"
     r"(?:\s+to\s+(?P<medium>[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}))?"  # "Sources to Al Mayadeen: ..."
@@ -159,19 +163,38 @@ def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | No
 _HEADLINE_CUES = (r"says|say|warns|warn|claims|claim|insists|insist|urges|urge|calls\s+on|calls\s+for|calls|call"
                   r"|slams|slam|blasts|blast|accuses|accuse|blames|blame|denies|deny|vows|vow|pledges|pledge"
                   r"|rejects|reject|dismisses|dismiss|admits|admit|argues|argue|demands|demand|hails|hail"
-                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm")
+                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm|finds|find")
 _CUE_WORD = re.compile(r"(?<![\w\-\u2019'])(?:" + _HEADLINE_CUES + r")(?![\w\-])", re.I)
 # Where a headline's clauses meet: "; ", ", " (also after a closing quote mark: ",’ experts tell RT"),
 # ", as X ...", " as X ...", a dash, a colon
-_CLAUSE_START = re.compile(r"^|;\s+|,[\u2019'\"\u201d]?\s+(?:as\s+)?|\s+as\s+(?=[A-Z])|\s+[\u2013\u2014|]\s+|:\s+")
+# (a lower-case group after " as " too, when a speech verb follows it: "... as insiders claim ...")
+_CLAUSE_START = re.compile(r"^|;\s+|,[\u2019'\"\u201d]?\s+(?:as\s+)?|\s+as\s+(?=[A-Z]|(?:[a-z\-]+\s+){1,2}"
+                           r"(?:say|claim|warn|insist|allege|fear|believe|tell)s?\b)|\s+[\u2013\u2014|]\s+|:\s+")
 _PRONOUN_SOURCES = frozenset("it this that he she they we i you there here what who which".split())
 _CONNECTORS = frozenset("of to the for and in on at".split())
 _NOT_CONTENT_START = frozenset("at in on after before over amid during with by into off up out down back "
-                               "through from".split())
-# What may follow a closing tag's verb: the medium ("experts tell RT") or where ("Tories claim at FMQs")
-_TAG_TAIL = re.compile(r"\s*(?:(?P<medium>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2})|(?:at|in|on)\s+\S+(?:\s+\S+){0,3})?\s*$")
+                               "through from as while despite".split())
+# "finds" is a speech verb of a document or an inquiry only ("B.C. study finds ..."; not "Police find body")
+_FINDING_CUES = frozenset("finds find".split())
+_FINDING_SOURCES = frozenset("""report study poll survey inquiry review audit investigation probe analysis research
+watchdog inspection census trial""".split())
+# What may follow a closing tag's verb: the medium ("experts tell RT"), where ("Tories claim at FMQs")
+# or a clause of its own ("..., farmers' federation says as dry spell deepens")
+_TAG_TAIL = re.compile(r"\s*(?:(?P<medium>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}(?:\s+(?P<role>[a-z]+))?)"
+                       r"|(?:at|in|on)\s+\S+(?:\s+\S+){0,3}|(?:as|while)\s+\S.*)?\s*$")
 # Words no headline source has: verbs and auxiliaries of a clause (a Title Case headline capitalises
 # them: "Ukraine War Has Boosted Demand"), pronouns, question words
+
+
+def _tag_tail(rest: str) -> re.Match | None:
+    """What follows a closing tag's verb, when it is only a medium or a place (a medium may end in
+    a role: "Ogunsanya tells APC chair")."""
+    tail = _TAG_TAIL.fullmatch(rest)
+    if tail is not None and tail.group("role") and singular(tail.group("role")) not in ROLE_NOUNS:
+        return None
+    return tail
+
+
 _NOT_SOURCE_WORDS = frozenset("""is are was were be been being am will would can could should shall might must
 has have had do does did not no it its he his him she her hers they them their we our i i'm i’m me my you your
 himself herself itself themselves why how what when where who whom which whether against if unless because
@@ -179,6 +202,25 @@ although though while once since as after before despite amid this that these th
 _CONTRACTED_PRONOUN = re.compile(r"(?:i|we|you|they|he|she|it)['\u2019]", re.I)  # "I'll Say What ..."
 _MODAL_STARTS = frozenset("should could would will can may must be been is are was were".split())
 _INVERTED_CUES = frozenset("says say warns claims insists admits argues alleges confirms".split())
+
+
+_OPENING_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(\[]))[\u2018\u201c'\"](?=\S)")
+_CLOSING_QUOTE = re.compile(r"(?<=\S)[\u2019\u201d'\"](?=[\s,;:.!?)\]]|$)")
+
+
+def _quoted_stretches(title: str) -> list[tuple[int, int]]:
+    """(opening, closing) positions of the quotations of a headline: an opening mark after a space,
+    paired with the next closing mark before a space or punctuation (an apostrophe in a word,
+    "Sinn Féin’s", is neither; an unpaired one, "farmers' federation", opens nothing)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    while (o := _OPENING_QUOTE.search(title, pos)) is not None:
+        c = _CLOSING_QUOTE.search(title, o.end())
+        if c is None:
+            break
+        out.append((o.start(), c.start()))
+        pos = c.end()
+    return out
 
 
 def _plausible_headline_source(words: list[str], names: Collection[str], lower_start: bool = False) -> bool:
@@ -189,7 +231,7 @@ def _plausible_headline_source(words: list[str], names: Collection[str], lower_s
         return False
     src = " ".join(words)
     last = re.sub(r"['\u2019]s?$", "", words[-1]).strip(".,").casefold()
-    role_last = singular(last) in ROLE_NOUNS | GROUP_SOURCES or last in ("pm", "cm", "ceo", "cfo", "mp", "mps")
+    role_last = singular(last) in ROLE_NOUNS | GROUP_SOURCES | _BODY_SOURCES or last in ("pm", "cm", "ceo", "cfo", "mp", "mps")
     if not words[0][:1].isupper() and not (lower_start and role_last):
         return False
     lower = [w for w in words[1:] if not w[:1].isupper() and w.casefold() not in _CONNECTORS]
@@ -207,7 +249,10 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
     covered'"); clauses that are a closing tag of the clause before ("New US chip curbs 'doomed to
     backfire,' experts say, as ...", "..., Tories claim at FMQs"); and inverted tags at the end
     ("Election roadmap 'within weeks', says adviser"). A content runs to the end of its clause."""
-    seps = [(m.start(), m.end()) for m in _CLAUSE_START.finditer(title)]
+    quoted = _quoted_stretches(title)
+    seps = [(m.start(), m.end()) for m in _CLAUSE_START.finditer(title)
+            if not any(q0 < m.start() and m.end() <= q1 for q0, q1 in quoted)]
+    # ("Drought support 'too little, too late', farmers' federation says": one clause before the tag)
     starts = sorted({e for _s, e in seps})
     sep_at = {e: s for s, e in seps}
     out: list[Attribution] = []
@@ -239,9 +284,13 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
         if content_end < len(title):
             content_end = sep_at.get(content_end, content_end)
         rest = title[cue.end():content_end]
+        if cue.group(0).casefold() in _FINDING_CUES and (
+                not before or singular(before.split()[-1].strip(".,").casefold()) not in _FINDING_SOURCES):
+            continue
+        after_as = bool(clause) and title[sep_at[clause]:clause].strip().casefold().endswith("as")
         if before:
             words = before.split()
-            tail = _TAG_TAIL.fullmatch(rest)
+            tail = _tag_tail(rest)
             prev = previous_clause(clause)
             if tail is not None and prev is not None and (not rest.strip() or cue.group(0).casefold().startswith("tell")
                                                           or tail.group("medium") is None):
@@ -256,7 +305,7 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
                     a.medium_span = Span.of(title, cue.end() + tail.start("medium"), cue.end() + tail.end("medium"))
                 out.append(a)
                 continue
-            if not _plausible_headline_source(words, names):
+            if not _plausible_headline_source(words, names, lower_start=after_as):
                 continue
             content = rest.strip(" ,;:")
             if content.endswith(".") and not content.endswith(".."):
@@ -281,16 +330,48 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
                 a.medium_span = Span.of(title, *medium_span)
                 a.medium = a.medium_span.text
             out.append(a)
-        elif cue.group(0).casefold() in _INVERTED_CUES and content_end == len(title):
-            # "<content>, says <source>" at the end of the headline
+        elif cue.group(0).casefold() in _INVERTED_CUES:
             tail = rest.strip()
             prev = previous_clause(clause)
-            if prev is None or not tail or not _plausible_headline_source(tail.split(), names, lower_start=True):
+            if prev is None or not tail:
                 continue
-            s0 = cue.end() + rest.index(tail)
-            m = _ClauseMatch(title, (s0, s0 + len(tail)), cue.span(), prev)
-            out.append(_headline_statement(title, m, tail in names))
+            if content_end == len(title) and _plausible_headline_source(tail.split(), names, lower_start=True):
+                # "<content>, says <source>" at the end of the headline
+                s0 = cue.end() + rest.index(tail)
+                m = _ClauseMatch(title, (s0, s0 + len(tail)), cue.span(), prev)
+                out.append(_headline_statement(title, m, tail in names))
+                continue
+            # "<Name> <does something>, says <clause>": the first clause's subject speaks
+            subject = _opening_name(title, prev[1], names)
+            content = tail.rstrip(" ,;:")
+            cwords = content.split()
+            if subject is None or len(cwords) < 3 or cwords[0].casefold().strip("\"'\u2018\u201c") in \
+                    _NOT_CONTENT_START | _MODAL_STARTS:
+                continue
+            c0 = cue.end() + rest.index(content)
+            m = _ClauseMatch(title, subject, cue.span(), (c0, c0 + len(content)))
+            out.append(_headline_statement(title, m, True))
     return out
+
+
+def _opening_name(title: str, end: int, names: Collection[str]) -> tuple[int, int] | None:
+    """(start, end) of the longest of the body's names in the headline's first clause (before
+    ``end``), after capitalised words only: the subject ("Halvard Robotics lands ...", "Squad Member
+    Tasha Whitfield Has ..."; the longest, not "Squad")."""
+    first = title[:end]
+    best: tuple[int, int] | None = None
+    for n in names:
+        if len(n) < 3:
+            continue
+        i = first.find(n)
+        if i == -1 or (i and (first[i - 1].isalnum() or not first[i - 1].isspace())) \
+                or (i + len(n) < len(first) and first[i + len(n)].isalnum()):
+            continue
+        if not all(w[:1].isupper() for w in first[:i].split()):
+            continue
+        if best is None or (-len(n), i) < (best[0] - best[1], best[0]):
+            best = (i, i + len(n))
+    return best
 
 
 class _ClauseMatch:
@@ -331,13 +412,10 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
     tagged = _comma_tag_statement(title, names)
     if tagged is not None and not any(_overlaps(tagged, b) for b in found):
         found.append(tagged)
-    for clause in _clause_statements(title, names):
+    clauses = _clause_statements(title, names)
+    for clause in clauses:
         assert clause.cue is not None
-        same_cue = [b for b in found if b.cue is not None and (b.cue.start, b.cue.end) == (clause.cue.start, clause.cue.end)
-                    and (b.content.end - b.content.start < clause.content.end - clause.content.start
-                         or (clause.medium is not None and b.medium is None))]
-        # the parse cut the content short ("says no snap election | until budget passes") or took
-        # the audience into it ("tells | lawmakers controller shortage ..."): the clause's reading wins
+        same_cue = [b for b in found if _clause_reading_wins(clause, b, clauses)]
         others = [b for b in found if b not in same_cue]
         if not any(_overlaps(clause, b) or (b.cue is not None and b.cue.start < clause.cue.end
                                             and clause.cue.start < b.cue.end) for b in others):
@@ -349,6 +427,26 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
                                           and b.content.end <= trailing.content.end)]
         found.append(trailing)
     return sorted(found, key=lambda a: a.content.start)
+
+
+def _clause_reading_wins(clause: Attribution, b: Attribution, clauses: list[Attribution]) -> bool:
+    """Whether a headline clause's reading replaces the parse's reading ``b`` of the same cue:
+    the parse cut the content short ("says no snap election | until budget passes"), took the
+    audience into it ("tells | lawmakers controller shortage ..."), read the clause before the
+    cue as its content when the clause has its own after it ("Kestrel cuts forecast, CEO says
+    consumer is 'choppy'"), or ran over another clause's source and cue ("Hamas says ... as Iran
+    warns ...")."""
+    assert clause.cue is not None
+    if b.cue is None or not (b.cue.start < clause.cue.end and clause.cue.start < b.cue.end):
+        return False
+    if (b.cue.start, b.cue.end) == (clause.cue.start, clause.cue.end) and (
+            b.content.end - b.content.start < clause.content.end - clause.content.start
+            or (clause.medium is not None and b.medium is None)):
+        return True
+    if clause.content.start >= clause.cue.end and b.content.end <= b.cue.start:
+        return True
+    return any(c is not clause and c.cue is not None and c.source is not None
+               and b.content.start <= c.source.start and c.cue.end <= b.content.end for c in clauses)
 
 
 _CAPITALISED = re.compile(r"(?<=[a-z,;] )[A-Z][\w\-]*(?:['\u2019]s)?")

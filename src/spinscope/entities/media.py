@@ -7,7 +7,7 @@ import re
 
 from ..model import Article, Attribution, Entity, Span
 from .aliases import AliasTable
-from .names import OUTLET_KINDS, PLATFORMS, clean_surface
+from .names import OUTLET_KINDS, PLATFORMS, ROLE_NOUNS, clean_surface, singular
 
 # Alias-table labels that are never speakers (events, products).
 NOT_SPEAKER_LABELS = frozenset({"EVENT", "PRODUCT"})
@@ -120,6 +120,11 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
             # modifies an audience, it is not the audience
             a.medium = clean_surface(span.text)
             return
+        if hit is not None and hit.end < span.end and _OFFICE_AFTER.fullmatch(span.text[hit.end - span.start:]) \
+                and singular(span.text.split()[-1]) in ROLE_NOUNS - _NEWS_ROLES:
+            # "Ogunsanya tells APC chair": the party's chair, a person, is the audience, not the party
+            a.medium = clean_surface(span.text)
+            return
         if hit is not None and hit.label in ("NORP", "GPE", "LOC") and (hit.start > span.start or hit.end < span.end) \
                 and all(w[:1].isupper() for w in surface.split()):
             # "Sources to Karsia Today": a place inside an outlet's name is not the outlet
@@ -149,6 +154,10 @@ def _link_medium(article: Article, a: Attribution, table: AliasTable) -> None:
 
 
 _PLACE_LABELS = ("NORP", "GPE", "LOC")
+# One lower-case role after a name ("APC chair"); roles of the press leave the outlet the medium
+_OFFICE_AFTER = re.compile(r"\s+[a-z]+")
+_NEWS_ROLES = frozenset("journalist reporter correspondent editor columnist commentator blogger anchor presenter host "
+                        "writer broadcaster".split())
 
 # The kind of outlet after its name ("AFP news agency", "Al-Ahed news website").
 _OUTLET_KIND_AFTER = re.compile(r"\s+(?:news\s+)?(?:" + "|".join(sorted(OUTLET_KINDS)) + ")$")

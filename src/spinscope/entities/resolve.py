@@ -1332,6 +1332,45 @@ def _long_forms_of_acronyms(mentions: list[Mention], text: str) -> list[Mention]
     return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
+# A run of capitalised words ending right before an acronym in brackets (plural possessives
+# allowed: "South Australian Farmers' Federation (SAFF)")
+_RUN_BEFORE_ACRONYM = re.compile(r"((?:[A-Z][\w\-]*(?:['\u2019]s?)?[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)*)*"
+                                 r"[A-Z][\w\-]*(?:['\u2019]s?)?)[ \t]*\(([A-Z]{2,%d})\)" % MAX_ACRONYM)
+
+
+def _runs_an_acronym_spells(mentions: list[Mention], text: str) -> list[Mention]:
+    """"South Australian Farmers' Federation (SAFF)": the model tagged "Farmers" and "South
+    Australian" apart (or nothing). The capitalised words right before an acronym in brackets
+    whose initials it spells are one organisation, unless a mention runs out of them."""
+    added: list[Mention] = []
+    drop: set[int] = set()
+    for hit in re.finditer(r"\(([A-Z]{2,%d})\)" % MAX_ACRONYM, text):
+        line_start = text.rfind("\n", max(0, hit.start() - 200), hit.start()) + 1
+        run = None
+        for m in _RUN_BEFORE_ACRONYM.finditer(text, max(line_start, hit.start() - 200), hit.end()):
+            if m.end() == hit.end():
+                run = m
+        if run is None or _title_case_line(text, run.start()):
+            continue
+        acro = hit.group(1)
+        words = list(re.finditer(r"\S+", run.group(1)))
+        for j in range(len(words) - 1):
+            s, e = run.start(1) + words[j].start(), run.end(1)
+            name = text[s:e]
+            if name.split()[0].casefold() in _STOP_INITIAL or _initials(re.sub(r"['\u2019]s?(?=\s|$)", "", name)) != acro:
+                continue
+            inside = [i for i, m in enumerate(mentions) if s <= m.start and m.end <= e]
+            if any(m.start < e and s < m.end for i, m in enumerate(mentions) if i not in inside) \
+                    or any((mentions[i].start, mentions[i].end) == (s, e) for i in inside):
+                break  # (a mention runs out of the name, or the model has it whole)
+            drop.update(inside)
+            added.append(Mention(s, e, "ORG", "ner"))
+            break
+    if not added:
+        return mentions
+    return sorted([m for i, m in enumerate(mentions) if i not in drop] + added, key=lambda m: m.start)
+
+
 # The second half of a double-barrelled surname, right after the first ("Kirkpatrick-Oduya")
 _SURNAME_TAIL = re.compile(r"-[A-Z][^\W\d_]+(?:['\u2019][A-Z][^\W\d_]+)?\b(?!-)")
 
@@ -1871,6 +1910,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _aged_people(mentions, text, table)
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _long_forms_of_acronyms(mentions, text)
+    mentions = _runs_an_acronym_spells(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     _surname_left_out(mentions, text)
     _initials_before_names(mentions, text)
