@@ -361,3 +361,28 @@ def test_a_name_before_the_acronym_it_spells_is_one_organisation(pipeline):
     orgs = {(e.text, e.label) for e in a.entities}
     assert ("South Karsian Farmers' Federation", "ORG") in orgs
     assert not any(e.text == "Farmers" for e in a.entities)
+
+
+def test_a_diplomatic_mission_named_in_full_is_one_body_and_the_headline_mission(pipeline):
+    body = ("The Mission of the People's Republic of China to the European Union said the probe was protectionism.\n\n"
+            "The European Commission declined to comment.")
+    a = analysed(pipeline, "Chinese mission to EU slams turbine probe as 'protectionism'", body)
+    mission = "Mission of the People's Republic of China to the European Union"
+    assert any(e.canonical == mission and e.label == "ORG" for e in a.entities)
+    assert a.attributions[0].speaker == mission
+    [st] = a.title_layers.attributions
+    assert st.speaker == mission  # the mission, not the EU its name mentions
+
+
+@pytest.mark.parametrize("title,body,speaker", [
+    ("Karsia Foods cuts forecast, CEO says shoppers are 'choppy'",
+     "Chief Executive Laura Brent said shoppers were trading down.\n\nAnalyst Tom Varn said the shares were cheap.",
+     "Laura Brent"),
+    ("Doctors sound alarm over cancer surge - Researcher Says Data Is Being Buried",
+     "Dr. Helmut Sauer, a Dutch-born molecular biologist, said the data was hidden.\n\n"
+     "Dr. Ada Okon, a family physician in Ohio, said she had seen no surge.",
+     "Helmut Sauer"),
+])
+def test_a_headline_ceo_or_researcher_is_the_chief_executive_or_scientist_of_the_body(pipeline, title, body, speaker):
+    sts = [st for st in analysed(pipeline, title, body).title_layers.attributions if st.speaker == speaker]
+    assert sts and "speaker_from_body" in sts[0].flags

@@ -169,7 +169,7 @@ _CUE_WORD = re.compile(r"(?<![\w\-\u2019'])(?:" + _HEADLINE_CUES + r")(?![\w\-])
 # ", as X ...", " as X ...", a dash, a colon
 # (a lower-case group after " as " too, when a speech verb follows it: "... as insiders claim ...")
 _CLAUSE_START = re.compile(r"^|;\s+|,[\u2019'\"\u201d]?\s+(?:as\s+)?|\s+as\s+(?=[A-Z]|(?:[a-z\-]+\s+){1,2}"
-                           r"(?:say|claim|warn|insist|allege|fear|believe|tell)s?\b)|\s+[\u2013\u2014|]\s+|:\s+")
+                           r"(?:say|claim|warn|insist|allege|fear|believe|tell)s?\b)|\s+[\u2013\u2014|\-]\s+|:\s+")
 _PRONOUN_SOURCES = frozenset("it this that he she they we i you there here what who which".split())
 _CONNECTORS = frozenset("of to the for and in on at".split())
 _NOT_CONTENT_START = frozenset("at in on after before over amid during with by into off up out down back "

@@ -1371,6 +1371,28 @@ def _runs_an_acronym_spells(mentions: list[Mention], text: str) -> list[Mention]
     return sorted([m for i, m in enumerate(mentions) if i not in drop] + added, key=lambda m: m.start)
 
 
+_CAP_WORDS = r"[A-Z][\w\-]*(?:['\u2019]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w\-]*(?:['\u2019]s)?)*"
+# "the Mission of the People's Republic of China to the European Union", "the Embassy of Ukraine in
+# Warsaw", "the Permanent Mission of Brazil to the United Nations"
+_DIPLOMATIC_POST = re.compile(r"\b(?:Permanent[ \t]+)?(?:Mission|Embassy|Delegation|Consulate(?:[- ]General)?|High[ \t]+"
+                              r"Commission)[ \t]+of[ \t]+(?:the[ \t]+)?" + _CAP_WORDS
+                              + r"[ \t]+(?:to|in)[ \t]+(?:the[ \t]+)?" + _CAP_WORDS)
+
+
+def _diplomatic_posts(mentions: list[Mention], text: str) -> list[Mention]:
+    """A country's mission, embassy or delegation named in full is one organisation, not the
+    country and the body or city it is posted to (the model tags "the European Union" of "the
+    Mission of the People's Republic of China to the European Union")."""
+    out = list(mentions)
+    for hit in _DIPLOMATIC_POST.finditer(text):
+        s, e = hit.start(), hit.end()
+        if any(m.start < e and s < m.end and not (s <= m.start and m.end <= e) for m in out) \
+                or any((m.start, m.end) == (s, e) for m in out):
+            continue
+        out = [m for m in out if not (s <= m.start and m.end <= e)] + [Mention(s, e, "ORG", "ner")]
+    return sorted(out, key=lambda m: m.start)
+
+
 # The second half of a double-barrelled surname, right after the first ("Kirkpatrick-Oduya")
 _SURNAME_TAIL = re.compile(r"-[A-Z][^\W\d_]+(?:['\u2019][A-Z][^\W\d_]+)?\b(?!-)")
 
@@ -1911,6 +1933,7 @@ def build_entities(text: str, doc: "Doc | None", table: AliasTable) -> list[Enti
     mentions = _names_an_acronym_spells(mentions, text)
     mentions = _long_forms_of_acronyms(mentions, text)
     mentions = _runs_an_acronym_spells(mentions, text)
+    mentions = _diplomatic_posts(mentions, text)
     mentions = _surnames_split_off(mentions, text)
     _surname_left_out(mentions, text)
     _initials_before_names(mentions, text)

@@ -186,7 +186,11 @@ def _mentions(word: str, description: str) -> bool:
         if word in "".join(caps):
             return True
     stem = word.casefold()[:max(4, len(word) - 2)]
-    return re.search(rf"\b{re.escape(stem)}", description.casefold()) is not None
+    if re.search(rf"\b{re.escape(stem)}", description.casefold()) is not None:
+        return True
+    # a nationality names its country ("Chinese" ~ "People's Republic of China", "Ukrainian" ~ "Ukraine")
+    return word[:1].isupper() and len(word) >= 5 and re.search(r"(?:ese|ian|an|ish|i)$", word) is not None \
+        and re.search(rf"\b{re.escape(word[:4])}", description) is not None
 
 
 # Words a headline writes for an office whose holder the body names by the office's own title
@@ -201,11 +205,12 @@ representative envoy ambassador commander""".split())
 _DIPLOMATS = frozenset("diplomat ambassador envoy consul".split())
 _SPOKES = frozenset("spokesman spokeswoman spokesperson".split())
 _DOCTORS = frozenset("doctor physician gp surgeon practitioner clinician".split())
+_SCIENTISTS = frozenset("scientist academic professor scholar fellow physicist chemist geneticist".split())
 
 
 def _role_fit(head: str, description: str) -> int:
     """2: the description has the headline's role noun; 1: an office that noun stands for in
-    headlines ("chief", "official", "diplomat", "doctor"); 0: neither."""
+    headlines ("chief", "official", "diplomat", "doctor", "CEO", "researcher"); 0: neither."""
     nouns = role_nouns_in(description)
     if head in nouns:
         return 2
@@ -217,6 +222,10 @@ def _role_fit(head: str, description: str) -> int:
     if head == "diplomat" and (nouns & _DIPLOMATS or (nouns & _SPOKES and "foreign" in folded)):
         return 1
     if head == "doctor" and (nouns & _DOCTORS or re.search(r"(?:^|\s)Dr\.?\s", description)):
+        return 1
+    if head == "ceo" and "chief executive" in folded:
+        return 1
+    if head == "researcher" and any(n in _SCIENTISTS or n.endswith("ologist") for n in nouns):
         return 1
     return 0
 
