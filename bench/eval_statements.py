@@ -60,6 +60,8 @@ def score(data: Path, failures: bool = False) -> dict[str, int]:
     result = analyze([str(p) for p in files], store=None)
     for art in result.articles:
         gold = json.loads(Path(art.source).with_suffix(".gold.json").read_text(encoding="utf-8"))
+        if art.errors:  # a stage that failed is recorded on the article: say so, never score it silently
+            print(f"stage errors in {Path(art.source).name}: {[(e.stage, e.message) for e in art.errors]}")
         preds = list(art.attributions) + list(art.title_layers.attributions or [])
         used: set[int] = set()
         lines: list[str] = []

@@ -386,3 +386,36 @@ def test_a_diplomatic_mission_named_in_full_is_one_body_and_the_headline_mission
 def test_a_headline_ceo_or_researcher_is_the_chief_executive_or_scientist_of_the_body(pipeline, title, body, speaker):
     sts = [st for st in analysed(pipeline, title, body).title_layers.attributions if st.speaker == speaker]
     assert sts and "speaker_from_body" in sts[0].flags
+
+
+def test_a_headline_quotation_the_body_attributes_is_that_speakers(pipeline):
+    body = ("Judge Simon Varn told Tom Brisk: \u201cYou preyed on her kindness and you took everything she had.\u201d\n\n"
+            "Brisk was jailed for four years.")
+    a = analysed(pipeline, "'You preyed on her kindness': Judge jails conman who stole war medals", body)
+    [st] = a.title_layers.attributions
+    assert st.content.text == "'You preyed on her kindness'" and st.cue is None and st.source is None
+    assert st.speaker == "Simon Varn" and "quote_from_body" in st.flags
+    # a quotation the body never attributes to anyone is no statement
+    b = analysed(pipeline, "'Nobody closed that road': Varnholt siege revisited",
+                 "Nobody closed that road, the sign read.\n\nThe port reopened in May.")
+    assert b.title_layers.attributions == []
+
+
+def test_a_body_speakers_name_then_a_colon_is_their_statement(pipeline):
+    body = ("Rep. Darrell Issa said on Sunday that Anna Brisk's honesty was in question.\n\n"
+            "Abaaoud was not available for comment.")
+    a = analysed(pipeline, "Issa: Anna Brisk\u2019s \u2018Honesty Is In Question.\u2019", body)
+    [st] = a.title_layers.attributions
+    assert (st.source.text, st.cue.text, st.content.text) == ("Issa", ":", "Anna Brisk\u2019s \u2018Honesty Is In Question.\u2019")
+    assert st.speaker == "Darrell Issa"
+    b = analysed(pipeline, "Brisk on the port deal: \u2018We Will Reopen It By May\u2019",
+                 "Anna Brisk told reporters the port would reopen by May.")
+    [sb] = b.title_layers.attributions
+    assert sb.source.text == "Brisk" and sb.content.text == "\u2018We Will Reopen It By May\u2019" and sb.speaker == "Anna Brisk"
+    # a name the body mentions but never quotes is a topic ("Abaaoud: Profile of ...")
+    c = analysed(pipeline, "Abaaoud: Profile Of A Man Nobody Stopped", body)
+    assert not [x for x in c.title_layers.attributions if x.cue and x.cue.text == ":"]
+    # nor is a speaker's name after a gerund, or before a topic ("Profile Of ...")
+    for title in ("Understanding Issa: What You Need To Know About The Probe", "Issa: Profile Of A Congressman"):
+        d = analysed(pipeline, title, body)
+        assert not [x for x in d.title_layers.attributions if x.cue and x.cue.text == ":"], title

@@ -1,12 +1,28 @@
 """The ``spinscope.attributions.v1`` stage: who says what, through which cue and medium."""
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from typing import Any
 
 from ..model import Article
 from ..registry import stages
 from .extract import AttributionExtractor, ExtractorOptions
 from .title import body_names, title_attributions
+
+
+def _speaking_people(article: Article) -> set[str]:
+    """Names of the people mentioned inside a source of the body's statements (linear: a hostile
+    article may hold thousands of both)."""
+    sources = sorted((a.source.start, a.source.end) for a in article.attributions if a.source is not None)
+    starts = [s for s, _ in sources]
+    reach = list(accumulate((e for _, e in sources), max))  # the furthest end of the sources so far
+    out: set[str] = set()
+    for e in article.entities:
+        i = bisect_right(starts, e.start) - 1
+        if e.label == "PERSON" and i >= 0 and reach[i] >= e.end:
+            out.add(e.text)
+    return out
 
 
 class AttributionStage:
@@ -34,7 +50,9 @@ class AttributionStage:
                           + [e.text for e in article.title_layers.entities])
         names = {e.text for e in article.entities} | {e.canonical for e in article.entities}
         names |= {a.speaker for a in article.attributions if a.speaker and not a.unnamed}
-        article.title_layers.attributions = title_attributions(self.extractor, article.title, keep, names)
+        speakers = _speaking_people(article)
+        article.title_layers.attributions = title_attributions(self.extractor, article.title, keep, names,
+                                                               article.text, speakers)
 
     def __call__(self, article: Article) -> Article:
         if not article.text:

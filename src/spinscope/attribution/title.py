@@ -56,6 +56,41 @@ def _overlaps(a: Attribution, b: Attribution) -> bool:
     return a.content.start < b.content.end and b.content.start < a.content.end
 
 
+# "Issa: Hillary Clinton's 'Honesty Is In Question'", "Dr. Ben Carson: ...", "Gillibrand on Hillary's
+# transcripts: 'I Think She Will'": a person who speaks in the body, a colon, what they said
+_NAME_COLON_HEADLINE = re.compile(
+    r"^(?P<src>(?:[A-Z][\w\-.\u2019']*\s+){0,3}[A-Z][\w\-\u2019']*)(?:\s+on\s+[^:]{1,80})?"
+    r"\s*(?P<cue>:)\s+(?P<content>\S.*\S)\s*$")
+
+
+# What opens a headline's topic after a name and a colon, not something the person said
+_TOPIC_OPENERS = frozenset("""profile what who how why where when inside timeline everything a an the life obituary
+portrait interview q&a explainer analysis""".split())
+
+
+def _speaker_colon_statement(title: str, speakers: Collection[str]) -> Attribution | None:
+    """A headline opening with the name (or surname) of someone who speaks in the body, then a
+    colon and what they said; the source may carry a title ("OK Gov Fallin") and an "on <topic>"."""
+    m = _NAME_COLON_HEADLINE.match(title)
+    if not m or len(m.group("content").split()) < 3:
+        return None
+    words = m.group("src").split()
+    tails = {" ".join(words[-2:]), words[-1]}
+    known = {n for name in speakers for n in (name, name.split()[-1]) if len(n) >= 3}
+    if not tails & known:
+        return None
+    name = words[-1] if words[-1] in known else " ".join(words[-2:])
+    before = m.group("src")[:m.group("src").rindex(name)].split()
+    if any(w.casefold().endswith("ing") or w.casefold() in _NOT_SOURCE_WORDS for w in before) \
+            or m.group("content").split()[0].casefold().strip("\"'\u2018\u201c") in _TOPIC_OPENERS:
+        return None  # ("Understanding Mueller: What you need to know", "Abaaoud: Profile Of Man Behind ...")
+    name_start = m.start("src") + m.group("src").rindex(name)
+    return Attribution(
+        speaker=m.group("src")[name_start - m.start("src"):], speaker_description=None,
+        source=Span.of(title, m.start("src"), m.end("src")), cue=Span.of(title, m.start("cue"), m.end("cue")),
+        content=Span.of(title, m.start("content"), m.end("content")), kind="indirect", flags=["headline"])
+
+
 def _colon_statement(title: str) -> Attribution | None:
     """ "Experts: US let Iron Dawn escape ..." -> source "Experts", cue ":", the clause;
     "Sources to Al Mayadeen: ..." -> also the medium."""
@@ -374,6 +409,32 @@ def _opening_name(title: str, end: int, names: Collection[str]) -> tuple[int, in
     return best
 
 
+def _words_of(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def _quotes_from_body(title: str, found: list[Attribution], body: str) -> list[Attribution]:
+    """A headline's quotation of four words or more (not a scare-quoted term: "'viper's nest'") that no statement of the headline holds and
+    that the body quotes too ("'You preyed on her kindness': Judge jails conman ...", "'They knew':
+    Ex-Loop safety chief on what she saw"): a statement with no source or cue of its own (flag
+    ``quote_from_body``); the entities stage gives it the speaker of the body's statement that
+    holds the quotation."""
+    if not body:
+        return []
+    out: list[Attribution] = []
+    body_words = None
+    for q0, q1 in _quoted_stretches(title):
+        inner = _words_of(title[q0 + 1:q1])
+        if len(title[q0 + 1:q1].split()) < 4 or any(b.content.start < q1 + 1 and q0 < b.content.end for b in found):
+            continue
+        body_words = body_words if body_words is not None else f" {_words_of(body)} "
+        if f" {inner} " not in body_words:
+            continue
+        out.append(Attribution(speaker=None, speaker_description=None, source=None, cue=None,
+                               content=Span.of(title, q0, q1 + 1), kind="direct", flags=["headline", "quote_from_body"]))
+    return out
+
+
 class _ClauseMatch:
     """The groups src, cue and content of a statement found without one regular expression."""
 
@@ -393,10 +454,12 @@ class _ClauseMatch:
 
 
 def title_attributions(extractor: Any, title: str | None, keep: Collection[str] = (),
-                       names: Collection[str] = ()) -> list[Attribution]:
+                       names: Collection[str] = (), body: str = "", speakers: Collection[str] = ()) -> list[Attribution]:
     """Statements of ``title`` (offsets into it). ``keep``: names the body writes with a capital,
     left as written when the title is put in sentence case; ``names``: the body's entity and
-    speaker names (a headline may end in its source: "... – Lavrov")."""
+    speaker names (a headline may end in its source: "... – Lavrov"); ``body``: the article's
+    text (a headline's quotation with no cue of its own is a statement when the body quotes it);
+    ``speakers``: names of the body's people who speak ("Issa: ..." is Issa's statement)."""
     if not title or not title.strip():
         return []
     found = list(extractor(title))
@@ -406,7 +469,7 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
             a = _restore(a, title, cased)
             if not any(_overlaps(a, b) for b in found):
                 found.append(a)
-    colon = _colon_statement(title)
+    colon = _colon_statement(title) or _speaker_colon_statement(title, speakers)
     if colon is not None and not any(_overlaps(colon, b) for b in found):
         found.append(colon)
     tagged = _comma_tag_statement(title, names)
@@ -420,6 +483,7 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
         if not any(_overlaps(clause, b) or (b.cue is not None and b.cue.start < clause.cue.end
                                             and clause.cue.start < b.cue.end) for b in others):
             found = others + [clause]
+    found += _quotes_from_body(title, found, body)
     trailing = _trailing_statement(title, names)
     if trailing is not None:
         # the whole headline is the statement: a reading of its first part alone loses to it

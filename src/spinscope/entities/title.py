@@ -95,6 +95,14 @@ def link_title_speakers(article: Article, table: AliasTable, capitals: bool = Tr
                       attributions=layers.attributions)
     resolve_speakers(scratch, table, None, capitals=capitals)
     layers.entities = sorted(scratch.entities, key=lambda e: e.start)  # a medium may have been added
+    quoted = [a for a in layers.attributions if "quote_from_body" in a.flags]
+    for a in quoted:
+        said = _body_statement_quoting(a.content.text, article.attributions)
+        if said is None:
+            layers.attributions.remove(a)  # (the body quotes it, but attributes it to nobody)
+        else:
+            _speaker_from_body(a, said)
+            a.unnamed = said.unnamed
     for a in layers.attributions:
         if a.source is None or (a.speaker_entity and not _named_inside_an_office(a, layers.entities)):
             continue
@@ -126,13 +134,23 @@ def link_headline_lines(article: Article) -> None:
             _speaker_from_body(a, person)
 
 
+def _body_statement_quoting(quote: str, body: list[Attribution]) -> Attribution | None:
+    """The first statement of the body whose content holds this quotation's words, with a speaker
+    resolved to an entity or a vague source (not an unresolved "we")."""
+    words = " ".join(re.findall(r"\w+", quote.casefold()))
+    for b in body:
+        if b.speaker and (b.speaker_entity or b.unnamed) and words \
+                and words in " ".join(re.findall(r"\w+", b.content.text.casefold())):
+            return b
+    return None
+
+
 def _speaker_from_body(a: Attribution, person: Attribution) -> None:
-    """``a``'s bare role is ``person``, a statement of the body's: its speaker, entity and label
-    (and its description, where ``a`` has none)."""
-    assert a.source is not None
+    """``a``'s bare role (or quotation) is ``person``'s, a statement of the body's: its speaker,
+    entity and label (and its description, where ``a`` has none)."""
     a.speaker, a.speaker_entity, a.speaker_label = person.speaker, person.speaker_entity, person.speaker_label
     a.unnamed = False
-    a.speaker_description = a.speaker_description or person.speaker_description or a.source.text
+    a.speaker_description = a.speaker_description or person.speaker_description or (a.source.text if a.source else None)
     a.flags = [f for f in a.flags if f != "speaker_unresolved"]
     a.flags.append("speaker_from_body")
 
