@@ -419,3 +419,11 @@ def test_a_body_speakers_name_then_a_colon_is_their_statement(pipeline):
     for title in ("Understanding Issa: What You Need To Know About The Probe", "Issa: Profile Of A Congressman"):
         d = analysed(pipeline, title, body)
         assert not [x for x in d.title_layers.attributions if x.cue and x.cue.text == ":"], title
+
+
+def test_a_headline_speaker_named_in_the_body_takes_the_bodys_description(pipeline):
+    body = "Minister for National Development Ong Kah Seng said the changes would help families.\n\nThe scheme opens in May."
+    a = analysed(pipeline, "Families buying flats near parents to get bigger grant: Ong Kah Seng", body)
+    [st] = a.title_layers.attributions
+    assert st.speaker == "Ong Kah Seng" and st.speaker_description == a.attributions[0].speaker_description
+    assert st.speaker_description and "Minister" in st.speaker_description

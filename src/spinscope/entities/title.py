@@ -118,6 +118,13 @@ def link_title_speakers(article: Article, table: AliasTable, capitals: bool = Tr
             a.speaker, a.speaker_entity, a.speaker_label = org
             a.unnamed = False
             a.flags = [f for f in a.flags if f != "speaker_unresolved"] + ["speaker_from_body"]
+    for a in layers.attributions:
+        if a.speaker_entity and a.speaker_label == "PERSON" and not a.speaker_description:
+            # "Families buying flats ...: Ong Kah Seng": the description the body gives the speaker
+            # most often ("Minister for National Development Ong Kah Seng said ...")
+            given = Counter(b.speaker_description for b in article.attributions
+                            if b.speaker_entity == a.speaker_entity and b.speaker_description)
+            a.speaker_description = given.most_common(1)[0][0] if given else None
 
 
 def link_headline_lines(article: Article) -> None:
