@@ -412,6 +412,11 @@ def test_a_body_speakers_name_then_a_colon_is_their_statement(pipeline):
                  "Anna Brisk told reporters the port would reopen by May.")
     [sb] = b.title_layers.attributions
     assert sb.source.text == "Brisk" and sb.content.text == "\u2018We Will Reopen It By May\u2019" and sb.speaker == "Anna Brisk"
+    # an organisation that speaks in the body too
+    o = analysed(pipeline, "Halvard Robotics: forklift sales stronger than last year",
+                 "Halvard Robotics said on Monday that sales of its forklifts rose 12%.")
+    [so] = o.title_layers.attributions
+    assert (so.source.text, so.cue.text, so.speaker) == ("Halvard Robotics", ":", "Halvard Robotics")
     # a name the body mentions but never quotes is a topic ("Abaaoud: Profile of ...")
     c = analysed(pipeline, "Abaaoud: Profile Of A Man Nobody Stopped", body)
     assert not [x for x in c.title_layers.attributions if x.cue and x.cue.text == ":"]

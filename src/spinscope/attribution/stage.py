@@ -12,15 +12,15 @@ from .title import body_names, title_attributions
 
 
 def _speaking_people(article: Article) -> set[str]:
-    """Names of the people mentioned inside a source of the body's statements (linear: a hostile
-    article may hold thousands of both)."""
+    """Names of the people and organisations mentioned inside a source of the body's statements
+    (linear: a hostile article may hold thousands of both)."""
     sources = sorted((a.source.start, a.source.end) for a in article.attributions if a.source is not None)
     starts = [s for s, _ in sources]
     reach = list(accumulate((e for _, e in sources), max))  # the furthest end of the sources so far
     out: set[str] = set()
     for e in article.entities:
         i = bisect_right(starts, e.start) - 1
-        if e.label == "PERSON" and i >= 0 and reach[i] >= e.end:
+        if e.label in ("PERSON", "ORG") and i >= 0 and reach[i] >= e.end:
             out.add(e.text)
     return out
 
