@@ -247,6 +247,7 @@ def test_headline_clauses_with_their_own_source_and_speech_verb(pipeline, title,
     "Is Karsia Planning To Blast Ice Into The Atmosphere?",      # a question
     "Varnholt Battery Production's Demand for Nickel Grows",      # a noun after a possessive
     "Storm Ciaran slams into Karsia's coast overnight",           # no speech: "slams into"
+    "Varnholt Council Votes To Condemn Karsia's Port Ban",        # an infinitive, not a headline's verb
 ])
 def test_headline_clauses_that_are_not_statements(pipeline, title):
     assert analysed(pipeline, title).title_layers.attributions == []
@@ -293,6 +294,10 @@ def test_a_headline_line_role_prefers_the_description_written_so(pipeline):
     # "finds" is a study's speech verb
     ("Young children exposed to wildfire smoke twice as likely to develop asthma, U.K. study finds",
      [("U.K. study", "finds", "Young children exposed to wildfire smoke twice as likely to develop asthma", None)]),
+    # stances: defending, backing, criticising
+    ("Brisk defends 'boring' port plan", [("Brisk", "defends", "'boring' port plan", None)]),
+    ("Karsia's ex-interior minister lashes out at government's stance on Varnholt",
+     [("Karsia's ex-interior minister", "lashes out at", "government's stance on Varnholt", None)]),
     # the audience of a closing tag may end in a role
     ("Defection rumour: I'm not leaving the party, Brisk tells KDP chair",
      [("Brisk", "tells", "I'm not leaving the party", "KDP chair")]),

@@ -20,7 +20,7 @@ from ..model import Attribution, Span
 # Heads of "Experts: ..."-style headline sources that are not roles of one person.
 GROUP_SOURCES = frozenset("""
 expert analyst official source insider critic witness observer scientist researcher study report poll
-survey resident diplomat lawmaker doctor economist
+survey resident diplomat lawmaker doctor economist camp
 """.split())
 _DOCUMENT_SOURCES = frozenset("report study poll survey".split())
 # Kinds of body a headline names as its source ("farmers' federation says", "UN agency warns")
@@ -198,7 +198,9 @@ def _comma_tag_statement(title: str, names: Collection[str]) -> Attribution | No
 _HEADLINE_CUES = (r"says|say|warns|warn|claims|claim|insists|insist|urges|urge|calls\s+on|calls\s+for|calls|call"
                   r"|slams|slam|blasts|blast|accuses|accuse|blames|blame|denies|deny|vows|vow|pledges|pledge"
                   r"|rejects|reject|dismisses|dismiss|admits|admit|argues|argue|demands|demand|hails|hail"
-                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm|finds|find")
+                  r"|tells|tell|threatens|threaten|promises|promise|alleges|allege|confirms|confirm|finds|find"
+                  r"|defends|defend|backs|back|condemns|condemn|criticises|criticizes|criticise|criticize|dares|dare"
+                  r"|lashes\s+out\s+at|hits\s+out\s+at")
 _CUE_WORD = re.compile(r"(?<![\w\-\u2019'])(?:" + _HEADLINE_CUES + r")(?![\w\-])", re.I)
 # Where a headline's clauses meet: "; ", ", " (also after a closing quote mark: ",’ experts tell RT"),
 # ", as X ...", " as X ...", a dash, a colon
@@ -209,6 +211,7 @@ _PRONOUN_SOURCES = frozenset("it this that he she they we i you there here what 
 _CONNECTORS = frozenset("of to the for and in on at".split())
 _NOT_CONTENT_START = frozenset("at in on after before over amid during with by into off up out down back "
                                "through from as while despite".split())
+_NOT_FINITE_BEFORE = frozenset("to will would must can could should may might shall".split())
 # "finds" is a speech verb of a document or an inquiry only ("B.C. study finds ..."; not "Police find body")
 _FINDING_CUES = frozenset("finds find".split())
 _FINDING_SOURCES = frozenset("""report study poll survey inquiry review audit investigation probe analysis research
@@ -322,6 +325,8 @@ def _clause_statements(title: str, names: Collection[str]) -> list[Attribution]:
         if cue.group(0).casefold() in _FINDING_CUES and (
                 not before or singular(before.split()[-1].strip(".,").casefold()) not in _FINDING_SOURCES):
             continue
+        if before and before.split()[-1].casefold() in _NOT_FINITE_BEFORE:
+            continue  # an infinitive or a modal's verb: "St. Paul Votes To Condemn ..."
         after_as = bool(clause) and title[sep_at[clause]:clause].strip().casefold().endswith("as")
         if before:
             words = before.split()
@@ -496,7 +501,8 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
 def _clause_reading_wins(clause: Attribution, b: Attribution, clauses: list[Attribution]) -> bool:
     """Whether a headline clause's reading replaces the parse's reading ``b`` of the same cue:
     the parse cut the content short ("says no snap election | until budget passes"), took the
-    audience into it ("tells | lawmakers controller shortage ..."), read the clause before the
+    audience into it ("tells | lawmakers controller shortage ..."), found no source ("Brisk
+    defends ..." read as a name and a noun), read the clause before the
     cue as its content when the clause has its own after it ("Kestrel cuts forecast, CEO says
     consumer is 'choppy'"), or ran over another clause's source and cue ("Hamas says ... as Iran
     warns ...")."""
@@ -505,7 +511,8 @@ def _clause_reading_wins(clause: Attribution, b: Attribution, clauses: list[Attr
         return False
     if (b.cue.start, b.cue.end) == (clause.cue.start, clause.cue.end) and (
             b.content.end - b.content.start < clause.content.end - clause.content.start
-            or (clause.medium is not None and b.medium is None)):
+            or (clause.medium is not None and b.medium is None)
+            or (b.source is None and clause.source is not None)):
         return True
     if clause.content.start >= clause.cue.end and b.content.end <= b.cue.start:
         return True
