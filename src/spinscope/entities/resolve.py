@@ -1371,7 +1371,8 @@ def _runs_an_acronym_spells(mentions: list[Mention], text: str) -> list[Mention]
     return sorted([m for i, m in enumerate(mentions) if i not in drop] + added, key=lambda m: m.start)
 
 
-_CAP_WORDS = r"[A-Z][\w\-]*(?:['\u2019]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w\-]*(?:['\u2019]s)?)*"
+# (at most eight words a name: a hostile run of capitalised words costs no more than a short one)
+_CAP_WORDS = r"[A-Z][\w\-]{0,40}(?:['\u2019]s)?(?:[ \t]+(?:of[ \t]+)?[A-Z][\w\-]{0,40}(?:['\u2019]s)?){0,7}"
 # "the Mission of the People's Republic of China to the European Union", "the Embassy of Ukraine in
 # Warsaw", "the Permanent Mission of Brazil to the United Nations"
 _DIPLOMATIC_POST = re.compile(r"\b(?:Permanent[ \t]+)?(?:Mission|Embassy|Delegation|Consulate(?:[- ]General)?|High[ \t]+"
