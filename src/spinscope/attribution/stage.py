@@ -11,7 +11,7 @@ from .extract import AttributionExtractor, ExtractorOptions
 from .title import body_names, title_attributions
 
 
-def _speaking_people(article: Article) -> set[str]:
+def _speaking_names(article: Article) -> set[str]:
     """Names of the people and organisations mentioned inside a source of the body's statements
     (linear: a hostile article may hold thousands of both)."""
     sources = sorted((a.source.start, a.source.end) for a in article.attributions if a.source is not None)
@@ -50,7 +50,7 @@ class AttributionStage:
                           + [e.text for e in article.title_layers.entities])
         names = {e.text for e in article.entities} | {e.canonical for e in article.entities}
         names |= {a.speaker for a in article.attributions if a.speaker and not a.unnamed}
-        speakers = _speaking_people(article)
+        speakers = _speaking_names(article)
         article.title_layers.attributions = title_attributions(self.extractor, article.title, keep, names,
                                                                article.text, speakers)
 

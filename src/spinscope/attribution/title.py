@@ -80,13 +80,12 @@ def _speaker_colon_statement(title: str, speakers: Collection[str]) -> Attributi
     if not tails & known:
         return None
     name = words[-1] if words[-1] in known else " ".join(words[-2:])
-    before = m.group("src")[:m.group("src").rindex(name)].split()
-    if any(w.casefold().endswith("ing") or w.casefold() in _NOT_SOURCE_WORDS for w in before) \
+    at = m.group("src").rindex(name)
+    if any(w.casefold().endswith("ing") or w.casefold() in _NOT_SOURCE_WORDS for w in m.group("src")[:at].split()) \
             or m.group("content").split()[0].casefold().strip("\"'\u2018\u201c") in _TOPIC_OPENERS:
         return None  # ("Understanding Mueller: What you need to know", "Abaaoud: Profile Of Man Behind ...")
-    name_start = m.start("src") + m.group("src").rindex(name)
     return Attribution(
-        speaker=m.group("src")[name_start - m.start("src"):], speaker_description=None,
+        speaker=m.group("src")[at:], speaker_description=None,
         source=Span.of(title, m.start("src"), m.end("src")), cue=Span.of(title, m.start("cue"), m.end("cue")),
         content=Span.of(title, m.start("content"), m.end("content")), kind="indirect", flags=["headline"])
 
@@ -220,19 +219,19 @@ watchdog inspection census trial""".split())
 # or a clause of its own ("..., farmers' federation says as dry spell deepens")
 _TAG_TAIL = re.compile(r"\s*(?:(?P<medium>[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){0,2}(?:\s+(?P<role>[a-z]+))?)"
                        r"|(?:at|in|on)\s+\S+(?:\s+\S+){0,3}|(?:as|while)\s+\S.*)?\s*$")
-# Words no headline source has: verbs and auxiliaries of a clause (a Title Case headline capitalises
-# them: "Ukraine War Has Boosted Demand"), pronouns, question words
 
 
 def _tag_tail(rest: str) -> re.Match | None:
-    """What follows a closing tag's verb, when it is only a medium or a place (a medium may end in
-    a role: "Ogunsanya tells APC chair")."""
+    """What follows a closing tag's verb, when it is only a medium, a place or a clause of its own
+    (a medium may end in a role: "Ogunsanya tells APC chair")."""
     tail = _TAG_TAIL.fullmatch(rest)
     if tail is not None and tail.group("role") and singular(tail.group("role")) not in ROLE_NOUNS:
         return None
     return tail
 
 
+# Words no headline source has: verbs and auxiliaries of a clause (a Title Case headline capitalises
+# them: "Ukraine War Has Boosted Demand"), pronouns, question words
 _NOT_SOURCE_WORDS = frozenset("""is are was were be been being am will would can could should shall might must
 has have had do does did not no it its he his him she her hers they them their we our i i'm i’m me my you your
 himself herself itself themselves why how what when where who whom which whether against if unless because
@@ -399,19 +398,17 @@ def _opening_name(title: str, end: int, names: Collection[str]) -> tuple[int, in
     ``end``), after capitalised words only: the subject ("Halvard Robotics lands ...", "Squad Member
     Tasha Whitfield Has ..."; the longest, not "Squad")."""
     first = title[:end]
-    best: tuple[int, int] | None = None
+    found: list[tuple[int, int]] = []  # (-length, start): the longest first, then the earliest
     for n in names:
-        if len(n) < 3:
+        i = first.find(n) if len(n) >= 3 else -1
+        if i == -1 or (i and not first[i - 1].isspace()) or (i + len(n) < len(first) and first[i + len(n)].isalnum()):
             continue
-        i = first.find(n)
-        if i == -1 or (i and (first[i - 1].isalnum() or not first[i - 1].isspace())) \
-                or (i + len(n) < len(first) and first[i + len(n)].isalnum()):
-            continue
-        if not all(w[:1].isupper() for w in first[:i].split()):
-            continue
-        if best is None or (-len(n), i) < (best[0] - best[1], best[0]):
-            best = (i, i + len(n))
-    return best
+        if all(w[:1].isupper() for w in first[:i].split()):
+            found.append((-len(n), i))
+    if not found:
+        return None
+    length, start = min(found)
+    return start, start - length
 
 
 def _words_of(text: str) -> str:
@@ -419,9 +416,9 @@ def _words_of(text: str) -> str:
 
 
 def _quotes_from_body(title: str, found: list[Attribution], body: str) -> list[Attribution]:
-    """A headline's quotation of four words or more (not a scare-quoted term: "'viper's nest'") that no statement of the headline holds and
-    that the body quotes too ("'You preyed on her kindness': Judge jails conman ...", "'They knew':
-    Ex-Loop safety chief on what she saw"): a statement with no source or cue of its own (flag
+    """A headline's quotation of four words or more (not a scare-quoted term: "'viper's nest'")
+    that no statement of the headline holds and that the body quotes too ("'You preyed on her
+    kindness': Judge jails conman ..."): a statement with no source or cue of its own (flag
     ``quote_from_body``); the entities stage gives it the speaker of the body's statement that
     holds the quotation."""
     if not body:
@@ -464,7 +461,8 @@ def title_attributions(extractor: Any, title: str | None, keep: Collection[str] 
     left as written when the title is put in sentence case; ``names``: the body's entity and
     speaker names (a headline may end in its source: "... – Lavrov"); ``body``: the article's
     text (a headline's quotation with no cue of its own is a statement when the body quotes it);
-    ``speakers``: names of the body's people who speak ("Issa: ..." is Issa's statement)."""
+    ``speakers``: names of the body's people and organisations who speak ("Issa: ..." is Issa's
+    statement)."""
     if not title or not title.strip():
         return []
     found = list(extractor(title))

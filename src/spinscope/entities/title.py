@@ -195,9 +195,11 @@ def _named_inside_an_office(a: Attribution, entities: list[Entity]) -> bool:
 def _body_same_phrase(source: str, body: list[Attribution]) -> Attribution | None:
     """The body's statement whose source is written as the title's ("police say" in the title,
     "police said" in the body), when every such statement names one and the same speaker."""
-    key = re.sub(r"^(?:the|a|an)\s+", "", source.casefold().strip())
-    same = [b for b in body if b.source is not None and b.speaker_entity and not b.unnamed
-            and re.sub(r"^(?:the|a|an)\s+", "", b.source.text.casefold().strip()) == key]
+    def bare(phrase: str) -> str:
+        return re.sub(r"^(?:the|a|an)\s+", "", phrase.casefold().strip())
+
+    key = bare(source)
+    same = [b for b in body if b.source is not None and b.speaker_entity and not b.unnamed and bare(b.source.text) == key]
     if not same or len({b.speaker_entity for b in same}) != 1 or len(key.split()) > 4:
         return None
     return same[0]
