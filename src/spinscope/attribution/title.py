@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection
 from typing import Any
 
-from ..entities.names import ROLE_NOUNS, singular
+from ..entities.names import ROLE_NOUNS, folded_words, singular
 from ..headline import parser_case
 from ..model import Attribution, Span
 
@@ -411,10 +411,6 @@ def _opening_name(title: str, end: int, names: Collection[str]) -> tuple[int, in
     return start, start - length
 
 
-def _words_of(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def _quotes_from_body(title: str, found: list[Attribution], body: str) -> list[Attribution]:
     """A headline's quotation of four words or more (not a scare-quoted term: "'viper's nest'")
     that no statement of the headline holds and that the body quotes too ("'You preyed on her
@@ -426,10 +422,10 @@ def _quotes_from_body(title: str, found: list[Attribution], body: str) -> list[A
     out: list[Attribution] = []
     body_words = None
     for q0, q1 in _quoted_stretches(title):
-        inner = _words_of(title[q0 + 1:q1])
+        inner = folded_words(title[q0 + 1:q1])
         if len(title[q0 + 1:q1].split()) < 4 or any(b.content.start < q1 + 1 and q0 < b.content.end for b in found):
             continue
-        body_words = body_words if body_words is not None else f" {_words_of(body)} "
+        body_words = body_words if body_words is not None else f" {folded_words(body)} "
         if f" {inner} " not in body_words:
             continue
         out.append(Attribution(speaker=None, speaker_description=None, source=None, cue=None,

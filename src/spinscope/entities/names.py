@@ -223,6 +223,12 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def folded_words(text: str) -> str:
+    """The words of a text, lower case, one space apart (punctuation and quote marks dropped):
+    what a headline's quotation and the body's are compared by."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def fold_accents_aligned(text: str) -> str:
     """:func:`fold_accents` character by character, so that offsets into the result are offsets
     into ``text`` (a character that would fold to more than one is kept as it is)."""

@@ -1645,6 +1645,13 @@ def place_names() -> frozenset[str]:
     return frozenset(gzip.decompress(raw).decode("utf-8").splitlines())
 
 
+def names_a_place(text: str | None) -> bool:
+    """Whether a text (a description) names a place of :func:`place_names` (not counting acronyms
+    such as "MP", a place code in the gazetteer too)."""
+    places = place_names()
+    return any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", text or ""))
+
+
 _PLACE_WORDS = ("city|town|village|region|port|province|oblast|district|settlement|outskirts|suburbs|capital|"
                 "centre|center|streets|residents|mayor|governor|people|municipality|county|state")
 # Before a place: a locative preposition, "the city of", "residents of".

@@ -42,7 +42,7 @@ from .media import _OUTLET_ANAPHOR, _OUTLET_WORDS, NOT_SPEAKER_LABELS, _is_outle
 from .names import (DOCUMENT_NOUNS, ISSUING_VERBS, OCCUPATION_NOUNS, PERSON_NOUNS, ROLE_CLASSES, ROLE_NOUNS,
                     clean_surface, data_pairs, fold_accents, is_title, name_parts, role_classes, role_nouns_in,
                     singular, split_title, strip_possessive, title_key, title_like)
-from .resolve import place_names
+from .resolve import names_a_place
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -1426,8 +1426,7 @@ def _names_fit(names: tuple[str, ...], description: str | None) -> bool:
         return False  # "the foreign minister" is not the "Defense Minister" nor the "President"
     if not description or _names_in(names, description):
         return True
-    places = place_names()
-    return not any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
+    return not names_a_place(description)
 
 
 # Abbreviated titles of a role noun ("the senator": "Sen. X").

@@ -20,7 +20,8 @@ from collections import Counter, defaultdict
 
 from ..model import Article, Attribution, Entity
 from .aliases import AliasTable
-from .names import ROLE_NOUNS, role_nouns_in, singular, strip_possessive
+from .names import ROLE_NOUNS, folded_words, role_nouns_in, singular, strip_possessive
+from .resolve import names_a_place, place_names
 from .ruler import is_shouting, matcher_for
 
 _POSSESSIVE_AFTER = r"(?:['\u2019]s?)?"
@@ -144,10 +145,9 @@ def link_headline_lines(article: Article) -> None:
 def _body_statement_quoting(quote: str, body: list[Attribution]) -> Attribution | None:
     """The first statement of the body whose content holds this quotation's words, with a speaker
     resolved to an entity or a vague source (not an unresolved "we")."""
-    words = " ".join(re.findall(r"\w+", quote.casefold()))
+    words = folded_words(quote)
     for b in body:
-        if b.speaker and (b.speaker_entity or b.unnamed) and words \
-                and words in " ".join(re.findall(r"\w+", b.content.text.casefold())):
+        if b.speaker and (b.speaker_entity or b.unnamed) and words and words in folded_words(b.content.text):
             return b
     return None
 
@@ -182,14 +182,19 @@ def _named_inside_an_office(a: Attribution, entities: list[Entity]) -> bool:
     organisation's and no entity mention covers it."""
     assert a.source is not None
     words = list(re.finditer(r"[\w\-]+", a.source.text))
-    cut = next((i for i, w in enumerate(words) if i and w.group(0).casefold() in ("to", "of", "for")), len(words))
-    if not words[:cut]:
+    if not words:
         return False
-    head = words[cut - 1]
+    head = words[_head_index([w.group(0) for w in words])]
     if singular(head.group(0)) not in _ORG_HEADS:
         return False
     at = a.source.start + head.start()
     return not any(e.start <= at < e.end for e in entities)
+
+
+def _head_index(words: list[str]) -> int:
+    """Where the head noun of a body's kind stands: before its first "to", "of" or "for" ("mission
+    to EU"), else last."""
+    return next((i for i, w in enumerate(words) if i and w.casefold() in ("to", "of", "for")), len(words)) - 1
 
 
 def _body_same_phrase(source: str, body: list[Attribution]) -> Attribution | None:
@@ -275,7 +280,7 @@ def _body_person_with_role(source: str, body: list[Attribution]) -> Attribution 
         return None  # "Journalist" only: "Experts" are several, never one body speaker
     qualifiers = [t for t in tokens[:-1] if t[0].isupper() and t.casefold() not in ROLE_NOUNS]
     lower = [t for t in tokens[:-1] if not t[0].isupper() and t.casefold() not in ROLE_NOUNS]
-    places = _place_names()
+    places = place_names()
     found: dict[str, Attribution] = {}
     fits: dict[str, int] = {}
     named: set[str] = set()
@@ -289,7 +294,7 @@ def _body_person_with_role(source: str, body: list[Attribution]) -> Attribution 
         unmentioned = [q for q in qualifiers if not _mentions(q, description)]
         if unmentioned and not (fit == 1 and lower and all(_mentions(w, description) for w in lower)
                                 and (" ".join(unmentioned) in places or all(q in places for q in unmentioned))
-                                and not _names_a_place(description, places)):
+                                and not names_a_place(description)):
             continue  # ("Hong Kong security chief": the "Secretary for Security" of an article on Hong Kong)
         found.setdefault(b.speaker_entity, b)
         fits[b.speaker_entity] = max(fit, fits.get(b.speaker_entity, 0))
@@ -316,15 +321,6 @@ def _body_person_with_role(source: str, body: list[Attribution]) -> Attribution 
     return next(iter(found.values()))
 
 
-def _place_names() -> frozenset[str]:
-    from .resolve import place_names
-    return place_names()
-
-
-def _names_a_place(description: str, places: frozenset[str]) -> bool:
-    return any(w[:1].isupper() and not w.isupper() and w in places for w in re.findall(r"[\w\-]+", description))
-
-
 # Head nouns of a body a headline names by its kind ("police say", "nurses' union warns",
 # "Grampians fire inquiry finds", "Chinese mission to EU slams").
 _ORG_HEADS = frozenset("""police union federation inquiry ministry mission agency council party commission department
@@ -344,13 +340,13 @@ def _body_org_with_head(source: str, article: Article) -> tuple[str, str, str] |
     Nursing")."""
     words = [strip_possessive(w) for w in re.findall(r"[\w\-'\u2019]+", source)
              if w.casefold() not in ("the", "a", "an")]
-    cut = next((i for i, w in enumerate(words) if i and w.casefold() in ("to", "of", "for")), len(words))
     if not words or len(words) > 6:
         return None
-    head = singular(words[cut - 1])
+    at = _head_index(words)
+    head = singular(words[at])
     if head not in _ORG_HEADS:
         return None
-    qualifiers = [w for i, w in enumerate(words) if i != cut - 1 and w.casefold() not in ("to", "of", "for", "and")]
+    qualifiers = [w for i, w in enumerate(words) if i != at and w.casefold() not in ("to", "of", "for", "and")]
     caps = [q for q in qualifiers if q[:1].isupper()]
     speakers: dict[str, tuple[str, str, str]] = {}
     texts: dict[str, list[str]] = defaultdict(list)
